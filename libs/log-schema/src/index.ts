@@ -1,0 +1,6 @@
+export * from './levels';
+export * from './limits';
+export * from './log-event';
+export * from './normalize-event';
+export * from './parse-timestamp';
+export * from './migrations';

@@ -1,0 +1,57 @@
+/**
+ * The schema of the `logs` database as versioned migrations: the single source of truth for the
+ * api's start-up migration, the ClickHouse server's init script and the tests. A migration is
+ * never edited once released; a change is a new, higher version.
+ */
+
+export const DATABASE = 'logs';
+export const LOGS_TABLE = 'application_logs';
+
+/** Default retention of raw events, in days (`LOG_RETENTION_DAYS`). */
+export const DEFAULT_RETENTION_DAYS = 30;
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements run in order; each is idempotent (`IF NOT EXISTS`). */
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'create application_logs',
+    statements: [
+      `CREATE DATABASE IF NOT EXISTS ${DATABASE}`,
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${LOGS_TABLE}
+(
+    timestamp   DateTime64(3, 'UTC') CODEC(Delta(8), ZSTD(1)),
+    log_level   LowCardinality(String),
+    message     String CODEC(ZSTD(3)),
+    source      LowCardinality(String),
+    host        LowCardinality(String),
+    producer_id LowCardinality(String),
+    seq         Nullable(UInt64),
+    attributes  Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+    ingested_at DateTime64(3, 'UTC') DEFAULT now64(3) CODEC(Delta(8), ZSTD(1)),
+    INDEX idx_message message TYPE text(tokenizer = splitByNonAlpha, preprocessor = lower(message))
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMMDD(timestamp)
+ORDER BY timestamp
+TTL toDateTime(timestamp) + INTERVAL ${DEFAULT_RETENTION_DAYS} DAY
+SETTINGS ttl_only_drop_parts = 1, fsync_after_insert = 1, fsync_part_directory = 1, old_parts_lifetime = 480`,
+    ],
+  },
+]);
+
+/** The table TTL for a retention period; applied at start when the configured days differ. */
+export function retentionStatement(days: number): string {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`retention days must be a positive integer, got ${days}`);
+  return `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY TTL toDateTime(timestamp) + INTERVAL ${days} DAY`;
+}
+
+/** The fragment ClickHouse shows in the table's definition when the TTL is `days`. */
+export function retentionMarker(days: number): string {
+  return `toIntervalDay(${days})`;
+}

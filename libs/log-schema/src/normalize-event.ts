@@ -1,0 +1,228 @@
+import { toLogLevel } from './levels';
+import { LIMITS } from './limits';
+import type { LogRow } from './log-event';
+import {
+  EARLIEST_TIMESTAMP_MS,
+  LATEST_TIMESTAMP_MS,
+  epochToMillis,
+  formatClickHouseTime,
+  parseIsoTimestamp,
+} from './parse-timestamp';
+
+/** Why an event was refused; stable names for tests, metrics and dead letters. */
+export type RejectionCode =
+  | 'not_an_object'
+  | 'missing_field'
+  | 'wrong_type'
+  | 'invalid_value'
+  | 'too_large';
+
+export type NormalizeResult =
+  | { ok: true; row: LogRow }
+  | { ok: false; code: RejectionCode; reason: string };
+
+/** Field names accepted for each canonical field, in order of preference. */
+export const FIELD_ALIASES = Object.freeze({
+  timestamp: ['timestamp', '@timestamp', 'time'],
+  log_level: ['log_level', 'level', 'severity'],
+  message: ['message', 'msg'],
+  source: ['source', 'service'],
+  host: ['host', 'hostname'],
+  producer_id: ['producer_id'],
+  seq: ['seq'],
+  attributes: ['attributes'],
+} as const);
+
+type Field = keyof typeof FIELD_ALIASES;
+type Json = Record<string, unknown>;
+
+class Rejection {
+  constructor(
+    readonly code: RejectionCode,
+    readonly reason: string,
+  ) {}
+}
+
+/**
+ * Turns one decoded JSON value into a row for `logs.application_logs`, or says precisely why not.
+ *
+ * Rules (the Vector VRL program in deploy/vector applies the same ones):
+ * - The event must be a JSON object.
+ * - `timestamp` (aliases `@timestamp`, `time`) is required: an RFC 3339 / ISO 8601 string (UTC when
+ *   it has no offset) or Unix time as a number (seconds, ms, µs or ns, chosen by magnitude).
+ *   Milliseconds are kept; years outside 1970–2299 are refused.
+ * - `log_level` (aliases `level`, `severity`) is required: a string in any case, e.g. `warn`
+ *   → `WARNING`, `fatal` → `CRITICAL`, `trace` → `DEBUG` (see levels.ts for the full list).
+ * - `message` (alias `msg`) is required and must be a string of at most 64 KiB.
+ * - `source` (alias `service`) is required: a non-empty string.
+ * - `host` (alias `hostname`) and `producer_id` are optional strings; `seq` an optional
+ *   non-negative integer; `attributes` an optional object of string values.
+ * - When several aliases of one field are present the first listed wins and the others are kept
+ *   as attributes. Every other top-level field becomes an attribute of the same name: strings
+ *   as they are, other values as their JSON text. Explicit `attributes` win over such fields.
+ * - `null` in a known field counts as absent. Wrong types are refused, never coerced.
+ */
+export function normalizeEvent(input: unknown): NormalizeResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return reject('not_an_object', `event must be a JSON object, got ${describe(input)}`);
+  }
+  try {
+    return { ok: true, row: toRow(input as Json) };
+  } catch (error) {
+    if (error instanceof Rejection) return { ok: false, code: error.code, reason: error.reason };
+    throw error;
+  }
+}
+
+function toRow(event: Json): LogRow {
+  const picked = pickFields(event);
+  const attributes = collectAttributes(event, picked.used, picked.values.attributes);
+  return {
+    timestamp: readTimestamp(picked.values.timestamp),
+    log_level: readLevel(picked.values.log_level),
+    message: readString(picked.values.message, 'message', LIMITS.messageBytes, true),
+    source: readSource(picked.values.source),
+    host: readOptionalString(picked.values.host, 'host'),
+    producer_id: readOptionalString(picked.values.producer_id, 'producer_id'),
+    seq: readSeq(picked.values.seq),
+    attributes,
+  };
+}
+
+function pickFields(event: Json): { values: Partial<Record<Field, unknown>>; used: Set<string> } {
+  const values: Partial<Record<Field, unknown>> = {};
+  const used = new Set<string>();
+  for (const field of Object.keys(FIELD_ALIASES) as Field[]) {
+    for (const name of FIELD_ALIASES[field]) {
+      const value = event[name];
+      if (value === undefined || value === null) continue;
+      values[field] = value;
+      used.add(name);
+      break;
+    }
+    for (const name of FIELD_ALIASES[field]) {
+      if (event[name] === null) used.add(name);
+    }
+  }
+  return { values, used };
+}
+
+function collectAttributes(event: Json, used: Set<string>, explicit: unknown): Record<string, string> {
+  const attributes: Record<string, string> = Object.create(null);
+  let count = 0;
+  const put = (key: string, value: string): void => {
+    if (!(key in attributes)) count += 1;
+    if (count > LIMITS.attributeCount) {
+      throw new Rejection('too_large', `more than ${LIMITS.attributeCount} attributes`);
+    }
+    checkBytes(key, `attribute name '${key.slice(0, 40)}'`, LIMITS.attributeKeyBytes);
+    checkBytes(value, `attribute '${key.slice(0, 40)}'`, LIMITS.attributeValueBytes);
+    attributes[key] = value;
+  };
+  for (const key of Object.keys(event)) {
+    const value = event[key];
+    if (used.has(key) || value === undefined) continue;
+    put(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  if (explicit !== undefined) {
+    if (typeof explicit !== 'object' || Array.isArray(explicit)) {
+      throw wrongType('attributes', 'an object of strings', explicit);
+    }
+    for (const [key, value] of Object.entries(explicit as Json)) {
+      if (typeof value !== 'string') throw wrongType(`attributes.${key}`, 'a string', value);
+      put(key, value);
+    }
+  }
+  return { ...attributes };
+}
+
+function readTimestamp(value: unknown): string {
+  if (value === undefined) throw missing('timestamp');
+  let millis: number | undefined;
+  if (typeof value === 'string') {
+    millis = parseIsoTimestamp(value);
+    if (millis === undefined) {
+      throw new Rejection(
+        'invalid_value',
+        `timestamp '${value.slice(0, 64)}' is not an RFC 3339 date-time (e.g. 2026-11-28T17:00:00.123Z)`,
+      );
+    }
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    millis = epochToMillis(value);
+  } else {
+    throw wrongType('timestamp', 'an RFC 3339 string or Unix time number', value);
+  }
+  if (millis < EARLIEST_TIMESTAMP_MS || millis > LATEST_TIMESTAMP_MS) {
+    throw new Rejection('invalid_value', 'timestamp is outside 1970-01-01..2299-12-31');
+  }
+  return formatClickHouseTime(millis);
+}
+
+function readLevel(value: unknown): LogRow['log_level'] {
+  if (value === undefined) throw missing('log_level');
+  if (typeof value !== 'string') throw wrongType('log_level', 'a string', value);
+  const level = toLogLevel(value);
+  if (!level) {
+    throw new Rejection(
+      'invalid_value',
+      `unknown log_level '${value.slice(0, 32)}' (expected DEBUG, INFO, WARNING, ERROR or CRITICAL)`,
+    );
+  }
+  return level;
+}
+
+function readSource(value: unknown): string {
+  const source = readString(value, 'source', LIMITS.labelBytes, true);
+  if (source.length === 0) throw new Rejection('invalid_value', 'source must not be empty');
+  return source;
+}
+
+function readOptionalString(value: unknown, field: Field): string {
+  return value === undefined ? '' : readString(value, field, LIMITS.labelBytes, false);
+}
+
+function readString(value: unknown, field: Field, maxBytes: number, required: boolean): string {
+  if (value === undefined) {
+    if (required) throw missing(field);
+    return '';
+  }
+  if (typeof value !== 'string') throw wrongType(field, 'a string', value);
+  checkBytes(value, field, maxBytes);
+  return value;
+}
+
+function readSeq(value: unknown): number | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'number') throw wrongType('seq', 'a non-negative integer', value);
+  if (!Number.isInteger(value) || value < 0 || value > LIMITS.maxSeq) {
+    throw new Rejection('invalid_value', `seq must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+function checkBytes(value: string, what: string, maxBytes: number): void {
+  if (value.length * 3 <= maxBytes) return;
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > maxBytes) {
+    throw new Rejection('too_large', `${what} is ${bytes} bytes; the limit is ${maxBytes}`);
+  }
+}
+
+function missing(field: Field): Rejection {
+  const names = FIELD_ALIASES[field].map((name) => `'${name}'`).join(' or ');
+  return new Rejection('missing_field', `missing ${names}`);
+}
+
+function wrongType(field: string, expected: string, value: unknown): Rejection {
+  return new Rejection('wrong_type', `${field} must be ${expected}, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+}
+
+function reject(code: RejectionCode, reason: string): NormalizeResult {
+  return { ok: false, code, reason };
+}
