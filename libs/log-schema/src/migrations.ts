@@ -6,6 +6,10 @@
 
 export const DATABASE = 'logs';
 export const LOGS_TABLE = 'application_logs';
+export const INGEST_ERRORS_TABLE = 'ingest_errors';
+
+/** Longest raw text kept in a dead-letter record, in bytes; longer input is truncated. */
+export const DEAD_LETTER_RAW_BYTES = 4096;
 
 /** Default retention of raw events, in days (`LOG_RETENTION_DAYS`). */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -41,6 +45,27 @@ PARTITION BY toYYYYMMDD(timestamp)
 ORDER BY timestamp
 TTL toDateTime(timestamp) + INTERVAL ${DEFAULT_RETENTION_DAYS} DAY
 SETTINGS ttl_only_drop_parts = 1, fsync_after_insert = 1, fsync_part_directory = 1, old_parts_lifetime = 480`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'create ingest_errors (dead letters)',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${INGEST_ERRORS_TABLE}
+(
+    received_at DateTime64(3, 'UTC') DEFAULT now64(3) CODEC(Delta(8), ZSTD(1)),
+    transport   LowCardinality(String),
+    peer        String,
+    line        UInt32,
+    code        LowCardinality(String),
+    reason      String,
+    raw         String CODEC(ZSTD(3))
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(received_at)
+ORDER BY received_at
+TTL toDateTime(received_at) + INTERVAL ${DEFAULT_RETENTION_DAYS} DAY
+SETTINGS ttl_only_drop_parts = 1`,
     ],
   },
 ]);

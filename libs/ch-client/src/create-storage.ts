@@ -1,0 +1,92 @@
+/**
+ * Opens ClickHouse for the api: the embedded engine (chdb) in a data directory when no server URL
+ * is given, otherwise a ClickHouse server over HTTP(S). Either way callers get @clickhouse/client
+ * instances, one for reads and one for writes (the embedded engine runs one call per client at a
+ * time, so separate clients let queries run while a batch is inserted).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { StorageUnavailableError } from './errors';
+
+type EmbeddedConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
+
+export interface StorageOptions {
+  /** ClickHouse server URL, `http(s)://host:port`. Unset: the embedded engine. */
+  url?: string;
+  /** Server user. Default `default`. Ignored by the embedded engine. */
+  username?: string;
+  /** Server password. Default empty. Ignored by the embedded engine. */
+  password?: string;
+  /** PEM CA certificate(s) to trust for an https URL. Default: the system's CAs. */
+  caCertificate?: Buffer;
+  /** Embedded engine's data directory; created when missing. Required when `url` is unset. */
+  dataDir?: string;
+  /** Longest a read may run, in seconds (`max_execution_time`). Default 30. */
+  maxQuerySeconds?: number;
+  /** Most memory one read may use, in bytes (`max_memory_usage`). Default 2 GiB. */
+  maxQueryMemoryBytes?: number;
+  /** HTTP request timeout for a server, in ms. Default 60 000. */
+  requestTimeoutMs?: number;
+}
+
+export interface Storage {
+  readonly mode: 'embedded' | 'server';
+  /** Where the data lives: the data directory or the server URL (without credentials). */
+  readonly location: string;
+  readonly reader: ClickHouseClient;
+  readonly writer: ClickHouseClient;
+  close(): Promise<void>;
+}
+
+export function openStorage(options: StorageOptions): Storage {
+  const readSettings: ClickHouseSettings = {
+    max_execution_time: options.maxQuerySeconds ?? 30,
+    max_memory_usage: String(options.maxQueryMemoryBytes ?? 2 ** 31),
+  };
+  if (options.url) return openServer(options.url, options, readSettings);
+  if (!options.dataDir) throw new StorageUnavailableError('no CLICKHOUSE_URL and no data directory given');
+  return openEmbedded(resolve(options.dataDir), readSettings);
+}
+
+function openServer(url: string, options: StorageOptions, readSettings: ClickHouseSettings): Storage {
+  const common = {
+    url,
+    username: options.username ?? 'default',
+    password: options.password ?? '',
+    request_timeout: options.requestTimeoutMs ?? 60_000,
+    tls: options.caCertificate ? { ca_cert: options.caCertificate } : undefined,
+    compression: { request: true, response: true },
+  };
+  const reader = createClient({ ...common, clickhouse_settings: readSettings });
+  const writer = createClient({ ...common, clickhouse_settings: { wait_end_of_query: 1 } });
+  const location = new URL(url).origin;
+  return { mode: 'server', location, reader, writer, close: () => closeAll([reader, writer]) };
+}
+
+function openEmbedded(dataDir: string, readSettings: ClickHouseSettings): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  // Loaded lazily so server mode never loads the 500 MB engine.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
+  const connect = (settings?: ClickHouseSettings): ClickHouseClient => {
+    try {
+      // chdb builds against its own copy of client-common's types; the runtime contract is the same.
+      const connection = createChdbConnection({ path: dataDir }) as unknown as EmbeddedConnection;
+      return createClient({ connection, clickhouse_settings: settings });
+    } catch (error) {
+      throw new StorageUnavailableError(
+        `cannot open the embedded ClickHouse data directory ${dataDir}: another process (an api ` +
+          `already running?) holds it, or it is not writable. Stop that process or set LOGLINE_DATA_DIR.`,
+        { cause: error },
+      );
+    }
+  };
+  const writer = connect();
+  const reader = connect(readSettings);
+  return { mode: 'embedded', location: dataDir, reader, writer, close: () => closeAll([reader, writer]) };
+}
+
+async function closeAll(clients: ClickHouseClient[]): Promise<void> {
+  await Promise.all(clients.map((client) => client.close()));
+}

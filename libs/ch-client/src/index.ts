@@ -1,0 +1,10 @@
+export { openStorage, type Storage, type StorageOptions } from './create-storage';
+export { applyMigrations, type MigrationReport } from './apply-migrations';
+export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './batch-inserter';
+export { logRowWriter, deadLetterWriter } from './insert-rows';
+export { truncateRaw, type DeadLetter } from './dead-letter';
+export { searchLogs, type LogCursor, type SearchLogsOptions, type SearchLogsResult } from './search-logs';
+export { getProducerStats, type ProducerStats } from './producer-stats';
+export { pingStorage } from './ping';
+export type { LogFilters } from './log-filters';
+export { BufferFullError, InserterClosedError, StorageUnavailableError } from './errors';

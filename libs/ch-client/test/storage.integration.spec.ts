@@ -1,0 +1,92 @@
+import { normalizeEvent, type LogRow } from '@logline/log-schema';
+import { applyMigrations, BatchInserter, getProducerStats, logRowWriter, searchLogs, type Storage } from '../src';
+import { closeTestStorage, openTestStorage } from '../src/testing';
+
+const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
+
+function row(i: number, overrides: Partial<Record<string, unknown>> = {}): LogRow {
+  const result = normalizeEvent({
+    timestamp: new Date(T0 + Math.floor(i / 2) * 1000).toISOString(),
+    log_level: ['INFO', 'ERROR', 'WARNING'][i % 3],
+    message: `request ${i} from User_Alice${i % 2 === 0 ? ' failed' : ''}`,
+    source: i % 2 === 0 ? 'auth' : 'payment',
+    producer_id: 'p1',
+    seq: i,
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(result.reason);
+  return result.row;
+}
+
+describe('storage on the embedded engine', () => {
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await openTestStorage();
+    const inserter = new BatchInserter(logRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
+    await Promise.all([0, 10, 20].map((start) =>
+      inserter.insert(Array.from({ length: 10 }, (_, k) => JSON.stringify(row(start + k)))),
+    ));
+    await inserter.close();
+  });
+  afterAll(() => closeTestStorage(storage));
+
+  it('migrates idempotently: a second run applies nothing', async () => {
+    const report = await applyMigrations(storage.writer, { retentionDays: 30 });
+    expect(report.applied).toEqual([]);
+    expect(report.version).toBeGreaterThanOrEqual(2);
+  });
+
+  it('changes the retention TTL when configured differently', async () => {
+    await applyMigrations(storage.writer, { retentionDays: 7 });
+    const result = await storage.reader.query({ query: "SELECT create_table_query FROM system.tables WHERE name = 'application_logs'", format: 'JSONEachRow' });
+    const [{ create_table_query }] = await result.json<{ create_table_query: string }>();
+    expect(create_table_query).toContain('toIntervalDay(7)');
+    await applyMigrations(storage.writer, { retentionDays: 30 });
+  });
+
+  it('stores every row of every request and reports the producer figures', async () => {
+    expect(await getProducerStats(storage.reader, 'p1')).toMatchObject({ stored: 30, distinct_seq: 30, min_seq: 0, max_seq: 29 });
+    expect(await getProducerStats(storage.reader, 'nobody')).toMatchObject({ stored: 0, min_seq: null, first_timestamp: null });
+  });
+
+  it('returns the newest rows first with ISO timestamps', async () => {
+    const { rows } = await searchLogs(storage.reader, { limit: 3, order: 'desc' });
+    expect(rows.map((r) => r.seq)).toEqual(expect.arrayContaining([29, 28]));
+    expect(rows[0].timestamp).toBe(new Date(T0 + 14_000).toISOString());
+    expect(rows[0].ingested_at).toMatch(/Z$/);
+  });
+
+  it('filters by level, source, words and time', async () => {
+    const { rows } = await searchLogs(storage.reader, {
+      limit: 100, order: 'asc', levels: ['ERROR', 'INFO'], sources: ['auth'], words: ['alice', 'failed'],
+      fromMs: T0, toMs: T0 + 10_000,
+    });
+    // words match whole tokens case-insensitively: "User_Alice" splits into "user", "alice".
+    expect(rows.map((r) => r.seq)).toEqual([0, 4, 6, 10, 12, 16, 18]);
+    expect(rows.every((r) => r.source === 'auth' && r.message.includes('failed'))).toBe(true);
+  });
+
+  it('pages with a cursor without skipping or repeating rows that share a timestamp', async () => {
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: number[] = [];
+      let after;
+      do {
+        const page = await searchLogs(storage.reader, { limit: 4, order, after });
+        seen.push(...page.rows.map((r) => r.seq as number));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+    }
+  });
+
+  it('matches whole words only', async () => {
+    const { rows } = await searchLogs(storage.reader, { limit: 100, order: 'asc', words: ['alic'] });
+    expect(rows).toEqual([]);
+  });
+
+  it('treats hostile text as data', async () => {
+    const { rows } = await searchLogs(storage.reader, { limit: 5, order: 'desc', sources: ["auth' OR 1=1 --"] });
+    expect(rows).toEqual([]);
+  });
+});
