@@ -95,16 +95,18 @@ export class BatchInserter {
     const batch = this.takeBatch();
     const lines = batch.flatMap((request) => request.lines);
     this.inFlightRows = lines.length;
-    this.writing = this.writeBatch(lines).then(
-      () => batch.forEach((request) => request.resolve()),
-      (error: unknown) => batch.forEach((request) => request.reject(error)),
-    );
-    return this.writing.finally(() => {
+    const settle = (outcome: () => void): void => {
       this.writing = undefined;
       this.inFlightRows = 0;
+      outcome();
       // Rows that arrived during the write have waited long enough: write them now.
       if (this.queue.length > 0) void this.writeNext();
-    });
+    };
+    this.writing = this.writeBatch(lines).then(
+      () => settle(() => batch.forEach((request) => request.resolve())),
+      (error: unknown) => settle(() => batch.forEach((request) => request.reject(error))),
+    );
+    return this.writing;
   }
 
   private takeBatch(): PendingRequest[] {
