@@ -1,0 +1,48 @@
+/** Builds the api as a fastify instance (never listens; main.ts does). */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Storage } from '@logline/ch-client';
+import type { ApiConfig } from './config';
+import type { IngestPipeline } from './ingest/ingest-pipeline';
+import type { ApiMetrics } from './metrics';
+import errorHandler from './plugins/error-handler';
+import healthRoute from './routes/health';
+import ingestRoute from './routes/ingest';
+import logsRoute from './routes/logs';
+import metricsRoute from './routes/metrics';
+import producersRoute from './routes/producers';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: ApiConfig;
+    storage: Storage;
+    ingest: IngestPipeline;
+    metrics: ApiMetrics;
+  }
+}
+
+export interface AppDependencies {
+  config: ApiConfig;
+  storage: Storage;
+  ingest: IngestPipeline;
+  metrics: ApiMetrics;
+}
+
+export async function buildApp(deps: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...options,
+    bodyLimit: deps.config.ingest.maxBodyBytes,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('config', deps.config);
+  app.decorate('storage', deps.storage);
+  app.decorate('ingest', deps.ingest);
+  app.decorate('metrics', deps.metrics);
+  await app.register(errorHandler);
+  await app.register(ingestRoute);
+  await app.register(logsRoute);
+  await app.register(healthRoute);
+  await app.register(producersRoute);
+  await app.register(metricsRoute);
+  return app;
+}

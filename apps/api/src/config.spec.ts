@@ -1,0 +1,16 @@
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, tcpPort: 4001, dataDir: './data', retentionDays: 30 });
+    expect(config.clickhouse.url).toBeUndefined();
+    expect(Object.isFrozen(config.ingest)).toBe(true);
+  });
+
+  it('reports every invalid variable at once', () => {
+    expect(() => loadConfig({ API_PORT: 'x', LOG_RETENTION_DAYS: '0', CLICKHOUSE_URL: 'ftp://h' })).toThrow(
+      /API_PORT.*\n?.*LOG_RETENTION_DAYS|LOG_RETENTION_DAYS.*API_PORT/s,
+    );
+  });
+});

@@ -1,0 +1,108 @@
+/** The api's configuration: read once from the environment, validated, frozen. */
+import { envSchema } from 'env-schema';
+import { DEFAULT_RETENTION_DAYS } from '@logline/log-schema';
+
+const schema = {
+  type: 'object',
+  properties: {
+    API_HOST: { type: 'string', default: '127.0.0.1' },
+    API_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4000 },
+    INGEST_TCP_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4001 },
+    CLICKHOUSE_URL: { type: 'string', default: '', pattern: '^(https?://.+)?$' },
+    CLICKHOUSE_USER: { type: 'string', default: 'default' },
+    CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
+    CLICKHOUSE_CA_CERT: { type: 'string', default: '' },
+    LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
+    LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 36500, default: DEFAULT_RETENTION_DAYS },
+    MIGRATE_ON_START: { type: 'boolean', default: true },
+    INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
+    INGEST_MAX_LINE_BYTES: { type: 'integer', minimum: 1024, default: 1024 * 1024 },
+    INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 10_000 },
+    INGEST_FLUSH_MS: { type: 'integer', minimum: 0, default: 50 },
+    INGEST_MAX_PENDING_ROWS: { type: 'integer', minimum: 1, default: 200_000 },
+    INGEST_TCP_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 1000 },
+    INGEST_TCP_IDLE_SECONDS: { type: 'integer', minimum: 1, default: 300 },
+    QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+  },
+} as const;
+
+export interface ApiConfig {
+  host: string;
+  port: number;
+  tcpPort: number;
+  clickhouse: { url?: string; username: string; password: string; caCertPath?: string };
+  dataDir: string;
+  retentionDays: number;
+  migrateOnStart: boolean;
+  ingest: {
+    maxBodyBytes: number;
+    maxLineBytes: number;
+    batchRows: number;
+    flushMs: number;
+    maxPendingRows: number;
+    tcpMaxConnections: number;
+    tcpIdleSeconds: number;
+  };
+  queryTimeoutSeconds: number;
+  logLevel: string;
+}
+
+interface Env {
+  API_HOST: string;
+  API_PORT: number;
+  INGEST_TCP_PORT: number;
+  CLICKHOUSE_URL: string;
+  CLICKHOUSE_USER: string;
+  CLICKHOUSE_PASSWORD: string;
+  CLICKHOUSE_CA_CERT: string;
+  LOGLINE_DATA_DIR: string;
+  LOG_RETENTION_DAYS: number;
+  MIGRATE_ON_START: boolean;
+  INGEST_MAX_BODY_BYTES: number;
+  INGEST_MAX_LINE_BYTES: number;
+  INGEST_BATCH_ROWS: number;
+  INGEST_FLUSH_MS: number;
+  INGEST_MAX_PENDING_ROWS: number;
+  INGEST_TCP_MAX_CONNECTIONS: number;
+  INGEST_TCP_IDLE_SECONDS: number;
+  QUERY_TIMEOUT_SECONDS: number;
+  LOG_LEVEL: string;
+}
+
+/** Reads and validates the environment; throws one error listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const values = envSchema<Env>({ schema, data: env, dotenv: false, ajv: undefined });
+  return deepFreeze({
+    host: values.API_HOST,
+    port: values.API_PORT,
+    tcpPort: values.INGEST_TCP_PORT,
+    clickhouse: {
+      url: values.CLICKHOUSE_URL || undefined,
+      username: values.CLICKHOUSE_USER,
+      password: values.CLICKHOUSE_PASSWORD,
+      caCertPath: values.CLICKHOUSE_CA_CERT || undefined,
+    },
+    dataDir: values.LOGLINE_DATA_DIR,
+    retentionDays: values.LOG_RETENTION_DAYS,
+    migrateOnStart: values.MIGRATE_ON_START,
+    ingest: {
+      maxBodyBytes: values.INGEST_MAX_BODY_BYTES,
+      maxLineBytes: values.INGEST_MAX_LINE_BYTES,
+      batchRows: values.INGEST_BATCH_ROWS,
+      flushMs: values.INGEST_FLUSH_MS,
+      maxPendingRows: values.INGEST_MAX_PENDING_ROWS,
+      tcpMaxConnections: values.INGEST_TCP_MAX_CONNECTIONS,
+      tcpIdleSeconds: values.INGEST_TCP_IDLE_SECONDS,
+    },
+    queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,
+    logLevel: values.LOG_LEVEL,
+  });
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,94 @@
+/**
+ * Turns ingest input into rows ready for insert (JSONEachRow lines) and per-line rejections.
+ * Lines count from 1 and every line counts, blank ones included; blank lines are skipped.
+ */
+import { isUtf8 } from 'node:buffer';
+import { normalizeEvent } from '@logline/log-schema';
+
+export interface LineRejection {
+  line: number;
+  code: string;
+  reason: string;
+  /** The line as received (decoded leniently when it was not valid UTF-8). */
+  raw: string;
+}
+
+export interface ParsedLines {
+  /** Normalised rows, serialised as JSON objects. */
+  rows: string[];
+  rejections: LineRejection[];
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+export function emptyParsedLines(): ParsedLines {
+  return { rows: [], rejections: [] };
+}
+
+/** Parses one line (without its newline) into `out`. */
+export function parseLine(bytes: Buffer, line: number, maxLineBytes: number, out: ParsedLines): void {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
+  const content = bytes.subarray(0, end);
+  if (content.length > maxLineBytes) {
+    const reason = `line is ${content.length} bytes; the limit is ${maxLineBytes}`;
+    out.rejections.push({ line, code: 'too_large', reason, raw: content.subarray(0, 4096).toString('utf8') });
+    return;
+  }
+  if (!isUtf8(content)) {
+    out.rejections.push({ line, code: 'invalid_utf8', reason: 'line is not valid UTF-8', raw: content.toString('utf8') });
+    return;
+  }
+  const text = content.toString('utf8');
+  if (text.trim().length === 0) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    out.rejections.push({ line, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: text });
+    return;
+  }
+  addValue(value, line, text, out);
+}
+
+/** Normalises an already decoded value into `out`. */
+export function addValue(value: unknown, line: number, raw: string, out: ParsedLines): void {
+  const result = normalizeEvent(value);
+  if (result.ok) out.rows.push(JSON.stringify(result.row));
+  else out.rejections.push({ line, code: result.code, reason: result.reason, raw });
+}
+
+/** Splits an NDJSON body into lines and parses each. */
+export function parseNdjson(body: Buffer, maxLineBytes: number): ParsedLines {
+  const out = emptyParsedLines();
+  let start = 0;
+  let line = 1;
+  while (start < body.length) {
+    const newline = body.indexOf(NEWLINE, start);
+    const end = newline === -1 ? body.length : newline;
+    parseLine(body.subarray(start, end), line, maxLineBytes, out);
+    start = end + 1;
+    line += 1;
+  }
+  return out;
+}
+
+/** Parses a JSON array body; element N counts as line N. */
+export function parseJsonArray(body: Buffer): ParsedLines {
+  const out = emptyParsedLines();
+  let values: unknown;
+  try {
+    values = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    out.rejections.push({ line: 1, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: body.subarray(0, 4096).toString('utf8') });
+    return out;
+  }
+  (values as unknown[]).forEach((value, index) => addValue(value, index + 1, JSON.stringify(value) ?? '', out));
+  return out;
+}
+
+/** Chooses the parser: a body whose first non-blank byte is `[` is a JSON array. */
+export function parseIngestBody(body: Buffer, maxLineBytes: number): ParsedLines {
+  const first = body.findIndex((byte) => byte !== 0x20 && byte !== 0x09 && byte !== NEWLINE && byte !== CARRIAGE_RETURN);
+  return first !== -1 && body[first] === 0x5b ? parseJsonArray(body) : parseNdjson(body, maxLineBytes);
+}

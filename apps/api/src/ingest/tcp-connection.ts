@@ -1,0 +1,122 @@
+/**
+ * One TCP ingest connection: splits the stream into lines (bounded length), parses them, and
+ * stores the rows in order. Reading pauses while a batch is being stored or the ingest buffer is
+ * full (TCP backpressure instead of unbounded memory). Storage failures are retried, since TCP
+ * has no acknowledgement to carry them back; a clean close ends after every read line is stored.
+ */
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
+import { emptyParsedLines, parseLine, type ParsedLines } from './parse-lines';
+import type { IngestPipeline } from './ingest-pipeline';
+
+const NEWLINE = 0x0a;
+const FLUSH_ROWS = 1000;
+const RETRY_MS = 500;
+
+export class TcpConnection {
+  private readonly peer: string;
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  private discarding = false;
+  private lineNumber = 0;
+  private parsed: ParsedLines = emptyParsedLines();
+  private storing: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly pipeline: IngestPipeline,
+    private readonly maxLineBytes: number,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.peer = `${socket.remoteAddress}:${socket.remotePort}`;
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => void this.onEnd());
+    socket.on('error', (error) => this.log.warn({ err: error, peer: this.peer }, 'tcp ingest connection error'));
+  }
+
+  /** Stops reading, stores what was read, then closes the socket. */
+  async drain(): Promise<void> {
+    this.closing = true;
+    this.socket.pause();
+    this.flush();
+    await this.storing;
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer): void {
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      if (newline === -1) {
+        this.keepPartial(chunk.subarray(start));
+        break;
+      }
+      this.completeLine(chunk.subarray(start, newline));
+      start = newline + 1;
+    }
+    if (this.parsed.rows.length >= FLUSH_ROWS || !this.pipeline.hasRoomFor(FLUSH_ROWS)) this.flush();
+    else setImmediate(() => this.flush());
+  }
+
+  private keepPartial(bytes: Buffer): void {
+    if (this.discarding) return;
+    this.partial.push(bytes);
+    this.partialBytes += bytes.length;
+    if (this.partialBytes > this.maxLineBytes + 1) {
+      // Too long to ever be accepted: report it now and skip the rest of the line.
+      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.maxLineBytes, this.parsed);
+      this.partial = [];
+      this.partialBytes = 0;
+      this.discarding = true;
+    }
+  }
+
+  private completeLine(tail: Buffer): void {
+    if (this.discarding) {
+      this.discarding = false;
+      return;
+    }
+    const line = this.partial.length > 0 ? Buffer.concat([...this.partial, tail]) : tail;
+    this.partial = [];
+    this.partialBytes = 0;
+    parseLine(line, ++this.lineNumber, this.maxLineBytes, this.parsed);
+  }
+
+  private flush(): void {
+    const batch = this.parsed;
+    if (batch.rows.length === 0 && batch.rejections.length === 0) return;
+    this.parsed = emptyParsedLines();
+    this.pipeline.reject(batch.rejections, 'tcp', this.peer);
+    if (batch.rows.length === 0) return;
+    this.socket.pause();
+    this.storing = this.storing.then(() => this.storeWithRetry(batch.rows));
+    void this.storing.then(() => {
+      if (!this.closing && !this.socket.destroyed) this.socket.resume();
+    });
+  }
+
+  private async storeWithRetry(rows: string[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.pipeline.store(rows, 'tcp');
+        return;
+      } catch (error) {
+        if (attempt === 1 || attempt % 20 === 0) {
+          this.log.warn({ err: error, peer: this.peer, rows: rows.length, attempt }, 'tcp rows not stored yet; retrying');
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  private async onEnd(): Promise<void> {
+    if (this.partial.length > 0 && !this.discarding) {
+      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.maxLineBytes, this.parsed);
+    }
+    this.partial = [];
+    this.flush();
+    await this.storing;
+    this.socket.end();
+  }
+}

@@ -1,0 +1,43 @@
+/** The newline-delimited JSON ingest listener (no acknowledgements, like Vector's socket source). */
+import { createServer, type Server } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ApiConfig } from '../config';
+import type { IngestPipeline } from './ingest-pipeline';
+import { TcpConnection } from './tcp-connection';
+
+export interface TcpIngestServer {
+  /** The bound port (useful when configured as 0). */
+  port(): number;
+  /** Stops accepting, stores what every connection has read, closes them. */
+  close(): Promise<void>;
+}
+
+export async function startTcpIngest(
+  pipeline: IngestPipeline,
+  config: ApiConfig,
+  log: FastifyBaseLogger,
+): Promise<TcpIngestServer> {
+  const connections = new Set<TcpConnection>();
+  const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
+    socket.setTimeout(config.ingest.tcpIdleSeconds * 1000, () => socket.destroy());
+    const connection = new TcpConnection(socket, pipeline, config.ingest.maxLineBytes, log);
+    connections.add(connection);
+    socket.on('close', () => connections.delete(connection));
+  });
+  server.maxConnections = config.ingest.tcpMaxConnections;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.tcpPort, config.host, () => resolve());
+  });
+  return {
+    port: () => {
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : 0;
+    },
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([...connections].map((connection) => connection.drain()));
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** GET /api/v1/health: 200 when storage answers, 503 otherwise. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { pingStorage } from '@logline/ch-client';
+
+const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  storage: Type.Union([Type.Literal('embedded'), Type.Literal('server')]),
+  pending_rows: Type.Integer({ description: 'Accepted rows waiting to be stored.' }),
+});
+
+const healthRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/v1/health', { schema: { summary: 'Liveness of the api and its storage', response: { 200: Health, 503: Health } } }, async (request, reply) => {
+    const healthy = await pingStorage(app.storage.reader).catch((error: unknown) => {
+      request.log.warn({ err: error }, 'storage ping failed');
+      return false;
+    });
+    return reply.code(healthy ? 200 : 503).send({
+      status: healthy ? 'ok' : 'unavailable',
+      storage: app.storage.mode,
+      pending_rows: app.ingest.pendingRows,
+    });
+  });
+};
+
+export default healthRoute;

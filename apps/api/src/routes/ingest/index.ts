@@ -1,0 +1,56 @@
+/** POST /api/v1/ingest: NDJSON (or a JSON array) of events; answers after accepted rows are stored. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { BadRequestError } from '../../errors';
+import { parseIngestBody } from '../../ingest/parse-lines';
+
+/** At most this many line errors are listed in one answer; `rejected` still counts them all. */
+const MAX_LISTED_ERRORS = 1000;
+
+const IngestResult = Type.Object({
+  accepted: Type.Integer({ description: 'Events stored and visible to queries.' }),
+  rejected: Type.Integer({ description: 'Lines refused; each is also kept in logs.ingest_errors.' }),
+  errors: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() }), {
+    description: `The first ${MAX_LISTED_ERRORS} refused lines, numbered from 1 (blank lines count).`,
+  }),
+});
+
+const ErrorBody = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
+
+const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
+  for (const type of ['application/x-ndjson', 'application/json', 'text/plain']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: app.config.ingest.maxBodyBytes }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
+
+  app.post(
+    '/api/v1/ingest',
+    {
+      bodyLimit: app.config.ingest.maxBodyBytes,
+      schema: {
+        summary: 'Ingest log events',
+        response: { 200: IngestResult, 400: IngestResult, 413: ErrorBody, 415: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Buffer | undefined;
+      if (!body || body.length === 0) throw new BadRequestError('the request body is empty; send NDJSON events');
+      const parsed = parseIngestBody(body, app.config.ingest.maxLineBytes);
+      if (parsed.rows.length === 0 && parsed.rejections.length === 0) {
+        throw new BadRequestError('the request body has only blank lines; send NDJSON events');
+      }
+      const peer = `${request.ip}:${request.socket.remotePort ?? 0}`;
+      app.ingest.reject(parsed.rejections, 'http', peer);
+      await app.ingest.store(parsed.rows, 'http');
+      const answer = {
+        accepted: parsed.rows.length,
+        rejected: parsed.rejections.length,
+        errors: parsed.rejections.slice(0, MAX_LISTED_ERRORS).map(({ line, reason }) => ({ line, reason })),
+      };
+      return reply.code(answer.accepted === 0 && answer.rejected > 0 ? 400 : 200).send(answer);
+    },
+  );
+};
+
+export default ingestRoute;

@@ -1,0 +1,25 @@
+/** TypeBox schemas shared by several routes. */
+import { Type } from 'typebox';
+import { LOG_LEVELS } from '@logline/log-schema';
+
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+});
+
+export const StoredLogSchema = Type.Object({
+  timestamp: Type.String({ description: 'ISO 8601, UTC, milliseconds' }),
+  log_level: Type.Enum([...LOG_LEVELS]),
+  message: Type.String(),
+  source: Type.String(),
+  host: Type.String(),
+  producer_id: Type.String(),
+  seq: Type.Union([Type.Integer(), Type.Null()]),
+  attributes: Type.Record(Type.String(), Type.String()),
+  ingested_at: Type.String({ description: 'When the api stored the event, ISO 8601 UTC' }),
+});
+
+/** A query parameter that may be given once or repeated. */
+export const Repeatable = (description: string) =>
+  Type.Array(Type.String({ maxLength: 256 }), { maxItems: 100, description });
