@@ -1,15 +1,15 @@
 // Shared jest settings: swc for speed, Nx's resolver for the tsconfig path aliases, and
-// cookie@2 (ESM only, pulled in by fastify's inject) transformed so app.inject works on Node 20.
+// ESM-only packages (cookie@2 under fastify's inject, typebox 1.x) transformed so they load on Node 20.
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': [
+    '^.+\\.(ts|js|mjs|cjs)$': [
       '@swc/jest',
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|typebox|@fastify/type-provider-typebox)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   resolver: '@nx/jest/plugins/resolver',
   testMatch: ['**/?(*.)+(spec|test).ts'],
   passWithNoTests: true,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BadRequestError } from '../../errors';
 import { parseIngestBody } from '../../ingest/parse-lines';
+import { ErrorBody } from '../../schemas/common';
 
 /** At most this many line errors are listed in one answer; `rejected` still counts them all. */
 const MAX_LISTED_ERRORS = 1000;
@@ -15,7 +16,6 @@ const IngestResult = Type.Object({
   }),
 });
 
-const ErrorBody = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
 
 const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
   for (const type of ['application/x-ndjson', 'application/json', 'text/plain']) {
@@ -30,7 +30,7 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: app.config.ingest.maxBodyBytes,
       schema: {
         summary: 'Ingest log events',
-        response: { 200: IngestResult, 400: IngestResult, 413: ErrorBody, 415: ErrorBody, 503: ErrorBody },
+        response: { 200: IngestResult, 400: Type.Union([IngestResult, ErrorBody]), 413: ErrorBody, 415: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -1,0 +1,54 @@
+import { startTestApi, event, type TestApi } from './test-app';
+
+describe('GET /api/v1/logs', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+    const lines = Array.from({ length: 12 }, (_, seq) =>
+      event(seq, { level: ['info', 'error', 'warn'][seq % 3], source: seq % 2 ? 'payment' : 'auth', message: `card ${seq % 4 === 0 ? 'declined' : 'charged'} for order ${seq}` }),
+    );
+    const response = await api.app.inject({ method: 'POST', url: '/api/v1/ingest', payload: lines.join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    expect(response.json().accepted).toBe(12);
+  });
+  afterAll(() => api.close());
+
+  const get = (query: string) => api.app.inject({ url: `/api/v1/logs?${query}` });
+
+  it('returns the newest events first by default', async () => {
+    const { rows, next_cursor } = (await get('')).json();
+    expect(rows.map((row: { seq: number }) => row.seq)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(next_cursor).toBeNull();
+  });
+
+  it('filters by repeated levels, sources and words', async () => {
+    const { rows } = (await get('level=ERROR&level=warn&source=auth&q=Declined')).json();
+    expect(rows.map((row: { seq: number }) => row.seq)).toEqual([8, 4]);
+  });
+
+  it('pages with next_cursor', async () => {
+    const first = (await get('limit=5&order=asc')).json();
+    const second = (await get(`limit=5&order=asc&cursor=${first.next_cursor}`)).json();
+    expect([...first.rows, ...second.rows].map((row: { seq: number }) => row.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('answers 400 with a reason for bad parameters', async () => {
+    for (const [query, reason] of [
+      ['level=LOUD', /unknown level 'LOUD'/],
+      ['from=tomorrow', /from: 'tomorrow'/],
+      ['limit=0', /limit/],
+      ['order=sideways', /order/],
+      ['cursor=abc', /cursor/],
+    ] as const) {
+      const response = await get(query);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toMatch(reason);
+    }
+  });
+
+  it('reports health and metrics', async () => {
+    expect((await api.app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok', storage: 'embedded' });
+    const metrics = await api.app.inject({ url: '/metrics' });
+    expect(metrics.body).toContain('logline_ingest_events_total{transport="http",outcome="accepted"} 12');
+    expect(metrics.body).not.toContain('nodejs_active_handles_total');
+  });
+});

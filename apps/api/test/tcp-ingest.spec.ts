@@ -1,0 +1,63 @@
+import { connect } from 'node:net';
+import pino from 'pino';
+import { startTcpIngest, type TcpIngestServer } from '../src/ingest/tcp-ingest-server';
+import { startTestApi, event, type TestApi } from './test-app';
+
+function send(port: number, payload: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(payload));
+    socket.on('close', () => resolve());
+    socket.on('error', reject);
+  });
+}
+
+async function countProducer(api: TestApi, producer: string): Promise<number> {
+  return (await api.app.inject({ url: `/api/v1/producers/${producer}` })).json().stored;
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('TCP ingest', () => {
+  let api: TestApi;
+  let tcp: TcpIngestServer;
+  beforeAll(async () => {
+    api = await startTestApi({ INGEST_MAX_LINE_BYTES: '2048' });
+    tcp = await startTcpIngest(api.ingest, api.config, pino({ level: 'silent' }));
+  });
+  afterAll(async () => {
+    await tcp.close();
+    await api.close();
+  });
+
+  it('stores every line read before a clean close within a second, in chunks split anywhere', async () => {
+    const lines = Array.from({ length: 2500 }, (_, seq) => event(seq, { producer_id: 'tcp-a' })).join('\n');
+    await new Promise<void>((resolve) => {
+      const socket = connect(tcp.port(), '127.0.0.1', () => {
+        for (let i = 0; i < lines.length; i += 777) socket.write(lines.slice(i, i + 777));
+        socket.end();
+      });
+      socket.on('close', () => resolve());
+    });
+    await eventually(async () => (await countProducer(api, 'tcp-a')) === 2500);
+  });
+
+  it('skips a bad or over-long line, records it, and keeps the rest of the stream', async () => {
+    const payload = [event(0, { producer_id: 'tcp-b' }), 'x'.repeat(5000), '{oops', event(1, { producer_id: 'tcp-b' })].join('\n');
+    await send(tcp.port(), payload);
+    await eventually(async () => (await countProducer(api, 'tcp-b')) === 2);
+    await eventually(async () => {
+      const result = await api.storage.reader.query({
+        query: "SELECT line, code FROM logs.ingest_errors WHERE transport = 'tcp' ORDER BY line",
+        format: 'JSONEachRow',
+      });
+      const rows = await result.json();
+      return JSON.stringify(rows) === JSON.stringify([{ line: 2, code: 'too_large' }, { line: 3, code: 'invalid_json' }]);
+    }, 2000);
+  });
+});

@@ -1,0 +1,49 @@
+/** Builds the real api over the real embedded engine for route tests. */
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Storage } from '@logline/ch-client';
+import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
+import { buildApp } from '../src/app';
+import { loadConfig, type ApiConfig } from '../src/config';
+import { IngestPipeline } from '../src/ingest/ingest-pipeline';
+import { createMetrics } from '../src/metrics';
+
+export interface TestApi {
+  app: FastifyInstance;
+  storage: Storage;
+  ingest: IngestPipeline;
+  config: ApiConfig;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({ INGEST_TCP_PORT: '0', API_PORT: '0', INGEST_FLUSH_MS: '5', ...env });
+  const storage = await openTestStorage();
+  const log = pino({ level: 'silent' });
+  const metrics = createMetrics();
+  const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
+  const app = await buildApp({ config, storage, ingest, metrics }, { loggerInstance: log });
+  return {
+    app,
+    storage,
+    ingest,
+    config,
+    close: async () => {
+      await app.close();
+      await ingest.close();
+      await closeTestStorage(storage);
+    },
+  };
+}
+
+export function event(seq: number, overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    timestamp: new Date(Date.UTC(2026, 10, 28, 12, 0, seq)).toISOString(),
+    level: 'info',
+    message: `event number ${seq}`,
+    source: 'auth',
+    producer_id: 'route-test',
+    seq,
+    ...overrides,
+  });
+}
