@@ -8,6 +8,7 @@ export interface ApiMetrics {
   insertSeconds: Histogram<'table'>;
   insertRows: Histogram<'table'>;
   pendingRows: Gauge;
+  duplicateEvents: Counter;
 }
 
 // prom-client's defaults name three gauges *_total, which promtool rejects as counter names.
@@ -44,6 +45,11 @@ export function createMetrics(): ApiMetrics {
       help: 'Rows per insert batch.',
       labelNames: ['table'],
       buckets: [1, 10, 100, 1000, 5000, 10000, 50000],
+      registers,
+    }),
+    duplicateEvents: new Counter({
+      name: 'logline_ingest_duplicates_total',
+      help: 'Events dropped because the same producer_id, seq and timestamp was already stored (retries).',
       registers,
     }),
     pendingRows: new Gauge({

@@ -37,7 +37,7 @@ describe('BatchInserter', () => {
   it('rejects the requests of a failed insert and keeps serving later ones', async () => {
     let fail = true;
     const written: string[] = [];
-    const inserter = new BatchInserter(async (lines) => {
+    const inserter = new BatchInserter<string>(async (lines) => {
       if (fail) throw new Error('storage down');
       written.push(...lines);
     }, { flushMs: 1 });

@@ -1,5 +1,5 @@
 /**
- * Group commit for inserts: requests hand over pre-serialised rows and wait; rows from many
+ * Group commit for inserts: requests hand over rows and wait; rows from many
  * requests are written together, one insert at a time, when `maxRows` are waiting or `flushMs`
  * after the first of them arrived. A request's promise settles only when its rows are stored (or
  * the insert failed), so an acknowledgement always means the rows are visible to queries.
@@ -16,20 +16,20 @@ export interface BatchInserterOptions {
   maxPendingRows?: number;
 }
 
-/** Writes one batch of NDJSON lines (one row each); resolves when they are stored. */
-export type WriteBatch = (lines: readonly string[]) => Promise<void>;
+/** Writes one batch of rows; resolves when they are stored. */
+export type WriteBatch<T> = (rows: readonly T[]) => Promise<void>;
 
-interface PendingRequest {
-  lines: readonly string[];
+interface PendingRequest<T> {
+  rows: readonly T[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-export class BatchInserter {
+export class BatchInserter<T> {
   private readonly maxRows: number;
   private readonly flushMs: number;
   private readonly maxPendingRows: number;
-  private queue: PendingRequest[] = [];
+  private queue: PendingRequest<T>[] = [];
   private queuedRows = 0;
   private inFlightRows = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -37,7 +37,7 @@ export class BatchInserter {
   private closed = false;
 
   constructor(
-    private readonly writeBatch: WriteBatch,
+    private readonly writeBatch: WriteBatch<T>,
     options: BatchInserterOptions = {},
   ) {
     this.maxRows = options.maxRows ?? 10_000;
@@ -56,15 +56,15 @@ export class BatchInserter {
   }
 
   /** Queues rows for storage; resolves once they are stored. */
-  insert(lines: readonly string[]): Promise<void> {
+  insert(rows: readonly T[]): Promise<void> {
     if (this.closed) return Promise.reject(new InserterClosedError());
-    if (lines.length === 0) return Promise.resolve();
-    if (!this.hasRoomFor(lines.length)) {
+    if (rows.length === 0) return Promise.resolve();
+    if (!this.hasRoomFor(rows.length)) {
       return Promise.reject(new BufferFullError(this.pendingRows, 1));
     }
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ lines, resolve, reject });
-      this.queuedRows += lines.length;
+      this.queue.push({ rows, resolve, reject });
+      this.queuedRows += rows.length;
       this.schedule();
     });
   }
@@ -93,8 +93,8 @@ export class BatchInserter {
     this.timer = undefined;
     if (this.writing || this.queue.length === 0) return this.writing ?? Promise.resolve();
     const batch = this.takeBatch();
-    const lines = batch.flatMap((request) => request.lines);
-    this.inFlightRows = lines.length;
+    const rows = batch.flatMap((request) => request.rows);
+    this.inFlightRows = rows.length;
     const settle = (outcome: () => void): void => {
       this.writing = undefined;
       this.inFlightRows = 0;
@@ -102,21 +102,21 @@ export class BatchInserter {
       // Rows that arrived during the write have waited long enough: write them now.
       if (this.queue.length > 0) void this.writeNext();
     };
-    this.writing = this.writeBatch(lines).then(
+    this.writing = this.writeBatch(rows).then(
       () => settle(() => batch.forEach((request) => request.resolve())),
       (error: unknown) => settle(() => batch.forEach((request) => request.reject(error))),
     );
     return this.writing;
   }
 
-  private takeBatch(): PendingRequest[] {
-    const batch: PendingRequest[] = [];
+  private takeBatch(): PendingRequest<T>[] {
+    const batch: PendingRequest<T>[] = [];
     let rows = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0];
-      if (batch.length > 0 && rows + next.lines.length > this.maxRows) break;
+      if (batch.length > 0 && rows + next.rows.length > this.maxRows) break;
       batch.push(next);
-      rows += next.lines.length;
+      rows += next.rows.length;
       this.queue.shift();
     }
     this.queuedRows -= rows;

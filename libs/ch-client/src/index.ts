@@ -1,7 +1,8 @@
 export { openStorage, type Storage, type StorageOptions } from './create-storage';
 export { applyMigrations, type MigrationReport } from './apply-migrations';
 export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './batch-inserter';
-export { logRowWriter, deadLetterWriter } from './insert-rows';
+export { logRowWriter, deadLetterWriter, type DuplicatesListener } from './insert-rows';
+export { prepareLogRow, type PreparedLogRow } from './prepared-row';
 export { truncateRaw, type DeadLetter } from './dead-letter';
 export { searchLogs, type LogCursor, type SearchLogsOptions, type SearchLogsResult } from './search-logs';
 export { getProducerStats, type ProducerStats } from './producer-stats';

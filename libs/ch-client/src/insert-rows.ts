@@ -1,8 +1,11 @@
-/** INSERT statements for pre-serialised JSONEachRow batches (one JSON object per line). */
+/** Inserts of pre-serialised JSONEachRow batches; log rows are deduplicated by event identity first. */
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { DATABASE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
 import type { WriteBatch } from './batch-inserter';
+import type { DeadLetter } from './dead-letter';
+import { findStoredEvents, type EventIdentity } from './find-stored-events';
+import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
   (timestamp, log_level, message, source, host, producer_id, seq, attributes) FORMAT JSONEachRow`;
@@ -10,17 +13,45 @@ const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
 const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
   (transport, peer, line, code, reason, raw) FORMAT JSONEachRow`;
 
-/** Writes LogRow lines into logs.application_logs. */
-export function logRowWriter(client: ClickHouseClient): WriteBatch {
-  return (lines) => insertLines(client, INSERT_LOGS, lines);
+/** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
+export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void;
+
+/**
+ * Writes rows into logs.application_logs exactly once per event identity: rows with a seq whose
+ * (producer_id, seq, timestamp) is already stored, or repeated within the batch, are dropped.
+ * Inserts are serialised by the BatchInserter, so the check and the insert cannot interleave
+ * with another batch of this process.
+ */
+export function logRowWriter(client: ClickHouseClient, onDuplicates?: DuplicatesListener): WriteBatch<PreparedLogRow> {
+  return async (rows) => {
+    const identified: EventIdentity[] = [];
+    for (const row of rows) {
+      if (row.seq !== null) identified.push({ producerId: row.producerId, seq: row.seq, timestamp: row.timestamp });
+    }
+    const seen = await findStoredEvents(client, identified);
+    const duplicates = new Map<string, number>();
+    const fresh = rows.filter((row) => {
+      if (row.seq === null) return true;
+      const key = eventKey(row.producerId, row.seq, row.timestamp);
+      if (!seen.has(key)) {
+        seen.add(key);
+        return true;
+      }
+      duplicates.set(row.producerId, (duplicates.get(row.producerId) ?? 0) + 1);
+      return false;
+    });
+    if (duplicates.size > 0) onDuplicates?.(duplicates);
+    await insertLines(client, INSERT_LOGS, fresh.map((row) => row.json));
+  };
 }
 
-/** Writes DeadLetter lines into logs.ingest_errors. */
-export function deadLetterWriter(client: ClickHouseClient): WriteBatch {
-  return (lines) => insertLines(client, INSERT_DEAD_LETTERS, lines);
+/** Writes rejected lines into logs.ingest_errors. */
+export function deadLetterWriter(client: ClickHouseClient): WriteBatch<DeadLetter> {
+  return (letters) => insertLines(client, INSERT_DEAD_LETTERS, letters.map((letter) => JSON.stringify(letter)));
 }
 
 async function insertLines(client: ClickHouseClient, query: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
   const result = await client.exec({ query, values: Readable.from([lines.join('\n')]) });
   result.stream.resume();
 }

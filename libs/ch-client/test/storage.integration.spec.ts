@@ -1,5 +1,5 @@
 import { normalizeEvent, type LogRow } from '@logline/log-schema';
-import { applyMigrations, BatchInserter, getProducerStats, logRowWriter, searchLogs, type Storage } from '../src';
+import { applyMigrations, BatchInserter, getProducerStats, logRowWriter, prepareLogRow, searchLogs, type PreparedLogRow, type Storage } from '../src';
 import { closeTestStorage, openTestStorage } from '../src/testing';
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -22,9 +22,9 @@ describe('storage on the embedded engine', () => {
   let storage: Storage;
   beforeAll(async () => {
     storage = await openTestStorage();
-    const inserter = new BatchInserter(logRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
+    const inserter = new BatchInserter<PreparedLogRow>(logRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
     await Promise.all([0, 10, 20].map((start) =>
-      inserter.insert(Array.from({ length: 10 }, (_, k) => JSON.stringify(row(start + k)))),
+      inserter.insert(Array.from({ length: 10 }, (_, k) => prepareLogRow(row(start + k)))),
     ));
     await inserter.close();
   });
@@ -83,6 +83,20 @@ describe('storage on the embedded engine', () => {
   it('matches whole words only', async () => {
     const { rows } = await searchLogs(storage.reader, { limit: 100, order: 'asc', words: ['alic'] });
     expect(rows).toEqual([]);
+  });
+
+  it('drops retried events already stored, and repeats within a batch, counting them per producer', async () => {
+    const counted = new Map<string, number>();
+    const write = logRowWriter(storage.writer, (duplicates) => {
+      for (const [producer, count] of duplicates) counted.set(producer, (counted.get(producer) ?? 0) + count);
+    });
+    const retried = [5, 6, 7].map((seq) => prepareLogRow(row(seq)));
+    const restartedProducer = prepareLogRow(row(5, { timestamp: new Date(T0 + 3_600_000).toISOString() }));
+    const unidentified = prepareLogRow(row(100, { seq: undefined, producer_id: undefined }));
+    await write([...retried, retried[0], restartedProducer, unidentified]);
+    expect(counted).toEqual(new Map([['p1', 4]]));
+    // seq 5 from a new boot (later timestamp) is a different event and is kept.
+    expect(await getProducerStats(storage.reader, 'p1')).toMatchObject({ stored: 31, distinct_seq: 30 });
   });
 
   it('treats hostile text as data', async () => {

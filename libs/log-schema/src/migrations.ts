@@ -68,6 +68,16 @@ TTL toDateTime(received_at) + INTERVAL ${DEFAULT_RETENTION_DAYS} DAY
 SETTINGS ttl_only_drop_parts = 1`,
     ],
   },
+  {
+    version: 3,
+    name: 'deduplicate retried identical insert blocks',
+    statements: [
+      // Vector's ClickHouse sink retries a failed request with the same body; ClickHouse drops a
+      // block identical to one of the last 1000 it stored. (The api also drops events whose
+      // producer_id, seq and timestamp are already stored, before it inserts.)
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY SETTING non_replicated_deduplication_window = 1000`,
+    ],
+  },
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

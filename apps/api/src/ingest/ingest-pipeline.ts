@@ -10,6 +10,7 @@ import {
   logRowWriter,
   truncateRaw,
   type DeadLetter,
+  type PreparedLogRow,
   type Storage,
   type WriteBatch,
 } from '@logline/ch-client';
@@ -20,8 +21,8 @@ import type { LineRejection } from './parse-lines';
 export type Transport = 'http' | 'tcp';
 
 export class IngestPipeline {
-  private readonly rows: BatchInserter;
-  private readonly deadLetters: BatchInserter;
+  private readonly rows: BatchInserter<PreparedLogRow>;
+  private readonly deadLetters: BatchInserter<DeadLetter>;
 
   constructor(
     storage: Storage,
@@ -29,7 +30,12 @@ export class IngestPipeline {
     private readonly metrics: ApiMetrics,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.rows = new BatchInserter(this.timed('application_logs', logRowWriter(storage.writer)), {
+    const countDuplicates = (duplicates: ReadonlyMap<string, number>): void => {
+      let total = 0;
+      for (const count of duplicates.values()) total += count;
+      this.metrics.duplicateEvents.inc(total);
+    };
+    this.rows = new BatchInserter(this.timed('application_logs', logRowWriter(storage.writer, countDuplicates)), {
       maxRows: config.batchRows,
       flushMs: config.flushMs,
       maxPendingRows: config.maxPendingRows,
@@ -52,7 +58,7 @@ export class IngestPipeline {
   }
 
   /** Stores rows; resolves once they are visible to queries. */
-  async store(rows: readonly string[], transport: Transport): Promise<void> {
+  async store(rows: readonly PreparedLogRow[], transport: Transport): Promise<void> {
     if (rows.length === 0) return;
     await this.rows.insert(rows);
     this.metrics.ingestedEvents.inc({ transport, outcome: 'accepted' }, rows.length);
@@ -62,13 +68,12 @@ export class IngestPipeline {
   reject(rejections: readonly LineRejection[], transport: Transport, peer: string): void {
     if (rejections.length === 0) return;
     this.metrics.ingestedEvents.inc({ transport, outcome: 'rejected' }, rejections.length);
-    const lines = rejections.map((rejection) => {
+    const letters = rejections.map((rejection): DeadLetter => {
       this.metrics.rejectedEvents.inc({ transport, code: rejection.code });
-      const letter: DeadLetter = { ...rejection, transport, peer, raw: truncateRaw(rejection.raw) };
-      return JSON.stringify(letter);
+      return { ...rejection, transport, peer, raw: truncateRaw(rejection.raw) };
     });
-    this.deadLetters.insert(lines).catch((error: unknown) => {
-      this.log.error({ err: error, transport, peer, count: lines.length }, 'could not store dead letters');
+    this.deadLetters.insert(letters).catch((error: unknown) => {
+      this.log.error({ err: error, transport, peer, count: letters.length }, 'could not store dead letters');
     });
   }
 
@@ -77,12 +82,12 @@ export class IngestPipeline {
     await Promise.all([this.rows.close(), this.deadLetters.close()]);
   }
 
-  private timed(table: string, write: WriteBatch): WriteBatch {
-    return async (lines) => {
+  private timed<T>(table: string, write: WriteBatch<T>): WriteBatch<T> {
+    return async (rows) => {
       const stop = this.metrics.insertSeconds.startTimer({ table });
-      this.metrics.insertRows.observe({ table }, lines.length);
+      this.metrics.insertRows.observe({ table }, rows.length);
       try {
-        await write(lines);
+        await write(rows);
       } finally {
         stop();
         this.metrics.pendingRows.set(this.rows?.pendingRows ?? 0);

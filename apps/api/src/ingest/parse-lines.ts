@@ -1,8 +1,9 @@
 /**
- * Turns ingest input into rows ready for insert (JSONEachRow lines) and per-line rejections.
+ * Turns ingest input into rows ready for insert and per-line rejections.
  * Lines count from 1 and every line counts, blank ones included; blank lines are skipped.
  */
 import { isUtf8 } from 'node:buffer';
+import { prepareLogRow, type PreparedLogRow } from '@logline/ch-client';
 import { normalizeEvent } from '@logline/log-schema';
 
 export interface LineRejection {
@@ -14,8 +15,8 @@ export interface LineRejection {
 }
 
 export interface ParsedLines {
-  /** Normalised rows, serialised as JSON objects. */
-  rows: string[];
+  /** Normalised rows, ready for insert. */
+  rows: PreparedLogRow[];
   rejections: LineRejection[];
 }
 
@@ -54,7 +55,7 @@ export function parseLine(bytes: Buffer, line: number, maxLineBytes: number, out
 /** Normalises an already decoded value into `out`. */
 export function addValue(value: unknown, line: number, raw: string, out: ParsedLines): void {
   const result = normalizeEvent(value);
-  if (result.ok) out.rows.push(JSON.stringify(result.row));
+  if (result.ok) out.rows.push(prepareLogRow(result.row));
   else out.rejections.push({ line, code: result.code, reason: result.reason, raw });
 }
 

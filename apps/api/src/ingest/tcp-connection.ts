@@ -6,6 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import type { PreparedLogRow } from '@logline/ch-client';
 import { emptyParsedLines, parseLine, type ParsedLines } from './parse-lines';
 import type { IngestPipeline } from './ingest-pipeline';
 
@@ -96,7 +97,7 @@ export class TcpConnection {
     });
   }
 
-  private async storeWithRetry(rows: string[]): Promise<void> {
+  private async storeWithRetry(rows: PreparedLogRow[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.pipeline.store(rows, 'tcp');
