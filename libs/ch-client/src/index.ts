@@ -4,8 +4,12 @@ export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './bat
 export { logRowWriter, deadLetterWriter, type DuplicatesListener } from './insert-rows';
 export { prepareLogRow, type PreparedLogRow } from './prepared-row';
 export { truncateRaw, type DeadLetter } from './dead-letter';
-export { searchLogs, type LogCursor, type SearchLogsOptions, type SearchLogsResult } from './search-logs';
+export { searchLogs, type SearchLogsOptions, type SearchLogsResult, type SortOrder } from './search-logs';
+export { formatLogId, parseLogId, type LogCursor } from './log-id';
 export { getProducerStats, type ProducerStats } from './producer-stats';
 export { pingStorage } from './ping';
-export type { LogFilters } from './log-filters';
+export type { FieldTerm, LogField, LogFilters, TextTerm } from './log-filters';
 export { BufferFullError, InserterClosedError, StorageUnavailableError } from './errors';
+export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './count-histogram';
+export { topValues, type TopValues } from './top-values';
+export { findLog } from './find-log';

@@ -1,6 +1,27 @@
 /** WHERE conditions shared by every query over logs.application_logs. */
 import { formatClickHouseTime } from '@logline/log-schema';
-import { bind, sql, type SqlFragment } from './sql';
+import { bind, join, sql, type SqlFragment } from './sql';
+
+/** A column a field term can test. */
+export type LogField = 'log_level' | 'source' | 'host' | 'producer_id';
+
+/** `field:value` terms: the field equals one of the values (or starts with one, for prefixes). */
+export interface FieldTerm {
+  field: LogField | { attribute: string };
+  values: readonly string[];
+  /** Values are prefixes (`source:pay*`). */
+  prefix: boolean;
+  negate: boolean;
+}
+
+/** Words (and optionally an exact phrase) that must appear in the message. */
+export interface TextTerm {
+  /** Lower-case ASCII words; every one must be a whole word of the message. */
+  words: readonly string[];
+  /** When set, the message also contains this text (case-insensitive). */
+  phrase?: string;
+  negate: boolean;
+}
 
 export interface LogFilters {
   /** Any of these levels. */
@@ -11,6 +32,9 @@ export interface LogFilters {
   producerIds?: readonly string[];
   /** Every one of these words (lower case ASCII letters and digits) appears in the message. */
   words?: readonly string[];
+  /** Terms of a parsed search query; all must hold. */
+  text?: readonly TextTerm[];
+  fields?: readonly FieldTerm[];
   /** Inclusive lower bound on `timestamp`, epoch ms. */
   fromMs?: number;
   /** Exclusive upper bound on `timestamp`, epoch ms. */
@@ -29,5 +53,35 @@ export function filterConditions(filters: LogFilters): SqlFragment[] {
   if (filters.sources?.length) conditions.push(sql`source IN ${filters.sources}`);
   if (filters.producerIds?.length) conditions.push(sql`producer_id IN ${filters.producerIds}`);
   if (filters.words?.length) conditions.push(sql`hasAllTokens(message, ${filters.words})`);
+  for (const term of filters.text ?? []) conditions.push(textCondition(term));
+  for (const term of filters.fields ?? []) conditions.push(fieldCondition(term));
   return conditions;
+}
+
+/** `WHERE ...` for the filters, or nothing when there are none. */
+export function whereClause(conditions: readonly SqlFragment[]): SqlFragment {
+  return conditions.length > 0 ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
+}
+
+function textCondition(term: TextTerm): SqlFragment {
+  // hasAllTokens is served by the message's text index; the phrase check runs on what it leaves.
+  const parts = [sql`hasAllTokens(message, ${term.words})`];
+  if (term.phrase !== undefined) parts.push(sql`positionCaseInsensitiveUTF8(message, ${term.phrase}) > 0`);
+  const condition = join(parts, ' AND ');
+  return term.negate ? sql`NOT (${condition})` : condition;
+}
+
+const COLUMNS: Record<LogField, SqlFragment> = {
+  log_level: sql`log_level`,
+  source: sql`source`,
+  host: sql`host`,
+  producer_id: sql`producer_id`,
+};
+
+function fieldCondition(term: FieldTerm): SqlFragment {
+  const column = typeof term.field === 'string' ? COLUMNS[term.field] : sql`attributes[${term.field.attribute}]`;
+  const condition = term.prefix
+    ? join(term.values.map((value) => sql`startsWith(${column}, ${value})`), ' OR ')
+    : sql`${column} IN ${term.values}`;
+  return term.negate ? sql`NOT (${condition})` : sql`(${condition})`;
 }

@@ -1,28 +1,28 @@
-/** The explorer's main query: matching events, newest (or oldest) first, with keyset paging. */
+/** The explorer's main query: matching events, newest (or oldest) first, with keyset paging both ways. */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { LogLevel, StoredLog } from '@logline/log-schema';
-import { dateTime64, filterConditions, type LogFilters } from './log-filters';
+import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
+import { formatLogId, type LogCursor } from './log-id';
 import { selectRows } from './run-query';
-import { bind, join, sql } from './sql';
+import { bind, sql } from './sql';
 
-/** Where a page ends: the last row's timestamp and its tie-breaking key. */
-export interface LogCursor {
-  timestampMs: number;
-  /** `row_key` of the last row (a 64-bit hash of the row's identity, as decimal text). */
-  rowKey: string;
-}
+export type SortOrder = 'asc' | 'desc';
 
 export interface SearchLogsOptions extends LogFilters {
   limit: number;
-  order: 'asc' | 'desc';
+  order: SortOrder;
   /** Continue after this row (in the chosen order). */
   after?: LogCursor;
+  /** The page that ends just before this row (in the chosen order). */
+  before?: LogCursor;
 }
 
 export interface SearchLogsResult {
   rows: StoredLog[];
-  /** Cursor for the next page, or null when this page is the last. */
+  /** Cursor for the page after this one, or null when none follows. */
   next: LogCursor | null;
+  /** Cursor for the page before this one, or null when this is the first page. */
+  prev: LogCursor | null;
 }
 
 // 64-bit integers may arrive as JSON numbers or strings depending on the server's settings.
@@ -43,26 +43,40 @@ interface LogRecord {
 const ROW_KEY = sql`sipHash64(producer_id, seq, source, host, message)`;
 
 export async function searchLogs(client: ClickHouseClient, options: SearchLogsOptions): Promise<SearchLogsResult> {
-  const conditions = filterConditions(options);
-  if (options.after) conditions.push(afterCursor(options.after, options.order));
-  const where = conditions.length > 0 ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
-  const direction = options.order === 'asc' ? sql`ASC` : sql`DESC`;
-  const records = await selectRows<LogRecord>(
+  if (options.before) {
+    const reversed = await fetchPage(client, options, options.order === 'asc' ? 'desc' : 'asc', options.before);
+    const rows = reversed.slice(0, options.limit).reverse();
+    return {
+      rows: rows.map(toStoredLog),
+      prev: reversed.length > options.limit && rows[0] ? cursorOf(rows[0]) : null,
+      next: rows.length > 0 ? cursorOf(rows[rows.length - 1]) : options.before,
+    };
+  }
+  const records = await fetchPage(client, options, options.order, options.after);
+  const rows = records.slice(0, options.limit);
+  return {
+    rows: rows.map(toStoredLog),
+    next: records.length > options.limit && rows.length > 0 ? cursorOf(rows[rows.length - 1]) : null,
+    prev: options.after && rows[0] ? cursorOf(rows[0]) : null,
+  };
+}
+
+async function fetchPage(client: ClickHouseClient, filters: LogFilters & { limit: number }, order: SortOrder, after?: LogCursor) {
+  const conditions = filterConditions(filters);
+  if (after) conditions.push(afterCursor(after, order));
+  const direction = order === 'asc' ? sql`ASC` : sql`DESC`;
+  return selectRows<LogRecord>(
     client,
     sql`SELECT toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id,
                seq, attributes, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key
         FROM logs.application_logs
-        ${where}
+        ${whereClause(conditions)}
         ORDER BY timestamp ${direction}, ${ROW_KEY} ${direction}
-        LIMIT ${bind(options.limit + 1, 'UInt32')}`,
+        LIMIT ${bind(filters.limit + 1, 'UInt32')}`,
   );
-  const page = records.slice(0, options.limit);
-  const last = page[page.length - 1];
-  const next = records.length > options.limit && last ? { timestampMs: Number(last.ts_ms), rowKey: last.row_key } : null;
-  return { rows: page.map(toStoredLog), next };
 }
 
-function afterCursor(cursor: LogCursor, order: 'asc' | 'desc') {
+function afterCursor(cursor: LogCursor, order: SortOrder) {
   const at = dateTime64(cursor.timestampMs);
   const key = bind(cursor.rowKey, 'UInt64');
   return order === 'asc'
@@ -70,8 +84,13 @@ function afterCursor(cursor: LogCursor, order: 'asc' | 'desc') {
     : sql`timestamp <= ${at} AND (timestamp < ${at} OR ${ROW_KEY} < ${key})`;
 }
 
+function cursorOf(record: LogRecord): LogCursor {
+  return { timestampMs: Number(record.ts_ms), rowKey: record.row_key };
+}
+
 function toStoredLog(record: LogRecord): StoredLog {
   return {
+    id: formatLogId(cursorOf(record)),
     timestamp: new Date(Number(record.ts_ms)).toISOString(),
     log_level: record.log_level,
     message: record.message,

@@ -29,6 +29,8 @@ export interface LogRow {
 
 /** An event as the API returns it. */
 export interface StoredLog {
+  /** Opaque row id: names this row for context lookups and serves as a paging cursor. */
+  id: string;
   /** ISO 8601 with milliseconds, UTC (`2026-11-28T17:00:00.123Z`). */
   timestamp: string;
   log_level: LogLevel;

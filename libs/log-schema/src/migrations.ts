@@ -7,6 +7,10 @@
 export const DATABASE = 'logs';
 export const LOGS_TABLE = 'application_logs';
 export const INGEST_ERRORS_TABLE = 'ingest_errors';
+export const COUNTS_TABLE = 'log_counts_1m';
+
+/** Days the per-minute rollup keeps its counts (it is tiny; raw events follow LOG_RETENTION_DAYS). */
+export const ROLLUP_RETENTION_DAYS = 400;
 
 /** Longest raw text kept in a dead-letter record, in bytes; longer input is truncated. */
 export const DEAD_LETTER_RAW_BYTES = 4096;
@@ -17,7 +21,7 @@ export const DEFAULT_RETENTION_DAYS = 30;
 export interface Migration {
   version: number;
   name: string;
-  /** Statements run in order; each is idempotent (`IF NOT EXISTS`). */
+  /** Statements run in order; together they are safe to run again after an interruption. */
   statements: readonly string[];
 }
 
@@ -76,6 +80,33 @@ SETTINGS ttl_only_drop_parts = 1`,
       // block identical to one of the last 1000 it stored. (The api also drops events whose
       // producer_id, seq and timestamp are already stored, before it inserts.)
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY SETTING non_replicated_deduplication_window = 1000`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'per-minute counts rollup for histograms',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${COUNTS_TABLE}
+(
+    minute    DateTime('UTC'),
+    source    LowCardinality(String),
+    log_level LowCardinality(String),
+    events    UInt64
+)
+ENGINE = SummingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (minute, source, log_level)
+TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
+      // Truncate + backfill keeps a re-run of this migration from counting events twice.
+      `TRUNCATE TABLE ${DATABASE}.${COUNTS_TABLE}`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${DATABASE}.${COUNTS_TABLE}_mv TO ${DATABASE}.${COUNTS_TABLE} AS
+SELECT toStartOfMinute(timestamp) AS minute, source, log_level, count() AS events
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, source, log_level`,
+      `INSERT INTO ${DATABASE}.${COUNTS_TABLE}
+SELECT toStartOfMinute(timestamp) AS minute, source, log_level, count() AS events
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, source, log_level`,
     ],
   },
 ]);

@@ -9,6 +9,7 @@ export const ErrorBody = Type.Object({
 });
 
 export const StoredLogSchema = Type.Object({
+  id: Type.String({ description: 'Row id: use with /api/v1/logs/{id}/context, or as a cursor.' }),
   timestamp: Type.String({ description: 'ISO 8601, UTC, milliseconds' }),
   log_level: Type.Enum([...LOG_LEVELS]),
   message: Type.String(),

@@ -10,7 +10,7 @@ const Health = Type.Object({
 });
 
 const healthRoute: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/v1/health', { schema: { summary: 'Liveness of the api and its storage', response: { 200: Health, 503: Health } } }, async (request, reply) => {
+  app.get('/api/v1/health', { schema: { summary: 'Liveness of the api and its storage', tags: ['operations'], response: { 200: Health, 503: Health } } }, async (request, reply) => {
     const healthy = await pingStorage(app.storage.reader).catch((error: unknown) => {
       request.log.warn({ err: error }, 'storage ping failed');
       return false;

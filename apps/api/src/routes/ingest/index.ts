@@ -30,6 +30,7 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: app.config.ingest.maxBodyBytes,
       schema: {
         summary: 'Ingest log events',
+        tags: ['ingest'],
         response: { 200: IngestResult, 400: Type.Union([IngestResult, ErrorBody]), 413: ErrorBody, 415: ErrorBody, 503: ErrorBody },
       },
     },

@@ -19,6 +19,7 @@ const producersRoute: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Stored events of one producer',
+        tags: ['operations'],
         params: Type.Object({ producer_id: Type.String({ minLength: 1, maxLength: 256 }) }),
         response: { 200: ProducerStats },
       },

@@ -1,0 +1,24 @@
+/** Chooses histogram bucket sizes: round intervals, at most `maxBuckets` over the range. */
+
+const STEPS_SECONDS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 604_800,
+];
+
+export interface BucketPlan {
+  bucketSeconds: number;
+  /** The range widened to whole buckets. */
+  fromMs: number;
+  toMs: number;
+}
+
+export function planBuckets(fromMs: number, toMs: number, maxBuckets: number): BucketPlan {
+  const spanSeconds = Math.max(1, (toMs - fromMs) / 1000);
+  const bucketSeconds =
+    STEPS_SECONDS.find((step) => spanSeconds / step <= maxBuckets) ?? Math.ceil(spanSeconds / maxBuckets / 86_400) * 86_400;
+  const bucketMs = bucketSeconds * 1000;
+  return {
+    bucketSeconds,
+    fromMs: Math.floor(fromMs / bucketMs) * bucketMs,
+    toMs: Math.ceil(toMs / bucketMs) * bucketMs,
+  };
+}

@@ -1,0 +1,62 @@
+/** GET /api/v1/histogram: event counts per time bucket, stacked by level. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { countHistogram } from '@logline/ch-client';
+import { LOG_LEVELS } from '@logline/log-schema';
+import { planBuckets } from '../../query/histogram-buckets';
+import { FilterParams, toLogFilters } from '../../query/log-filters-query';
+import { ErrorBody } from '../../schemas/common';
+
+const DEFAULT_RANGE_MS = 24 * 3_600_000;
+
+const HistogramQuery = Type.Object({
+  ...FilterParams,
+  buckets: Type.Integer({ minimum: 10, maximum: 500, default: 120, description: 'At most this many bars.' }),
+});
+
+const Counts = Type.Object(Object.fromEntries(LOG_LEVELS.map((level) => [level, Type.Integer()])));
+
+const Histogram = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  bucket_seconds: Type.Integer(),
+  served_by: Type.Union([Type.Literal('rollup'), Type.Literal('raw')]),
+  buckets: Type.Array(Type.Object({ start: Type.String(), end: Type.String(), total: Type.Integer(), counts: Counts })),
+});
+
+const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/histogram',
+    { schema: { summary: 'Event counts over time by level', tags: ['logs'], querystring: HistogramQuery, response: { 200: Histogram, 400: ErrorBody } } },
+    async (request) => {
+      const now = Date.now();
+      const filters = toLogFilters(request.query, now);
+      const toMs = filters.toMs ?? now;
+      const plan = planBuckets(filters.fromMs ?? toMs - DEFAULT_RANGE_MS, toMs, request.query.buckets);
+      const result = await countHistogram(app.storage.reader, filters, plan);
+      const bucketMs = plan.bucketSeconds * 1000;
+      const buckets = new Map<number, Record<string, number>>();
+      for (let start = plan.fromMs; start < plan.toMs; start += bucketMs) {
+        buckets.set(start, Object.fromEntries(LOG_LEVELS.map((level) => [level, 0])));
+      }
+      for (const count of result.counts) {
+        const counts = buckets.get(count.bucketMs);
+        if (counts && count.level in counts) counts[count.level] += count.count;
+      }
+      return {
+        from: new Date(plan.fromMs).toISOString(),
+        to: new Date(plan.toMs).toISOString(),
+        bucket_seconds: plan.bucketSeconds,
+        served_by: result.servedBy,
+        buckets: [...buckets].map(([start, counts]) => ({
+          start: new Date(start).toISOString(),
+          end: new Date(start + bucketMs).toISOString(),
+          total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+          counts,
+        })),
+      };
+    },
+  );
+};
+
+export default histogramRoute;

@@ -1,0 +1,73 @@
+/**
+ * Event counts per time bucket and level, for the explorer's histogram. A per-minute rollup
+ * (logs.log_counts_1m, fed by a materialized view) serves minute-or-coarser buckets when the
+ * filters are only level, source and time; anything else is counted from the raw table.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
+import { selectRows } from './run-query';
+import { bind, join, sql, type SqlFragment } from './sql';
+
+export interface HistogramRequest {
+  /** Start of the first bucket, epoch ms, a multiple of the bucket size. */
+  fromMs: number;
+  /** End of the last bucket (exclusive), epoch ms, a multiple of the bucket size. */
+  toMs: number;
+  bucketSeconds: number;
+}
+
+export interface HistogramCount {
+  bucketMs: number;
+  level: string;
+  count: number;
+}
+
+export interface HistogramResult {
+  counts: HistogramCount[];
+  /** Which table answered. */
+  servedBy: 'rollup' | 'raw';
+}
+
+export async function countHistogram(
+  client: ClickHouseClient,
+  filters: LogFilters,
+  request: HistogramRequest,
+): Promise<HistogramResult> {
+  const interval = bind(request.bucketSeconds, 'UInt32');
+  const useRollup = request.bucketSeconds % 60 === 0 && servedByRollup(filters);
+  const query = useRollup ? rollupQuery(filters, request, interval) : rawQuery(filters, request, interval);
+  const rows = await selectRows<{ bucket_ms: string | number; level: string; count: string | number }>(client, query);
+  return {
+    counts: rows.map((row) => ({ bucketMs: Number(row.bucket_ms), level: row.level, count: Number(row.count) })),
+    servedBy: useRollup ? 'rollup' : 'raw',
+  };
+}
+
+function servedByRollup(filters: LogFilters): boolean {
+  return !filters.words?.length && !filters.text?.length && !filters.fields?.length && !filters.producerIds?.length;
+}
+
+function rawQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
+  const conditions = filterConditions({ ...filters, fromMs: request.fromMs, toMs: request.toMs });
+  return sql`SELECT toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(timestamp, toIntervalSecond(${interval})), 3)) AS bucket_ms,
+                    log_level AS level, count() AS count
+             FROM logs.application_logs
+             ${whereClause(conditions)}
+             GROUP BY bucket_ms, level
+             ORDER BY bucket_ms, level`;
+}
+
+function rollupQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
+  const conditions = [
+    sql`minute >= toDateTime(${dateTime64(request.fromMs)})`,
+    sql`minute < toDateTime(${dateTime64(request.toMs)})`,
+  ];
+  if (filters.levels?.length) conditions.push(sql`log_level IN ${filters.levels}`);
+  if (filters.sources?.length) conditions.push(sql`source IN ${filters.sources}`);
+  return sql`SELECT toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond(${interval}))) * 1000 AS bucket_ms,
+                    log_level AS level, sum(events) AS count
+             FROM logs.log_counts_1m
+             WHERE ${join(conditions, ' AND ')}
+             GROUP BY bucket_ms, level
+             ORDER BY bucket_ms, level`;
+}

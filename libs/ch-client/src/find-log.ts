@@ -1,0 +1,12 @@
+/** One event by its row id. */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { StoredLog } from '@logline/log-schema';
+import type { LogCursor } from './log-id';
+import { searchLogs } from './search-logs';
+
+export async function findLog(client: ClickHouseClient, id: LogCursor): Promise<StoredLog | undefined> {
+  // The row at `id` is the first one at or after its timestamp whose id matches; rows sharing a
+  // timestamp are few, so reading the ones at that instant is cheap.
+  const { rows } = await searchLogs(client, { fromMs: id.timestampMs, toMs: id.timestampMs + 1, limit: 10_000, order: 'asc' });
+  return rows.find((row) => row.id === `${id.timestampMs}.${id.rowKey}`);
+}
