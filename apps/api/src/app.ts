@@ -4,18 +4,21 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Storage } from '@logline/ch-client';
 import type { ApiConfig } from './config';
 import type { IngestPipeline } from './ingest/ingest-pipeline';
+import type { TailHub } from './live/tail-hub';
 import type { ApiMetrics } from './metrics';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import contextRoute from './routes/context';
 import exportRoute from './routes/export';
 import facetsRoute from './routes/facets';
+import freshnessRoute from './routes/freshness';
 import healthRoute from './routes/health';
 import histogramRoute from './routes/histogram';
 import ingestRoute from './routes/ingest';
 import logsRoute from './routes/logs';
 import metricsRoute from './routes/metrics';
 import producersRoute from './routes/producers';
+import tailRoute from './routes/tail';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +26,7 @@ declare module 'fastify' {
     storage: Storage;
     ingest: IngestPipeline;
     metrics: ApiMetrics;
+    tail: TailHub;
   }
 }
 
@@ -31,6 +35,7 @@ export interface AppDependencies {
   storage: Storage;
   ingest: IngestPipeline;
   metrics: ApiMetrics;
+  tail: TailHub;
 }
 
 export async function buildApp(deps: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
@@ -43,6 +48,7 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   app.decorate('storage', deps.storage);
   app.decorate('ingest', deps.ingest);
   app.decorate('metrics', deps.metrics);
+  app.decorate('tail', deps.tail);
   await app.register(openapi);
   await app.register(errorHandler);
   await app.register(ingestRoute);
@@ -51,6 +57,8 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   await app.register(facetsRoute);
   await app.register(contextRoute);
   await app.register(exportRoute);
+  await app.register(tailRoute);
+  await app.register(freshnessRoute);
   await app.register(healthRoute);
   await app.register(producersRoute);
   await app.register(metricsRoute);

@@ -20,9 +20,12 @@ const schema = {
     INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 10_000 },
     INGEST_FLUSH_MS: { type: 'integer', minimum: 0, default: 50 },
     INGEST_MAX_PENDING_ROWS: { type: 'integer', minimum: 1, default: 200_000 },
+    INGEST_MAX_CONCURRENT_REQUESTS: { type: 'integer', minimum: 1, default: 64 },
     INGEST_TCP_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 1000 },
     INGEST_TCP_IDLE_SECONDS: { type: 'integer', minimum: 1, default: 300 },
     QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
+    TAIL_POLL_MS: { type: 'integer', minimum: 50, default: 250 },
+    TAIL_SAFETY_MS: { type: 'integer', minimum: 0, default: 300 },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
   },
 } as const;
@@ -41,10 +44,12 @@ export interface ApiConfig {
     batchRows: number;
     flushMs: number;
     maxPendingRows: number;
+    maxConcurrentRequests: number;
     tcpMaxConnections: number;
     tcpIdleSeconds: number;
   };
   queryTimeoutSeconds: number;
+  tail: { pollMs: number; safetyMs: number };
   logLevel: string;
 }
 
@@ -64,9 +69,12 @@ interface Env {
   INGEST_BATCH_ROWS: number;
   INGEST_FLUSH_MS: number;
   INGEST_MAX_PENDING_ROWS: number;
+  INGEST_MAX_CONCURRENT_REQUESTS: number;
   INGEST_TCP_MAX_CONNECTIONS: number;
   INGEST_TCP_IDLE_SECONDS: number;
   QUERY_TIMEOUT_SECONDS: number;
+  TAIL_POLL_MS: number;
+  TAIL_SAFETY_MS: number;
   LOG_LEVEL: string;
 }
 
@@ -92,10 +100,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       batchRows: values.INGEST_BATCH_ROWS,
       flushMs: values.INGEST_FLUSH_MS,
       maxPendingRows: values.INGEST_MAX_PENDING_ROWS,
+      maxConcurrentRequests: values.INGEST_MAX_CONCURRENT_REQUESTS,
       tcpMaxConnections: values.INGEST_TCP_MAX_CONNECTIONS,
       tcpIdleSeconds: values.INGEST_TCP_IDLE_SECONDS,
     },
     queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,
+    tail: { pollMs: values.TAIL_POLL_MS, safetyMs: values.TAIL_SAFETY_MS },
     logLevel: values.LOG_LEVEL,
   });
 }

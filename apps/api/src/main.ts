@@ -11,6 +11,8 @@ import { buildApp } from './app';
 import { loadConfig, type ApiConfig } from './config';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { startTcpIngest } from './ingest/tcp-ingest-server';
+import { TailHub } from './live/tail-hub';
+import { visibilityClock } from './live/visibility-clock';
 import { createMetrics } from './metrics';
 
 async function main(): Promise<void> {
@@ -24,11 +26,14 @@ async function main(): Promise<void> {
   }
   const metrics = createMetrics();
   const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
-  const app = await buildApp({ config, storage, ingest, metrics }, { loggerInstance: log, disableRequestLogging: true });
-  const tcp = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log) : undefined;
+  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
+    log.warn({ err: error }, 'live tail poll failed; retrying'),
+  );
+  const app = await buildApp({ config, storage, ingest, metrics, tail }, { loggerInstance: log, disableRequestLogging: true });
+  const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log) : undefined;
   await app.listen({ host: config.host, port: config.port });
   log.info(
-    { storage: storage.mode, location: storage.location, tcpPort: tcp?.port() },
+    { storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port() },
     'Logline api ready on http://%s:%d',
     config.host,
     app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port,
@@ -36,8 +41,9 @@ async function main(): Promise<void> {
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an uncaught error');
     else log.info({ signal }, 'stopping: storing what has been received');
-    await tcp?.close();
+    await tcpServer?.close();
     await app.close();
+    tail.close();
     await ingest.close();
     await storage.close();
     log.info('stopped');

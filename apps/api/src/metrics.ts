@@ -9,6 +9,8 @@ export interface ApiMetrics {
   insertRows: Histogram<'table'>;
   pendingRows: Gauge;
   duplicateEvents: Counter;
+  tailViewers: Gauge;
+  tailPollers: Gauge;
 }
 
 // prom-client's defaults name three gauges *_total, which promtool rejects as counter names.
@@ -50,6 +52,12 @@ export function createMetrics(): ApiMetrics {
     duplicateEvents: new Counter({
       name: 'logline_ingest_duplicates_total',
       help: 'Events dropped because the same producer_id, seq and timestamp was already stored (retries).',
+      registers,
+    }),
+    tailViewers: new Gauge({ name: 'logline_tail_viewers', help: 'Live tail streams open now.', registers }),
+    tailPollers: new Gauge({
+      name: 'logline_tail_pollers',
+      help: 'Distinct live tail queries polled per tick (viewers with the same filters share one).',
       registers,
     }),
     pendingRows: new Gauge({

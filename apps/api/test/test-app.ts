@@ -6,6 +6,8 @@ import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
 import { buildApp } from '../src/app';
 import { loadConfig, type ApiConfig } from '../src/config';
 import { IngestPipeline } from '../src/ingest/ingest-pipeline';
+import { TailHub } from '../src/live/tail-hub';
+import { visibilityClock } from '../src/live/visibility-clock';
 import { createMetrics } from '../src/metrics';
 
 export interface TestApi {
@@ -22,7 +24,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
-  const app = await buildApp({ config, storage, ingest, metrics }, { loggerInstance: log });
+  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, () => undefined);
+  const app = await buildApp({ config, storage, ingest, metrics, tail }, { loggerInstance: log });
   return {
     app,
     storage,
@@ -30,6 +33,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     config,
     close: async () => {
       await app.close();
+      tail.close();
       await ingest.close();
       await closeTestStorage(storage);
     },

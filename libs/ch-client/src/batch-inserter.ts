@@ -34,6 +34,7 @@ export class BatchInserter<T> {
   private inFlightRows = 0;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
+  private writeStartedMs: number | undefined;
   private closed = false;
 
   constructor(
@@ -48,6 +49,11 @@ export class BatchInserter<T> {
   /** Rows accepted but not yet stored. */
   get pendingRows(): number {
     return this.queuedRows + this.inFlightRows;
+  }
+
+  /** When the insert now running started (epoch ms), or undefined when none runs. */
+  get inFlightSinceMs(): number | undefined {
+    return this.writeStartedMs;
   }
 
   /** True while the buffer can take `rows` more without refusing. */
@@ -95,8 +101,10 @@ export class BatchInserter<T> {
     const batch = this.takeBatch();
     const rows = batch.flatMap((request) => request.rows);
     this.inFlightRows = rows.length;
+    this.writeStartedMs = Date.now();
     const settle = (outcome: () => void): void => {
       this.writing = undefined;
+      this.writeStartedMs = undefined;
       this.inFlightRows = 0;
       outcome();
       // Rows that arrived during the write have waited long enough: write them now.

@@ -13,3 +13,5 @@ export { BufferFullError, InserterClosedError, StorageUnavailableError } from '.
 export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './count-histogram';
 export { topValues, type TopValues } from './top-values';
 export { findLog } from './find-log';
+export { tailLogs, type TailPage, type TailPosition } from './tail-logs';
+export { measureIngestLag, type SourceLag } from './ingest-lag';

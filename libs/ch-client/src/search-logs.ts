@@ -1,8 +1,9 @@
 /** The explorer's main query: matching events, newest (or oldest) first, with keyset paging both ways. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { LogLevel, StoredLog } from '@logline/log-schema';
+import type { StoredLog } from '@logline/log-schema';
 import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
-import { formatLogId, type LogCursor } from './log-id';
+import type { LogCursor } from './log-id';
+import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-record';
 import { selectRows } from './run-query';
 import { bind, sql } from './sql';
 
@@ -24,23 +25,6 @@ export interface SearchLogsResult {
   /** Cursor for the page before this one, or null when this is the first page. */
   prev: LogCursor | null;
 }
-
-// 64-bit integers may arrive as JSON numbers or strings depending on the server's settings.
-interface LogRecord {
-  ts_ms: string | number;
-  log_level: LogLevel;
-  message: string;
-  source: string;
-  host: string;
-  producer_id: string;
-  seq: string | number | null;
-  attributes: Record<string, string>;
-  ingested_ms: string | number;
-  row_key: string;
-}
-
-// Rows with equal timestamps are ordered by this hash so pages never skip or repeat a row.
-const ROW_KEY = sql`sipHash64(producer_id, seq, source, host, message)`;
 
 export async function searchLogs(client: ClickHouseClient, options: SearchLogsOptions): Promise<SearchLogsResult> {
   if (options.before) {
@@ -67,8 +51,7 @@ async function fetchPage(client: ClickHouseClient, filters: LogFilters & { limit
   const direction = order === 'asc' ? sql`ASC` : sql`DESC`;
   return selectRows<LogRecord>(
     client,
-    sql`SELECT toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id,
-               seq, attributes, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key
+    sql`SELECT ${searchRowColumns()}
         FROM logs.application_logs
         ${whereClause(conditions)}
         ORDER BY timestamp ${direction}, ${ROW_KEY} ${direction}
@@ -86,19 +69,4 @@ function afterCursor(cursor: LogCursor, order: SortOrder) {
 
 function cursorOf(record: LogRecord): LogCursor {
   return { timestampMs: Number(record.ts_ms), rowKey: record.row_key };
-}
-
-function toStoredLog(record: LogRecord): StoredLog {
-  return {
-    id: formatLogId(cursorOf(record)),
-    timestamp: new Date(Number(record.ts_ms)).toISOString(),
-    log_level: record.log_level,
-    message: record.message,
-    source: record.source,
-    host: record.host,
-    producer_id: record.producer_id,
-    seq: record.seq === null ? null : Number(record.seq),
-    attributes: record.attributes,
-    ingested_at: new Date(Number(record.ingested_ms)).toISOString(),
-  };
 }

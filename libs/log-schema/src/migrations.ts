@@ -109,6 +109,15 @@ FROM ${DATABASE}.${LOGS_TABLE}
 GROUP BY minute, source, log_level`,
     ],
   },
+  {
+    version: 5,
+    name: 'index ingested_at for the live tail',
+    statements: [
+      // ingested_at rises with every insert, so per-granule min/max prune all but the newest parts.
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD INDEX IF NOT EXISTS idx_ingested_at ingested_at TYPE minmax GRANULARITY 1`,
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE INDEX idx_ingested_at`,
+    ],
+  },
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

@@ -52,6 +52,11 @@ export class IngestPipeline {
     return this.rows.pendingRows;
   }
 
+  /** When the log insert now running started (epoch ms); undefined when none runs. */
+  get inFlightSinceMs(): number | undefined {
+    return this.rows.inFlightSinceMs;
+  }
+
   /** True while the buffer can take `rows` more. */
   hasRoomFor(rows: number): boolean {
     return this.rows.hasRoomFor(rows);

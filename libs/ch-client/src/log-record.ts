@@ -1,0 +1,41 @@
+/** The columns every event query selects, and their conversion into the API's StoredLog. */
+import type { LogLevel, StoredLog } from '@logline/log-schema';
+import { formatLogId } from './log-id';
+import { sql } from './sql';
+
+// 64-bit integers may arrive as JSON numbers or strings depending on the server's settings.
+export interface LogRecord {
+  ts_ms: string | number;
+  log_level: LogLevel;
+  message: string;
+  source: string;
+  host: string;
+  producer_id: string;
+  seq: string | number | null;
+  attributes: Record<string, string>;
+  ingested_ms: string | number;
+  row_key: string;
+}
+
+/** Orders rows that share a timestamp, so pages never skip or repeat a row. */
+export const ROW_KEY = sql`sipHash64(producer_id, seq, source, host, message)`;
+
+export function searchRowColumns() {
+  return sql`toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id, seq,
+             attributes, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key`;
+}
+
+export function toStoredLog(record: LogRecord): StoredLog {
+  return {
+    id: formatLogId({ timestampMs: Number(record.ts_ms), rowKey: record.row_key }),
+    timestamp: new Date(Number(record.ts_ms)).toISOString(),
+    log_level: record.log_level,
+    message: record.message,
+    source: record.source,
+    host: record.host,
+    producer_id: record.producer_id,
+    seq: record.seq === null ? null : Number(record.seq),
+    attributes: record.attributes,
+    ingested_at: new Date(Number(record.ingested_ms)).toISOString(),
+  };
+}
