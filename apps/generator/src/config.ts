@@ -1,0 +1,171 @@
+/** The generator's flags, parsed and validated once at start into a frozen config. */
+import { accessSync, constants, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { LIMITS } from '@logline/log-schema';
+import { parseDuration } from './duration';
+import { PROFILES, type Profile } from './pacer';
+import { KNOWN_SOURCES } from './templates';
+
+export type Target =
+  | { readonly kind: 'http'; readonly origin: string; readonly path: string; readonly href: string }
+  | { readonly kind: 'tcp'; readonly host: string; readonly port: number; readonly href: string };
+
+export interface GeneratorConfig {
+  readonly target: Target;
+  /** Events per second per producer; 0 means as fast as the target accepts. */
+  readonly rate: number;
+  /** Events per producer; undefined: until stopped (or the replayed file ends). */
+  readonly count?: number;
+  readonly batch: number;
+  readonly seed?: number;
+  /** The producer id, or the base of the ids when there are several producers. */
+  readonly producer?: string;
+  readonly producers: number;
+  readonly sources: readonly string[];
+  readonly profile: Profile;
+  readonly replay?: { readonly file: string; readonly source: string };
+  readonly retryDeadlineMs: number;
+  readonly spool?: string;
+}
+
+export type ConfigResult =
+  | { kind: 'ok'; config: GeneratorConfig }
+  | { kind: 'help' }
+  | { kind: 'invalid'; problems: string[] };
+
+const DEFAULT_TARGET: Target = {
+  kind: 'http',
+  origin: 'http://127.0.0.1:4000',
+  path: '/api/v1/ingest',
+  href: 'http://127.0.0.1:4000/api/v1/ingest',
+};
+const VALUE_FLAGS = [
+  'target', 'rate', 'count', 'batch', 'seed', 'producer', 'producers', 'sources',
+  'profile', 'replay', 'source', 'retry-deadline', 'spool',
+] as const;
+type Flag = (typeof VALUE_FLAGS)[number];
+/** `-<i>` is appended to the producer id when there are several: keep room for it. */
+const PRODUCER_ID_BYTES = LIMITS.labelBytes - 8;
+
+export function parseConfig(argv: readonly string[]): ConfigResult {
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: {
+      ...Object.fromEntries(VALUE_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  if (values.help === true) return { kind: 'help' };
+  const problems: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') problems.push(`unexpected argument '${token.value}'`);
+    if (token.kind !== 'option') continue;
+    if (!(VALUE_FLAGS as readonly string[]).includes(token.name)) problems.push(`unknown flag ${token.rawName}`);
+    else if (token.value === undefined || (!token.inlineValue && isFlagLike(token.value))) {
+      problems.push(`${token.rawName} needs a value`);
+    }
+  }
+  const raw = (flag: Flag): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' && !isFlagLike(value) ? value : undefined;
+  };
+  const config = readConfig(raw, problems);
+  return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok', config: deepFreeze(config) };
+}
+
+function readConfig(raw: (flag: Flag) => string | undefined, problems: string[]): GeneratorConfig {
+  const check = <T>(flag: Flag, read: (text: string) => T | undefined, expected: string): T | undefined => {
+    const text = raw(flag);
+    if (text === undefined) return undefined;
+    const value = read(text);
+    if (value === undefined) problems.push(`--${flag} must be ${expected}, got '${text}'`);
+    return value;
+  };
+  const replayFile = check('replay', (file) => (isReadable(file) ? file : undefined), 'a readable file');
+  const replaySource = check('source', (name) => readLabel(name), `a name of 1-${LIMITS.labelBytes} bytes`);
+  const producer = check('producer', (id) => readLabel(id, PRODUCER_ID_BYTES), `an id of 1-${PRODUCER_ID_BYTES} bytes without spaces`);
+  const producers = check('producers', (text) => readInteger(text, 1, 1_000), 'an integer from 1 to 1000') ?? 1;
+  const config: GeneratorConfig = {
+    target: check('target', readTarget, 'http(s)://host[:port]/path or tcp://host:port') ?? DEFAULT_TARGET,
+    rate: check('rate', (text) => readNumber(text, 0, 10_000_000), 'a number from 0 to 10000000') ?? (raw('replay') ? 0 : 1),
+    count: check('count', (text) => readInteger(text, 1, Number.MAX_SAFE_INTEGER), 'a positive integer'),
+    batch: check('batch', (text) => readInteger(text, 1, 100_000), 'an integer from 1 to 100000') ?? 500,
+    seed: check('seed', (text) => readInteger(text, 0, Number.MAX_SAFE_INTEGER), 'a non-negative integer'),
+    producer,
+    producers,
+    sources: check('sources', readSources, 'a comma-separated list of names') ?? KNOWN_SOURCES,
+    profile: check('profile', (text) => PROFILES.find((profile) => profile === text), PROFILES.join(', ')) ?? 'steady',
+    replay: replayFile && replaySource ? { file: replayFile, source: replaySource } : undefined,
+    retryDeadlineMs: check('retry-deadline', (text) => positive(parseDuration(text)), 'a duration such as 30s or 5m') ?? 300_000,
+    spool: raw('spool'),
+  };
+  if (raw('replay') !== undefined && raw('source') === undefined) problems.push('--replay needs --source NAME');
+  if (raw('source') !== undefined && raw('replay') === undefined) problems.push('--source goes with --replay (generated events use --sources)');
+  if (raw('replay') !== undefined && raw('sources') !== undefined) problems.push('--sources does not apply to --replay (use --source)');
+  if (raw('replay') !== undefined && producers > 1) problems.push('--replay sends one file once: it takes a single producer');
+  if (raw('spool') !== undefined && raw('producer') === undefined) problems.push('--spool needs --producer, so that a restart resumes the same producer');
+  return config;
+}
+
+/** `--count --seed 5` lacks the count; `--count -5` has a (bad) one. */
+function isFlagLike(value: string): boolean {
+  return /^-(?!\d)/.test(value);
+}
+
+function readTarget(text: string): Target | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname) {
+    return { kind: 'http', origin: url.origin, path: `${url.pathname}${url.search}`, href: url.href };
+  }
+  const port = Number(url.port);
+  if (url.protocol === 'tcp:' && url.hostname && port > 0) {
+    return { kind: 'tcp', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port, href: url.href };
+  }
+  return undefined;
+}
+
+function readNumber(text: string, min: number, max: number): number | undefined {
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  return value >= min && value <= max ? value : undefined;
+}
+
+function readInteger(text: string, min: number, max: number): number | undefined {
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  return value >= min && value <= max ? value : undefined;
+}
+
+function readLabel(text: string, maxBytes: number = LIMITS.labelBytes): string | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > 0 && bytes <= maxBytes && !/[\s\p{Cc}]/u.test(text) ? text : undefined;
+}
+
+function readSources(text: string): string[] | undefined {
+  const names = text.split(',').map((name) => name.trim());
+  return names.every((name) => readLabel(name) !== undefined) ? names : undefined;
+}
+
+function positive(value: number | undefined): number | undefined {
+  return value !== undefined && value > 0 ? value : undefined;
+}
+
+function isReadable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+}

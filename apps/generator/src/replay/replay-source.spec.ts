@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LIMITS, normalizeEvent } from '@logline/log-schema';
+import { createReplaySource, toEvent, truncateUtf8 } from './replay-source';
+
+const NOW = Date.UTC(2026, 0, 5, 12);
+
+describe('replay source', () => {
+  it('reads CRLF, CR and LF line ends, skips blank lines, and keeps each original line', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'generator-replay-')), 'mixed.log');
+    const lines = [
+      '[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok',
+      '2015-10-18 18:01:47,978 WARN [main] a.b.C: low memory',
+      'Jun 14 15:16:01 combo su[1]: session opened',
+      'plain text line',
+    ];
+    writeFileSync(file, `${lines[0]}\r\n${lines[1]}\r${lines[2]}\n\r\n\n${lines[3]}`);
+    const source = createReplaySource({ file, source: 'mixed', clock: () => NOW });
+    const first = await source.take(3);
+    const rest = await source.take(3);
+    const afterTheEnd = await source.take(1);
+    await source.close();
+    expect([...first, ...rest].map((event) => event.attributes?.raw)).toEqual(lines);
+    expect(rest).toHaveLength(1);
+    expect(afterTheEnd).toEqual([]);
+    expect(first.map((event) => event.log_level)).toEqual(['INFO', 'WARNING', 'INFO']);
+    expect(first[2]).toMatchObject({ source: 'mixed', host: 'combo', message: 'session opened' });
+  });
+
+  it('makes events the shared normalisation accepts, with the format noted', () => {
+    const event = toEvent('2015-10-18 18:01:47,978 ERROR [main] a.b.C: disk full', 'hadoop', NOW);
+    expect(event.attributes).toMatchObject({ format: 'log4j', thread: 'main', logger: 'a.b.C' });
+    expect(normalizeEvent({ ...event, producer_id: 'p', seq: 0 }).ok).toBe(true);
+  });
+
+  it('cuts lines longer than the api accepts, never inside a character', () => {
+    const event = toEvent(`x${'é'.repeat(40_000)}`, 'big', NOW);
+    expect(Buffer.byteLength(event.attributes?.raw ?? '')).toBeLessThanOrEqual(LIMITS.attributeValueBytes);
+    expect(normalizeEvent({ ...event }).ok).toBe(true);
+    expect(truncateUtf8('aé', 2)).toBe('a');
+    expect(truncateUtf8('a😀b', 4)).toBe('a');
+    expect(truncateUtf8('short', 10)).toBe('short');
+  });
+});

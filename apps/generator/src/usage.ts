@@ -1,0 +1,33 @@
+export const USAGE = `Usage: node dist/apps/generator/main.js [flags]
+
+Sends realistic log events (or the lines of a log file) to Logline's ingest.
+
+  --target URL           http(s)://host:port/path: NDJSON POSTs; tcp://host:port: NDJSON
+                         lines (default http://127.0.0.1:4000/api/v1/ingest)
+  --rate N               events per second per producer, decimals allowed; 0 = as fast as the
+                         target accepts (default 1; with --replay 0)
+  --count N              stop after N events per producer (default: run until stopped)
+  --batch N              events per request / write (default 500)
+  --seed N               same seed, same events (levels, sources, messages, attributes)
+  --producer ID          producer_id (default: a random gen-xxxxxx)
+  --producers N          producers in this process, each with its own producer_id (ID-0, ID-1,
+                         ...) and seq from 0 (default 1)
+  --sources a,b,c        sources to simulate; auth, payment, search and profile have their own
+                         messages (default auth,payment,search,profile)
+  --profile P            steady | burst (10x the rate for 3 s every 30 s) | wave (a day's
+                         traffic curve every 4 minutes) (default steady)
+  --replay FILE          send the lines of a log file (syslog, log4j, Apache error log, or
+                         any text) instead of generated events; needs --source
+  --source NAME          the source of replayed events
+  --retry-deadline D     give up on a batch unacknowledged this long: 500ms, 30s, 5m, 1h
+                         (default 5m)
+  --spool FILE           keep unacknowledged batches in FILE; a restart with the same --spool
+                         and --producer resends them first and continues their seq
+  -h, --help             show this help
+
+On exit it prints one JSON line per producer:
+  {"producer_id":"...","sent":N,"acked":N,"failed":N,"first_seq":A,"last_seq":B}
+and exits 0 only if every event sent was acknowledged. Ctrl-C (SIGINT) or SIGTERM stops
+generating and waits up to 10 s for deliveries in flight; a second Ctrl-C quits at once.
+Exit codes: 0 all acknowledged, 1 some not, 2 bad flags.
+`;

@@ -1,0 +1,2 @@
+export * from './ingest-servers';
+export * from './run-with-flags';
