@@ -1,7 +1,7 @@
 export { openStorage, type Storage, type StorageOptions } from './create-storage';
 export { applyMigrations, type MigrationReport } from './apply-migrations';
 export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './batch-inserter';
-export { logRowWriter, deadLetterWriter, type DuplicatesListener } from './insert-rows';
+export { logRowWriter, deadLetterWriter, recordDuplicates, type DuplicatesListener } from './insert-rows';
 export { prepareLogRow, type PreparedLogRow } from './prepared-row';
 export { truncateRaw, type DeadLetter } from './dead-letter';
 export { searchLogs, type SearchLogsOptions, type SearchLogsResult, type SortOrder } from './search-logs';
@@ -15,3 +15,6 @@ export { topValues, type TopValues } from './top-values';
 export { findLog } from './find-log';
 export { tailLogs, type TailPage, type TailPosition } from './tail-logs';
 export { measureIngestLag, type SourceLag } from './ingest-lag';
+export { auditDelivery, type BootAudit } from './delivery-audit';
+export { producerActivity, type ProducerActivity } from './producer-activity';
+export { recentIngestErrors, type IngestErrorRecord, type IngestErrorSummary } from './recent-ingest-errors';

@@ -1,7 +1,7 @@
 /** Inserts of pre-serialised JSONEachRow batches; log rows are deduplicated by event identity first. */
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { DATABASE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
+import { DATABASE, DUPLICATES_TABLE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
 import type { WriteBatch } from './batch-inserter';
 import type { DeadLetter } from './dead-letter';
 import { findStoredEvents, type EventIdentity } from './find-stored-events';
@@ -14,7 +14,7 @@ const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
   (transport, peer, line, code, reason, raw) FORMAT JSONEachRow`;
 
 /** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
-export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void;
+export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void | Promise<void>;
 
 /**
  * Writes rows into logs.application_logs exactly once per event identity: rows with a seq whose
@@ -40,9 +40,18 @@ export function logRowWriter(client: ClickHouseClient, onDuplicates?: Duplicates
       duplicates.set(row.producerId, (duplicates.get(row.producerId) ?? 0) + 1);
       return false;
     });
-    if (duplicates.size > 0) onDuplicates?.(duplicates);
     await insertLines(client, INSERT_LOGS, fresh.map((row) => row.json));
+    if (duplicates.size > 0) await onDuplicates?.(duplicates);
   };
+}
+
+const INSERT_DUPLICATES = `INSERT INTO ${DATABASE}.${DUPLICATES_TABLE} (minute, producer_id, duplicates) FORMAT JSONEachRow`;
+
+/** Adds counts of absorbed duplicates per producer to logs.ingest_duplicates (for the delivery audit). */
+export async function recordDuplicates(client: ClickHouseClient, duplicatesByProducer: ReadonlyMap<string, number>): Promise<void> {
+  const minute = Math.floor(Date.now() / 60_000) * 60;
+  const lines = [...duplicatesByProducer].map(([producer_id, duplicates]) => JSON.stringify({ minute, producer_id, duplicates }));
+  await insertLines(client, INSERT_DUPLICATES, lines);
 }
 
 /** Writes rejected lines into logs.ingest_errors. */

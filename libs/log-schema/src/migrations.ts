@@ -8,6 +8,7 @@ export const DATABASE = 'logs';
 export const LOGS_TABLE = 'application_logs';
 export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
+export const DUPLICATES_TABLE = 'ingest_duplicates';
 
 /** Days the per-minute rollup keeps its counts (it is tiny; raw events follow LOG_RETENTION_DAYS). */
 export const ROLLUP_RETENTION_DAYS = 400;
@@ -116,6 +117,22 @@ GROUP BY minute, source, log_level`,
       // ingested_at rises with every insert, so per-granule min/max prune all but the newest parts.
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD INDEX IF NOT EXISTS idx_ingested_at ingested_at TYPE minmax GRANULARITY 1`,
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE INDEX idx_ingested_at`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'count duplicates absorbed per producer',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${DUPLICATES_TABLE}
+(
+    minute      DateTime('UTC'),
+    producer_id LowCardinality(String),
+    duplicates  UInt64
+)
+ENGINE = SummingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (producer_id, minute)
+TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
     ],
   },
 ]);

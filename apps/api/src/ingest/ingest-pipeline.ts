@@ -8,6 +8,7 @@ import {
   BatchInserter,
   deadLetterWriter,
   logRowWriter,
+  recordDuplicates,
   truncateRaw,
   type DeadLetter,
   type PreparedLogRow,
@@ -30,10 +31,12 @@ export class IngestPipeline {
     private readonly metrics: ApiMetrics,
     private readonly log: FastifyBaseLogger,
   ) {
-    const countDuplicates = (duplicates: ReadonlyMap<string, number>): void => {
-      let total = 0;
-      for (const count of duplicates.values()) total += count;
-      this.metrics.duplicateEvents.inc(total);
+    const countDuplicates = async (duplicates: ReadonlyMap<string, number>): Promise<void> => {
+      for (const count of duplicates.values()) this.metrics.duplicateEvents.inc(count);
+      // The rows are stored already; a failure here only loses the audit's duplicate count.
+      await recordDuplicates(storage.writer, duplicates).catch((error: unknown) =>
+        this.log.warn({ err: error }, 'could not record absorbed duplicates'),
+      );
     };
     this.rows = new BatchInserter(this.timed('application_logs', logRowWriter(storage.writer, countDuplicates)), {
       maxRows: config.batchRows,

@@ -1,0 +1,43 @@
+/** Recent dead letters (rejected input) and their counts by reason code. */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { dateTime64 } from './log-filters';
+import { selectRows } from './run-query';
+import { bind, sql } from './sql';
+
+export interface IngestErrorRecord {
+  received_at: string;
+  transport: string;
+  peer: string;
+  line: number;
+  code: string;
+  reason: string;
+  raw: string;
+}
+
+export interface IngestErrorSummary {
+  recent: IngestErrorRecord[];
+  byCode: { code: string; count: number }[];
+  total: number;
+}
+
+export async function recentIngestErrors(client: ClickHouseClient, sinceMs: number, limit: number): Promise<IngestErrorSummary> {
+  const since = dateTime64(sinceMs);
+  const recent = await selectRows<Omit<IngestErrorRecord, 'received_at'> & { received_ms: string | number }>(
+    client,
+    sql`SELECT toUnixTimestamp64Milli(received_at) AS received_ms, transport, peer, line, code, reason, raw
+        FROM logs.ingest_errors
+        WHERE received_at >= ${since}
+        ORDER BY received_at DESC
+        LIMIT ${bind(limit, 'UInt32')}`,
+  );
+  const byCode = await selectRows<{ code: string; count: string | number }>(
+    client,
+    sql`SELECT code, count() AS count FROM logs.ingest_errors WHERE received_at >= ${since} GROUP BY code ORDER BY count DESC, code`,
+  );
+  const counts = byCode.map((row) => ({ code: row.code, count: Number(row.count) }));
+  return {
+    recent: recent.map(({ received_ms, ...row }) => ({ ...row, line: Number(row.line), received_at: new Date(Number(received_ms)).toISOString() })),
+    byCode: counts,
+    total: counts.reduce((sum, row) => sum + row.count, 0),
+  };
+}
