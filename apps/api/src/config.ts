@@ -17,6 +17,7 @@ const schema = {
     MIGRATE_ON_START: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
     INGEST_MAX_LINE_BYTES: { type: 'integer', minimum: 1024, default: 1024 * 1024 },
+    INGEST_MAX_FUTURE_SECONDS: { type: 'integer', minimum: 0, default: 86_400 },
     INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 10_000 },
     INGEST_FLUSH_MS: { type: 'integer', minimum: 0, default: 50 },
     INGEST_MAX_PENDING_ROWS: { type: 'integer', minimum: 1, default: 200_000 },
@@ -41,6 +42,7 @@ export interface ApiConfig {
   ingest: {
     maxBodyBytes: number;
     maxLineBytes: number;
+    maxFutureSeconds: number;
     batchRows: number;
     flushMs: number;
     maxPendingRows: number;
@@ -66,6 +68,7 @@ interface Env {
   MIGRATE_ON_START: boolean;
   INGEST_MAX_BODY_BYTES: number;
   INGEST_MAX_LINE_BYTES: number;
+  INGEST_MAX_FUTURE_SECONDS: number;
   INGEST_BATCH_ROWS: number;
   INGEST_FLUSH_MS: number;
   INGEST_MAX_PENDING_ROWS: number;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingest: {
       maxBodyBytes: values.INGEST_MAX_BODY_BYTES,
       maxLineBytes: values.INGEST_MAX_LINE_BYTES,
+      maxFutureSeconds: values.INGEST_MAX_FUTURE_SECONDS,
       batchRows: values.INGEST_BATCH_ROWS,
       flushMs: values.INGEST_FLUSH_MS,
       maxPendingRows: values.INGEST_MAX_PENDING_ROWS,

@@ -1,6 +1,6 @@
-import { startTestApi, event, type TestApi } from './test-app';
+import { BASE_TIME_MS, startTestApi, event, type TestApi } from './test-app';
 
-const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
+const T0 = BASE_TIME_MS;
 
 describe('explorer endpoints', () => {
   let api: TestApi;

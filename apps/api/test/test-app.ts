@@ -40,9 +40,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/** A whole hour two hours ago: recent enough for retention, stable for a whole test run. */
+export const BASE_TIME_MS = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
+
 export function event(seq: number, overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
-    timestamp: new Date(Date.UTC(2026, 10, 28, 12, 0, seq)).toISOString(),
+    timestamp: new Date(BASE_TIME_MS + seq * 1000).toISOString(),
     level: 'info',
     message: `event number ${seq}`,
     source: 'auth',

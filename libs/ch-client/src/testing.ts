@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from './apply-migrations';
 import { openStorage, type Storage } from './create-storage';
+import { runCommand } from './run-query';
+import { identifier, sql } from './sql';
 
 export function testDataDir(): string {
   return join(tmpdir(), `logline-jest-${process.pid}`);
@@ -14,8 +16,13 @@ export function testDataDir(): string {
 export async function openTestStorage(): Promise<Storage> {
   const storage = openStorage({ dataDir: testDataDir() });
   await applyMigrations(storage.writer, { retentionDays: 30 });
-  await storage.writer.command({ query: 'TRUNCATE TABLE logs.application_logs' });
-  await storage.writer.command({ query: 'TRUNCATE TABLE logs.ingest_errors' });
+  const tables = await storage.reader.query({
+    query: "SELECT name FROM system.tables WHERE database = 'logs' AND engine NOT LIKE '%View' AND name != 'schema_migrations'",
+    format: 'JSONEachRow',
+  });
+  for (const { name } of await tables.json<{ name: string }>()) {
+    await runCommand(storage.writer, sql`TRUNCATE TABLE ${identifier(`logs.${name}`)}`);
+  }
   return storage;
 }
 

@@ -90,6 +90,11 @@ describe('normalizeEvent', () => {
     expect(rowOf({ ...base, message: 'é'.repeat(30_000) }).message).toHaveLength(30_000);
   });
 
+  it('refuses a field nested too deeply to serialise, instead of throwing', () => {
+    const deep = JSON.parse(`{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(rejectionOf({ ...base, ...deep })).toMatchObject({ code: 'too_large', reason: "attribute 'x' is nested too deeply to store" });
+  });
+
   it('refuses more attributes than the limit', () => {
     const attributes = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, 'v']));
     expect(rejectionOf({ ...base, attributes }).code).toBe('too_large');

@@ -122,7 +122,7 @@ function collectAttributes(event: Json, used: Set<string>, explicit: unknown): R
   for (const key of Object.keys(event)) {
     const value = event[key];
     if (used.has(key) || value === undefined) continue;
-    put(key, typeof value === 'string' ? value : JSON.stringify(value));
+    put(key, typeof value === 'string' ? value : jsonText(key, value));
   }
   if (explicit !== undefined) {
     if (typeof explicit !== 'object' || Array.isArray(explicit)) {
@@ -134,6 +134,15 @@ function collectAttributes(event: Json, used: Set<string>, explicit: unknown): R
     }
   }
   return { ...attributes };
+}
+
+function jsonText(key: string, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // JSON.stringify recurses: thousands of nesting levels exhaust the stack.
+    throw new Rejection('too_large', `attribute '${key.slice(0, 40)}' is nested too deeply to store`);
+  }
 }
 
 function readTimestamp(value: unknown): string {

@@ -1,4 +1,7 @@
-import { parseIngestBody } from './parse-lines';
+import { lineLimits, parseIngestBody } from './parse-lines';
+
+const NOW = Date.UTC(2026, 10, 28, 18, 0, 0);
+const limits = (maxLineBytes = 1 << 20) => lineLimits({ maxLineBytes, retentionDays: 30, maxFutureSeconds: 86_400 }, NOW);
 
 const good = (seq: number) =>
   JSON.stringify({ timestamp: '2026-11-28T17:00:00.000Z', level: 'info', message: `m${seq}`, source: 'auth', seq });
@@ -6,14 +9,14 @@ const good = (seq: number) =>
 describe('parseIngestBody', () => {
   it('keeps valid lines and names each bad line with its number and reason', () => {
     const body = Buffer.from([good(0), '{"broken', good(1), JSON.stringify({ message: 5 }), good(2)].join('\n') + '\n');
-    const parsed = parseIngestBody(body, 1 << 20);
+    const parsed = parseIngestBody(body, limits());
     expect(parsed.rows).toHaveLength(3);
     expect(parsed.rejections.map((r) => [r.line, r.code])).toEqual([[2, 'invalid_json'], [4, 'missing_field']]);
     expect(parsed.rejections[0].reason).toMatch(/^invalid JSON: /);
   });
 
   it('counts blank lines without rejecting them, and accepts CRLF', () => {
-    const parsed = parseIngestBody(Buffer.from(`\r\n${good(0)}\r\n\n{"x":1}\r\n`), 1 << 20);
+    const parsed = parseIngestBody(Buffer.from(`\r\n${good(0)}\r\n\n{"x":1}\r\n`), limits());
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rejections.map((r) => r.line)).toEqual([4]);
   });
@@ -24,14 +27,22 @@ describe('parseIngestBody', () => {
       Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
       Buffer.from(good(1)),
     ]);
-    const parsed = parseIngestBody(body, 1024);
+    const parsed = parseIngestBody(body, limits(1024));
     expect(parsed.rows).toHaveLength(2);
     expect(parsed.rejections.map((r) => [r.line, r.code])).toEqual([[2, 'too_large'], [3, 'invalid_utf8']]);
   });
 
   it('accepts a JSON array, element N being line N', () => {
-    const parsed = parseIngestBody(Buffer.from(` [${good(0)}, 7, ${good(1)}]`), 1 << 20);
+    const parsed = parseIngestBody(Buffer.from(` [${good(0)}, 7, ${good(1)}]`), limits());
     expect(parsed.rows).toHaveLength(2);
     expect(parsed.rejections).toEqual([expect.objectContaining({ line: 2, code: 'not_an_object' })]);
+  });
+
+  it('refuses timestamps older than the retention or too far in the future, keeping the rest', () => {
+    const at = (timestamp: string) => JSON.stringify({ ...JSON.parse(good(0)), timestamp });
+    const parsed = parseIngestBody(Buffer.from([at('2005-12-04T04:47:44Z'), good(1), at('2030-01-01T00:00:00Z')].join('\n')), limits());
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rejections.map((r) => [r.line, r.code])).toEqual([[1, 'out_of_range'], [3, 'out_of_range']]);
+    expect(parsed.rejections[0].reason).toMatch(/older than the retention/);
   });
 });

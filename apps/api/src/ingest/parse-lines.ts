@@ -23,16 +23,33 @@ export interface ParsedLines {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
+/** What a line must respect beyond the event rules: its size, and a timestamp the store keeps. */
+export interface LineLimits {
+  maxLineBytes: number;
+  /** Oldest timestamp accepted (older events would be deleted by retention at once), epoch ms. */
+  earliestMs: number;
+  /** Newest timestamp accepted (clock-skew allowance into the future), epoch ms. */
+  latestMs: number;
+}
+
+export function lineLimits(config: { maxLineBytes: number; retentionDays: number; maxFutureSeconds: number }, nowMs = Date.now()): LineLimits {
+  return {
+    maxLineBytes: config.maxLineBytes,
+    earliestMs: nowMs - config.retentionDays * 86_400_000,
+    latestMs: nowMs + config.maxFutureSeconds * 1000,
+  };
+}
+
 export function emptyParsedLines(): ParsedLines {
   return { rows: [], rejections: [] };
 }
 
 /** Parses one line (without its newline) into `out`. */
-export function parseLine(bytes: Buffer, line: number, maxLineBytes: number, out: ParsedLines): void {
+export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: ParsedLines): void {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
   const content = bytes.subarray(0, end);
-  if (content.length > maxLineBytes) {
-    const reason = `line is ${content.length} bytes; the limit is ${maxLineBytes}`;
+  if (content.length > limits.maxLineBytes) {
+    const reason = `line is ${content.length} bytes; the limit is ${limits.maxLineBytes}`;
     out.rejections.push({ line, code: 'too_large', reason, raw: content.subarray(0, 4096).toString('utf8') });
     return;
   }
@@ -49,25 +66,37 @@ export function parseLine(bytes: Buffer, line: number, maxLineBytes: number, out
     out.rejections.push({ line, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: text });
     return;
   }
-  addValue(value, line, text, out);
+  addValue(value, line, text, limits, out);
 }
 
 /** Normalises an already decoded value into `out`. */
-export function addValue(value: unknown, line: number, raw: string, out: ParsedLines): void {
+export function addValue(value: unknown, line: number, raw: string, limits: LineLimits, out: ParsedLines): void {
   const result = normalizeEvent(value);
-  if (result.ok) out.rows.push(prepareLogRow(result.row));
-  else out.rejections.push({ line, code: result.code, reason: result.reason, raw });
+  if (!result.ok) {
+    out.rejections.push({ line, code: result.code, reason: result.reason, raw });
+    return;
+  }
+  const timestampMs = Date.parse(`${result.row.timestamp.replace(' ', 'T')}Z`);
+  if (timestampMs < limits.earliestMs || timestampMs > limits.latestMs) {
+    const reason =
+      timestampMs < limits.earliestMs
+        ? `timestamp ${result.row.timestamp} is older than the retention period; it would be deleted at once`
+        : `timestamp ${result.row.timestamp} is in the future beyond the allowed clock skew`;
+    out.rejections.push({ line, code: 'out_of_range', reason, raw });
+    return;
+  }
+  out.rows.push(prepareLogRow(result.row));
 }
 
 /** Splits an NDJSON body into lines and parses each. */
-export function parseNdjson(body: Buffer, maxLineBytes: number): ParsedLines {
+export function parseNdjson(body: Buffer, limits: LineLimits): ParsedLines {
   const out = emptyParsedLines();
   let start = 0;
   let line = 1;
   while (start < body.length) {
     const newline = body.indexOf(NEWLINE, start);
     const end = newline === -1 ? body.length : newline;
-    parseLine(body.subarray(start, end), line, maxLineBytes, out);
+    parseLine(body.subarray(start, end), line, limits, out);
     start = end + 1;
     line += 1;
   }
@@ -75,7 +104,7 @@ export function parseNdjson(body: Buffer, maxLineBytes: number): ParsedLines {
 }
 
 /** Parses a JSON array body; element N counts as line N. */
-export function parseJsonArray(body: Buffer): ParsedLines {
+export function parseJsonArray(body: Buffer, limits: LineLimits): ParsedLines {
   const out = emptyParsedLines();
   let values: unknown;
   try {
@@ -84,12 +113,20 @@ export function parseJsonArray(body: Buffer): ParsedLines {
     out.rejections.push({ line: 1, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: body.subarray(0, 4096).toString('utf8') });
     return out;
   }
-  (values as unknown[]).forEach((value, index) => addValue(value, index + 1, JSON.stringify(value) ?? '', out));
+  (values as unknown[]).forEach((value, index) => addValue(value, index + 1, rawText(value), limits, out));
   return out;
 }
 
+function rawText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '(too deeply nested to show)';
+  }
+}
+
 /** Chooses the parser: a body whose first non-blank byte is `[` is a JSON array. */
-export function parseIngestBody(body: Buffer, maxLineBytes: number): ParsedLines {
+export function parseIngestBody(body: Buffer, limits: LineLimits): ParsedLines {
   const first = body.findIndex((byte) => byte !== 0x20 && byte !== 0x09 && byte !== NEWLINE && byte !== CARRIAGE_RETURN);
-  return first !== -1 && body[first] === 0x5b ? parseJsonArray(body) : parseNdjson(body, maxLineBytes);
+  return first !== -1 && body[first] === 0x5b ? parseJsonArray(body, limits) : parseNdjson(body, limits);
 }

@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PreparedLogRow } from '@logline/ch-client';
-import { emptyParsedLines, parseLine, type ParsedLines } from './parse-lines';
+import { emptyParsedLines, lineLimits, parseLine, type LineLimits, type ParsedLines } from './parse-lines';
 import type { IngestPipeline } from './ingest-pipeline';
 
 const NEWLINE = 0x0a;
@@ -27,7 +27,7 @@ export class TcpConnection {
   constructor(
     private readonly socket: Socket,
     private readonly pipeline: IngestPipeline,
-    private readonly maxLineBytes: number,
+    private readonly limitsConfig: Parameters<typeof lineLimits>[0],
     private readonly log: FastifyBaseLogger,
   ) {
     this.peer = `${socket.remoteAddress}:${socket.remotePort}`;
@@ -43,6 +43,10 @@ export class TcpConnection {
     this.flush();
     await this.storing;
     this.socket.destroy();
+  }
+
+  private limits(): LineLimits {
+    return lineLimits(this.limitsConfig);
   }
 
   private onData(chunk: Buffer): void {
@@ -64,9 +68,9 @@ export class TcpConnection {
     if (this.discarding) return;
     this.partial.push(bytes);
     this.partialBytes += bytes.length;
-    if (this.partialBytes > this.maxLineBytes + 1) {
+    if (this.partialBytes > this.limitsConfig.maxLineBytes + 1) {
       // Too long to ever be accepted: report it now and skip the rest of the line.
-      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.maxLineBytes, this.parsed);
+      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.limits(), this.parsed);
       this.partial = [];
       this.partialBytes = 0;
       this.discarding = true;
@@ -81,7 +85,7 @@ export class TcpConnection {
     const line = this.partial.length > 0 ? Buffer.concat([...this.partial, tail]) : tail;
     this.partial = [];
     this.partialBytes = 0;
-    parseLine(line, ++this.lineNumber, this.maxLineBytes, this.parsed);
+    parseLine(line, ++this.lineNumber, this.limits(), this.parsed);
   }
 
   private flush(): void {
@@ -113,7 +117,7 @@ export class TcpConnection {
 
   private async onEnd(): Promise<void> {
     if (this.partial.length > 0 && !this.discarding) {
-      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.maxLineBytes, this.parsed);
+      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.limits(), this.parsed);
     }
     this.partial = [];
     this.flush();

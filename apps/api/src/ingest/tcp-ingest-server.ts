@@ -20,7 +20,7 @@ export async function startTcpIngest(
   const connections = new Set<TcpConnection>();
   const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
     socket.setTimeout(config.ingest.tcpIdleSeconds * 1000, () => socket.destroy());
-    const connection = new TcpConnection(socket, pipeline, config.ingest.maxLineBytes, log);
+    const connection = new TcpConnection(socket, pipeline, { ...config.ingest, retentionDays: config.retentionDays }, log);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BadRequestError, ServiceUnavailableError } from '../../errors';
-import { parseIngestBody } from '../../ingest/parse-lines';
+import { lineLimits, parseIngestBody } from '../../ingest/parse-lines';
 import { ErrorBody } from '../../schemas/common';
 
 /** At most this many line errors are listed in one answer; `rejected` still counts them all. */
@@ -52,7 +52,7 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new BadRequestError('the request body is empty; send NDJSON events');
-      const parsed = parseIngestBody(body, app.config.ingest.maxLineBytes);
+      const parsed = parseIngestBody(body, lineLimits({ ...app.config.ingest, retentionDays: app.config.retentionDays }));
       if (parsed.rows.length === 0 && parsed.rejections.length === 0) {
         throw new BadRequestError('the request body has only blank lines; send NDJSON events');
       }
