@@ -7,6 +7,7 @@ const schema = {
   properties: {
     API_HOST: { type: 'string', default: '127.0.0.1' },
     API_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4000 },
+    API_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 4096 },
     INGEST_TCP_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4001 },
     CLICKHOUSE_URL: { type: 'string', default: '', pattern: '^(https?://.+)?$' },
     CLICKHOUSE_USER: { type: 'string', default: 'default' },
@@ -34,6 +35,7 @@ const schema = {
 export interface ApiConfig {
   host: string;
   port: number;
+  maxConnections: number;
   tcpPort: number;
   clickhouse: { url?: string; username: string; password: string; caCertPath?: string };
   dataDir: string;
@@ -58,6 +60,7 @@ export interface ApiConfig {
 interface Env {
   API_HOST: string;
   API_PORT: number;
+  API_MAX_CONNECTIONS: number;
   INGEST_TCP_PORT: number;
   CLICKHOUSE_URL: string;
   CLICKHOUSE_USER: string;
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return deepFreeze({
     host: values.API_HOST,
     port: values.API_PORT,
+    maxConnections: values.API_MAX_CONNECTIONS,
     tcpPort: values.INGEST_TCP_PORT,
     clickhouse: {
       url: values.CLICKHOUSE_URL || undefined,

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
     log.warn({ err: error }, 'live tail poll failed; retrying'),
   );
-  const app = await buildApp({ config, storage, ingest, metrics, tail }, { loggerInstance: log, disableRequestLogging: true });
+  const app = await buildApp(
+    { config, storage, ingest, metrics, tail },
+    // requestTimeout bounds how long a client may take to send a request (slow-loris).
+    { loggerInstance: log, disableRequestLogging: true, requestTimeout: 60_000, connectionTimeout: 0 },
+  );
+  app.server.maxConnections = config.maxConnections;
   const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log) : undefined;
   await app.listen({ host: config.host, port: config.port });
   log.info(
