@@ -6,7 +6,11 @@ import type { ApiConfig } from './config';
 import type { IngestPipeline } from './ingest/ingest-pipeline';
 import type { TailHub } from './live/tail-hub';
 import type { ApiMetrics } from './metrics';
+import type { TokenStore } from './auth/token-store';
+import accessPolicy from './plugins/access-policy';
+import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
+import securityHeaders from './plugins/security-headers';
 import openapi from './plugins/openapi';
 import auditRoute from './routes/audit';
 import contextRoute from './routes/context';
@@ -38,6 +42,7 @@ export interface AppDependencies {
   ingest: IngestPipeline;
   metrics: ApiMetrics;
   tail: TailHub;
+  tokens: TokenStore;
 }
 
 export async function buildApp(deps: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
@@ -51,8 +56,11 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   app.decorate('ingest', deps.ingest);
   app.decorate('metrics', deps.metrics);
   app.decorate('tail', deps.tail);
+  await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(errorHandler);
+  await app.register(auth, { tokens: deps.tokens });
+  await app.register(accessPolicy, deps.config.rateLimits);
   await app.register(ingestRoute);
   await app.register(logsRoute);
   await app.register(histogramRoute);

@@ -28,6 +28,10 @@ const schema = {
     QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
     TAIL_POLL_MS: { type: 'integer', minimum: 50, default: 250 },
     TAIL_SAFETY_MS: { type: 'integer', minimum: 0, default: 300 },
+    API_TOKENS_FILE: { type: 'string', default: '' },
+    ALLOW_UNAUTHENTICATED_BIND: { type: 'boolean', default: false },
+    RATE_LIMIT_INGEST_PER_MINUTE: { type: 'integer', minimum: 0, default: 60_000 },
+    RATE_LIMIT_QUERY_PER_MINUTE: { type: 'integer', minimum: 0, default: 6_000 },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
   },
 } as const;
@@ -54,6 +58,8 @@ export interface ApiConfig {
   };
   queryTimeoutSeconds: number;
   tail: { pollMs: number; safetyMs: number };
+  auth: { tokensFile?: string; allowUnauthenticatedBind: boolean };
+  rateLimits: { ingestPerMinute: number; queryPerMinute: number };
   logLevel: string;
 }
 
@@ -81,6 +87,10 @@ interface Env {
   QUERY_TIMEOUT_SECONDS: number;
   TAIL_POLL_MS: number;
   TAIL_SAFETY_MS: number;
+  API_TOKENS_FILE: string;
+  ALLOW_UNAUTHENTICATED_BIND: boolean;
+  RATE_LIMIT_INGEST_PER_MINUTE: number;
+  RATE_LIMIT_QUERY_PER_MINUTE: number;
   LOG_LEVEL: string;
 }
 
@@ -114,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,
     tail: { pollMs: values.TAIL_POLL_MS, safetyMs: values.TAIL_SAFETY_MS },
+    auth: { tokensFile: values.API_TOKENS_FILE || undefined, allowUnauthenticatedBind: values.ALLOW_UNAUTHENTICATED_BIND },
+    rateLimits: { ingestPerMinute: values.RATE_LIMIT_INGEST_PER_MINUTE, queryPerMinute: values.RATE_LIMIT_QUERY_PER_MINUTE },
     logLevel: values.LOG_LEVEL,
   });
 }

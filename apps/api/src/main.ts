@@ -1,81 +1,53 @@
 /**
- * Starts the api: opens storage (embedded engine or server), applies migrations, serves HTTP and
- * the TCP ingest listener, and on SIGINT/SIGTERM stops taking input, stores what it has, closes.
- * `main.js migrate` only applies the migrations and exits (server mode, with a DDL-capable user).
+ * The api's command line: `main.js` (or `main.js serve`) runs the api; `main.js migrate` applies
+ * the schema migrations and exits (server mode, with a DDL-capable user); `main.js token NAME
+ * SCOPES` prints a new API token and the entry to add to API_TOKENS_FILE.
  */
-import { readFileSync } from 'node:fs';
-import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { applyMigrations, openStorage, type Storage } from '@logline/ch-client';
-import { buildApp } from './app';
+import { applyMigrations } from '@logline/ch-client';
+import { createToken, SCOPES, type Scope } from './auth/token-store';
 import { loadConfig, type ApiConfig } from './config';
-import { IngestPipeline } from './ingest/ingest-pipeline';
-import { startTcpIngest } from './ingest/tcp-ingest-server';
-import { TailHub } from './live/tail-hub';
-import { visibilityClock } from './live/visibility-clock';
-import { createMetrics } from './metrics';
+import { serve } from './server';
+import { openConfiguredStorage } from './storage';
+
+const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
 
 async function main(): Promise<void> {
+  const [command = 'serve', ...args] = process.argv.slice(2);
+  if (command === 'token') return printNewToken(args);
   const config = readConfigOrExit();
   const log = pino({ level: config.logLevel });
+  if (command === 'serve') return serve(config, log);
+  if (command === 'migrate') return migrate(config, log);
+  fail(USAGE, 2);
+}
+
+async function migrate(config: ApiConfig, log: pino.Logger): Promise<void> {
   const storage = openConfiguredStorage(config);
-  if (process.argv[2] === 'migrate' || config.migrateOnStart) {
-    const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
-    log.info({ applied: report.applied, version: report.version }, 'schema is at version %d', report.version);
-    if (process.argv[2] === 'migrate') return storage.close();
-  }
-  const metrics = createMetrics();
-  const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
-  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
-    log.warn({ err: error }, 'live tail poll failed; retrying'),
-  );
-  const app = await buildApp(
-    { config, storage, ingest, metrics, tail },
-    // requestTimeout bounds how long a client may take to send a request (slow-loris).
-    { loggerInstance: log, disableRequestLogging: true, requestTimeout: 60_000, connectionTimeout: 0 },
-  );
-  app.server.maxConnections = config.maxConnections;
-  const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log) : undefined;
-  await app.listen({ host: config.host, port: config.port });
-  log.info(
-    { storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port() },
-    'Logline api ready on http://%s:%d',
-    config.host,
-    app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port,
-  );
-  closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
-    if (err) log.error({ err }, 'stopping after an uncaught error');
-    else log.info({ signal }, 'stopping: storing what has been received');
-    await tcpServer?.close();
-    await app.close();
-    tail.close();
-    await ingest.close();
-    await storage.close();
-    log.info('stopped');
-  });
+  const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
+  log.info({ applied: report.applied }, 'schema is at version %d', report.version);
+  await storage.close();
+}
+
+function printNewToken([name, scopeList]: string[]): void {
+  const scopes = (scopeList ?? '').split(',').filter(Boolean);
+  if (!name || scopes.length === 0 || !scopes.every((scope) => (SCOPES as readonly string[]).includes(scope))) fail(USAGE, 2);
+  const { token, entry } = createToken(name, scopes as Scope[]);
+  process.stdout.write(`token (shown once; give it to the client): ${token}\n`);
+  process.stdout.write(`entry for API_TOKENS_FILE (a JSON array of these): ${JSON.stringify(entry)}\n`);
 }
 
 function readConfigOrExit(): ApiConfig {
   try {
     return loadConfig();
   } catch (error) {
-    process.stderr.write(`logline api: invalid configuration:\n  ${(error as Error).message}\n`);
-    process.exit(2);
+    return fail(`logline api: invalid configuration:\n  ${(error as Error).message}`, 2);
   }
 }
 
-function openConfiguredStorage(config: ApiConfig): Storage {
-  return openStorage({
-    url: config.clickhouse.url,
-    username: config.clickhouse.username,
-    password: config.clickhouse.password,
-    caCertificate: config.clickhouse.caCertPath ? readFileSync(config.clickhouse.caCertPath) : undefined,
-    dataDir: config.dataDir,
-    maxQuerySeconds: config.queryTimeoutSeconds,
-  });
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`logline api: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => fail(`logline api: ${(error as Error).message}`, 1));

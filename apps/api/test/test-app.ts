@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Storage } from '@logline/ch-client';
 import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
 import { buildApp } from '../src/app';
+import { TokenStore } from '../src/auth/token-store';
 import { loadConfig, type ApiConfig } from '../src/config';
 import { IngestPipeline } from '../src/ingest/ingest-pipeline';
 import { TailHub } from '../src/live/tail-hub';
@@ -18,14 +19,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, tokens = new TokenStore([])): Promise<TestApi> {
   const config = loadConfig({ INGEST_TCP_PORT: '0', API_PORT: '0', INGEST_FLUSH_MS: '5', ...env });
   const storage = await openTestStorage();
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, () => undefined);
-  const app = await buildApp({ config, storage, ingest, metrics, tail }, { loggerInstance: log });
+  const app = await buildApp({ config, storage, ingest, metrics, tail, tokens }, { loggerInstance: log });
   return {
     app,
     storage,

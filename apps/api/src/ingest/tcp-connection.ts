@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PreparedLogRow } from '@logline/ch-client';
 import { emptyParsedLines, lineLimits, parseLine, type LineLimits, type ParsedLines } from './parse-lines';
 import type { IngestPipeline } from './ingest-pipeline';
+import type { TcpAuthenticator } from './tcp-auth';
 
 const NEWLINE = 0x0a;
 const FLUSH_ROWS = 1000;
@@ -29,6 +30,7 @@ export class TcpConnection {
     private readonly pipeline: IngestPipeline,
     private readonly limitsConfig: Parameters<typeof lineLimits>[0],
     private readonly log: FastifyBaseLogger,
+    private authenticate?: TcpAuthenticator,
   ) {
     this.peer = `${socket.remoteAddress}:${socket.remotePort}`;
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -51,7 +53,7 @@ export class TcpConnection {
 
   private onData(chunk: Buffer): void {
     let start = 0;
-    while (start < chunk.length) {
+    while (start < chunk.length && !this.closing) {
       const newline = chunk.indexOf(NEWLINE, start);
       if (newline === -1) {
         this.keepPartial(chunk.subarray(start));
@@ -85,7 +87,20 @@ export class TcpConnection {
     const line = this.partial.length > 0 ? Buffer.concat([...this.partial, tail]) : tail;
     this.partial = [];
     this.partialBytes = 0;
+    if (this.authenticate) return this.checkFirstLine(line);
     parseLine(line, ++this.lineNumber, this.limits(), this.parsed);
+  }
+
+  private checkFirstLine(line: Buffer): void {
+    this.lineNumber += 1;
+    const refusal = this.authenticate?.(line);
+    if (refusal) {
+      this.log.warn({ peer: this.peer }, 'tcp ingest connection refused: %s', refusal);
+      this.closing = true;
+      this.socket.end(`${JSON.stringify({ error: refusal })}\n`, () => this.socket.destroy());
+      return;
+    }
+    this.authenticate = undefined;
   }
 
   private flush(): void {

@@ -1,8 +1,13 @@
-/** The newline-delimited JSON ingest listener (no acknowledgements, like Vector's socket source). */
+/**
+ * The newline-delimited JSON ingest listener (no acknowledgements, like Vector's socket source).
+ * With authentication on, a connection's first line must be `{"token":"<ingest token>"}`.
+ */
 import { createServer, type Server } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from '../config';
+import { TokenStore } from '../auth/token-store';
 import type { IngestPipeline } from './ingest-pipeline';
+import { tcpAuthenticator } from './tcp-auth';
 import { TcpConnection } from './tcp-connection';
 
 export interface TcpIngestServer {
@@ -16,11 +21,13 @@ export async function startTcpIngest(
   pipeline: IngestPipeline,
   config: ApiConfig,
   log: FastifyBaseLogger,
+  tokens: TokenStore = new TokenStore([]),
 ): Promise<TcpIngestServer> {
   const connections = new Set<TcpConnection>();
   const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
     socket.setTimeout(config.ingest.tcpIdleSeconds * 1000, () => socket.destroy());
-    const connection = new TcpConnection(socket, pipeline, { ...config.ingest, retentionDays: config.retentionDays }, log);
+    const limits = { ...config.ingest, retentionDays: config.retentionDays };
+    const connection = new TcpConnection(socket, pipeline, limits, log, tokens.enabled ? tcpAuthenticator(tokens) : undefined);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });

@@ -35,6 +35,8 @@ export default fp(async function errorHandler(app: FastifyInstance) {
 function reasonPhrase(status: number): string {
   const phrases: Record<number, string> = {
     400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
     404: 'Not Found',
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',

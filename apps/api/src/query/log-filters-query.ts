@@ -1,5 +1,5 @@
 /** The filter parameters every read endpoint shares, and their translation into LogFilters. */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TObject } from 'typebox';
 import type { LogFilters } from '@logline/ch-client';
 import { toLogLevel } from '@logline/log-schema';
 import { BadRequestError } from '../errors';
@@ -16,8 +16,7 @@ export const FilterParams = {
   to: Type.Optional(Type.String({ maxLength: 64, description: 'ISO time, now, or a duration back from now.' })),
 };
 
-const FilterParamsSchema = Type.Object(FilterParams);
-export type FilterQuery = Static<typeof FilterParamsSchema>;
+export type FilterQuery = Static<TObject<typeof FilterParams>>;
 
 export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters {
   const search = parseSearchQuery(query.q);

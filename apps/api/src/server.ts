@@ -1,0 +1,49 @@
+/**
+ * Runs the api: storage, migrations, HTTP and TCP listeners, and a graceful stop on
+ * SIGINT/SIGTERM that stops taking input, stores what was received, then closes storage.
+ */
+import closeWithGrace from 'close-with-grace';
+import type { Logger } from 'pino';
+import { applyMigrations } from '@logline/ch-client';
+import { buildApp } from './app';
+import { loadTokens } from './auth/load-tokens';
+import type { ApiConfig } from './config';
+import { IngestPipeline } from './ingest/ingest-pipeline';
+import { startTcpIngest } from './ingest/tcp-ingest-server';
+import { TailHub } from './live/tail-hub';
+import { visibilityClock } from './live/visibility-clock';
+import { createMetrics } from './metrics';
+import { openConfiguredStorage } from './storage';
+
+export async function serve(config: ApiConfig, log: Logger): Promise<void> {
+  const tokens = loadTokens(config, log);
+  const storage = openConfiguredStorage(config);
+  if (config.migrateOnStart) {
+    const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
+    log.info({ applied: report.applied }, 'schema is at version %d', report.version);
+  }
+  const metrics = createMetrics();
+  const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
+  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
+    log.warn({ err: error }, 'live tail poll failed; retrying'),
+  );
+  const app = await buildApp(
+    { config, storage, ingest, metrics, tail, tokens },
+    // requestTimeout bounds how long a client may take to send a request (slow-loris).
+    { loggerInstance: log, disableRequestLogging: true, requestTimeout: 60_000, connectionTimeout: 0 },
+  );
+  app.server.maxConnections = config.maxConnections;
+  const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log, tokens) : undefined;
+  const address = await app.listen({ host: config.host, port: config.port });
+  log.info({ storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port() }, 'Logline api ready on %s', address);
+  closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'stopping after an uncaught error');
+    else log.info({ signal }, 'stopping: storing what has been received');
+    await tcpServer?.close();
+    await app.close();
+    tail.close();
+    await ingest.close();
+    await storage.close();
+    log.info('stopped');
+  });
+}

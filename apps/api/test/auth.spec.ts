@@ -1,0 +1,80 @@
+import { connect } from 'node:net';
+import pino from 'pino';
+import { createToken, TokenStore } from '../src/auth/token-store';
+import { startTcpIngest, type TcpIngestServer } from '../src/ingest/tcp-ingest-server';
+import { startTestApi, event, type TestApi } from './test-app';
+
+describe('authentication and access policy', () => {
+  const ingester = createToken('shipper', ['ingest']);
+  const reader = createToken('web', ['read']);
+  const admin = createToken('ops', ['admin']);
+  let api: TestApi;
+  let tcp: TcpIngestServer;
+
+  beforeAll(async () => {
+    const tokens = new TokenStore([ingester.entry, reader.entry, admin.entry]);
+    api = await startTestApi({ RATE_LIMIT_QUERY_PER_MINUTE: '5' }, tokens);
+    tcp = await startTcpIngest(api.ingest, api.config, pino({ level: 'silent' }), tokens);
+  });
+  afterAll(async () => {
+    await tcp.close();
+    await api.close();
+  });
+
+  const call = (url: string, token?: string, payload?: string) =>
+    api.app.inject({
+      method: payload === undefined ? 'GET' : 'POST',
+      url,
+      payload,
+      headers: { 'content-type': 'application/x-ndjson', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+
+  it('rejects anonymous and forged reads and ingests with 401', async () => {
+    expect((await call('/api/v1/logs')).statusCode).toBe(401);
+    expect((await call('/api/v1/ingest', undefined, event(0))).statusCode).toBe(401);
+    const forged = await call('/api/v1/logs', 'll_not-a-token');
+    expect(forged.statusCode).toBe(401);
+    expect(forged.headers['www-authenticate']).toMatch(/invalid_token/);
+  });
+
+  it('enforces scopes with 403 and accepts the right token', async () => {
+    expect((await call('/api/v1/ingest', reader.token, event(0))).statusCode).toBe(403);
+    expect((await call('/api/v1/logs', ingester.token)).statusCode).toBe(403);
+    expect((await call('/api/v1/ingest', ingester.token, event(0, { producer_id: 'authed' }))).json()).toMatchObject({ accepted: 1 });
+    expect((await call('/api/v1/logs?producer_id=authed', reader.token)).json().rows).toHaveLength(1);
+    expect((await call('/metrics', admin.token)).statusCode).toBe(200);
+  });
+
+  it('keeps health and the API docs public', async () => {
+    expect((await call('/api/v1/health')).statusCode).toBe(200);
+    expect((await call('/api/docs/json')).statusCode).toBe(200);
+  });
+
+  it('rate-limits queries per client with 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i += 1) codes.push((await call('/api/v1/facets', admin.token)).statusCode);
+    expect(codes).toContain(429);
+  });
+
+  it('requires an ingest token as the first TCP line', async () => {
+    const send = (payload: string) =>
+      new Promise<string>((resolve) => {
+        let answer = '';
+        const socket = connect(tcp.port(), '127.0.0.1', () => socket.end(payload));
+        socket.on('data', (chunk) => (answer += chunk));
+        socket.on('close', () => resolve(answer));
+      });
+    expect(await send(`${event(1, { producer_id: 'tcp-anon' })}\n`)).toMatch(/authentication required/);
+    expect(await send(`{"token":"${reader.token}"}\n${event(1)}\n`)).toMatch(/lacks the 'ingest' scope/);
+    await send(`{"token":"${ingester.token}"}\n${event(1, { producer_id: 'tcp-authed' })}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await call('/api/v1/producers/tcp-authed', reader.token)).json().stored).toBe(1);
+    expect((await call('/api/v1/producers/tcp-anon', reader.token)).json().stored).toBe(0);
+  });
+
+  it('sends security headers', async () => {
+    const response = await call('/api/v1/health');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
