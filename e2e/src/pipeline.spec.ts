@@ -83,7 +83,7 @@ describe('generator → api → storage → web', () => {
     const apiPort = Number(new URL(apiUrl).port);
     api = startApp('api', [], { API_PORT: String(apiPort), INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: dataDir });
     await waitForOk(`${apiUrl}/api/v1/health`, api);
-    const stats = await (await fetch(`${apiUrl}/api/v1/producers/e2e-bulk-tcp`)).json();
+    const stats = (await (await fetch(`${apiUrl}/api/v1/producers/e2e-bulk-tcp`)).json()) as { stored: number };
     expect(stats.stored).toBe(10_000);
     expect((await producerRows('e2e-http')).length).toBe(500);
   });

@@ -26,6 +26,8 @@ export interface StorageOptions {
   maxQuerySeconds?: number;
   /** Most memory one read may use, in bytes (`max_memory_usage`). Default 2 GiB. */
   maxQueryMemoryBytes?: number;
+  /** Most rows one read may return (`max_result_rows`). Default 1 000 000. */
+  maxResultRows?: number;
   /** HTTP request timeout for a server, in ms. Default 60 000. */
   requestTimeoutMs?: number;
 }
@@ -40,9 +42,12 @@ export interface Storage {
 }
 
 export function openStorage(options: StorageOptions): Storage {
+  // Limits on every read, so one bad search cannot starve the server.
   const readSettings: ClickHouseSettings = {
     max_execution_time: options.maxQuerySeconds ?? 30,
     max_memory_usage: String(options.maxQueryMemoryBytes ?? 2 ** 31),
+    max_result_rows: String(options.maxResultRows ?? 1_000_000),
+    result_overflow_mode: 'throw',
   };
   if (options.url) return openServer(options.url, options, readSettings);
   if (!options.dataDir) throw new StorageUnavailableError('no CLICKHOUSE_URL and no data directory given');
