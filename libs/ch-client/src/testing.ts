@@ -2,6 +2,7 @@
  * Test support: the real embedded engine in a data directory owned by this jest worker process
  * (the engine allows one directory per process), migrated and emptied for each test file.
  */
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from './apply-migrations';
@@ -9,8 +10,15 @@ import { openStorage, type Storage } from './create-storage';
 import { runCommand } from './run-query';
 import { identifier, sql } from './sql';
 
+let removeOnExit = false;
+
 export function testDataDir(): string {
-  return join(tmpdir(), `logline-jest-${process.pid}`);
+  const dir = join(tmpdir(), `logline-jest-${process.pid}`);
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return dir;
 }
 
 export async function openTestStorage(): Promise<Storage> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allows, createToken, loadTokenFile, TokenStore, type Principal } from './token-store';
@@ -23,8 +23,10 @@ describe('TokenStore', () => {
   });
 
   it('names the entry and field of a bad token file', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tokens-')), 'tokens.json');
+    const dir = mkdtempSync(join(tmpdir(), 'tokens-'));
+    const path = join(dir, 'tokens.json');
     writeFileSync(path, JSON.stringify([{ name: 'a', scopes: ['read'], sha256: 'f'.repeat(64) }, { name: 'b', scopes: ['write'], sha256: 'x' }]));
     expect(() => loadTokenFile(path)).toThrow(/entry 2 \(b\): scopes must be/);
+    rmSync(dir, { recursive: true });
   });
 });
