@@ -1,0 +1,81 @@
+// The one place the web app talks to the Logline api (HTTP, undici).
+import { Value } from 'typebox/value';
+import { Agent, request } from 'undici';
+import { toSearchParams, type LogFilters } from '../filters/log-filters';
+import { ApiRejectedError, ApiUnavailableError } from './api-errors';
+import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
+
+export interface ApiClientOptions {
+  /** Base URL of the api, ending in `/`. */
+  readonly baseUrl: string;
+  /** Deadline for one call, connect to last byte, in ms. */
+  readonly timeoutMs: number;
+}
+
+export interface ApiClient {
+  /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
+  searchLogs(filters: LogFilters): Promise<LogsPage>;
+  close(): Promise<void>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const agent = new Agent({ connect: { timeout: options.timeoutMs }, keepAliveTimeout: 10_000 });
+  return {
+    async searchLogs(filters) {
+      const url = new URL('api/v1/logs', options.baseUrl);
+      url.search = toSearchParams(filters).toString();
+      const started = performance.now();
+      const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+      if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
+      if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
+      if (!Value.Check(LogsResponseSchema, body)) {
+        throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON that is not a page of logs`);
+      }
+      return {
+        rows: body.rows,
+        nextCursor: body.next_cursor,
+        prevCursor: body.prev_cursor ?? null,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    },
+    close: () => agent.close(),
+  };
+}
+
+async function getJson(agent: Agent, url: URL, timeoutMs: number): Promise<{ statusCode: number; body: unknown }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await request(url, { dispatcher: agent, signal, headers: { accept: 'application/json' } });
+    const text = await response.body.text();
+    return { statusCode: response.statusCode, body: parseJson(text) };
+  } catch (error) {
+    if (signal.aborted) {
+      throw new ApiUnavailableError('timeout', `no complete answer within ${timeoutMs} ms`, { cause: error });
+    }
+    throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
+  }
+}
+
+/** A refused dual-stack connect arrives as an AggregateError without a message: use its code. */
+function describeFailure(error: unknown): string {
+  const { message, code } = error as { message?: string; code?: string };
+  return message || code || String(error);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function rejectionMessage(body: unknown): string {
+  return Value.Check(ApiErrorSchema, body) ? body.message : 'The api rejected these filters.';
+}
+
+function unexpectedStatus(url: URL, statusCode: number): ApiUnavailableError {
+  return statusCode >= 500
+    ? new ApiUnavailableError('server-error', `${url.pathname} answered HTTP ${statusCode}`)
+    : new ApiUnavailableError('unexpected-response', `${url.pathname} answered HTTP ${statusCode}`);
+}

@@ -1,0 +1,35 @@
+// Builds the web app (plugins, then decorators, then routes); never listens, so tests inject.
+import Fastify, { LogController } from 'fastify';
+import { join } from 'node:path';
+import type { WebConfig } from './config';
+import apiClient from './plugins/api-client';
+import assets from './plugins/assets';
+import errorPages from './plugins/error-pages';
+import security from './plugins/security';
+import views from './plugins/views';
+import healthRoutes from './routes/health';
+import logsRoutes from './routes/logs';
+
+/**
+ * Requests not worth a log line each: the live view polls every 2 s and every page load fetches
+ * assets. Failures on them are still logged by the error handler.
+ */
+const QUIET_PATHS = ['/partials/', '/assets/', '/healthz'];
+
+export async function buildApp(config: WebConfig) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    logController: new LogController({
+      disableRequestLogging: (request) => QUIET_PATHS.some((path) => request.url.startsWith(path)),
+    }),
+  });
+  await app.register(security);
+  // Templates and assets sit beside this file in src/, and beside main.js in the bundle.
+  await app.register(assets, { root: join(__dirname, 'assets') });
+  await app.register(views, { root: join(__dirname, 'views') });
+  await app.register(apiClient, { baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs });
+  await app.register(errorPages, { apiUrl: config.apiUrl });
+  await app.register(healthRoutes);
+  await app.register(logsRoutes);
+  return app;
+}

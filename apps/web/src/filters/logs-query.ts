@@ -1,0 +1,27 @@
+// The query string GET / and GET /partials/logs accept: the api's log filters, plus `live`.
+// Limits match the api's; what a value means (a time, a search) is the api's to judge.
+import { Type, type Static } from 'typebox';
+
+const Repeatable = (itemLength: number) => Type.Array(Type.String({ maxLength: itemLength }), { maxItems: 100 });
+
+export const LogsQuerySchema = Type.Object({
+  /** Level names or their aliases (warn, err, fatal…), any case. */
+  level: Type.Optional(Repeatable(32)),
+  /** Repeated, or comma-separated in the form's one text box. */
+  source: Type.Optional(Repeatable(1000)),
+  producer_id: Type.Optional(Repeatable(256)),
+  q: Type.Optional(Type.String({ maxLength: 2000 })),
+  /** ISO time or a duration back from now (15m, 24h, 7d); `all` (the menu's "All time") means none. */
+  from: Type.Optional(Type.String({ maxLength: 64 })),
+  to: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
+  order: Type.Enum(['desc', 'asc'], { default: 'desc' }),
+  /** The api's next_cursor: the page after a row. */
+  cursor: Type.Optional(Type.String({ maxLength: 64 })),
+  /** The api's prev_cursor: the page before a row. */
+  before: Type.Optional(Type.String({ maxLength: 64 })),
+  /** The auto-refresh toggle; only the page's script reads it. */
+  live: Type.Optional(Type.Enum(['1', 'on'])),
+});
+
+export type LogsQuery = Static<typeof LogsQuerySchema>;

@@ -1,0 +1,29 @@
+import fastifyView from '@fastify/view';
+import fp from 'fastify-plugin';
+import Handlebars from 'handlebars';
+
+export interface ViewsOptions {
+  /** Folder holding the templates (copied next to the bundle on build). */
+  readonly root: string;
+}
+
+/** Handlebars templates, compiled once at start: a missing template fails the boot, not a page. */
+export default fp<ViewsOptions>(
+  async (app, options) => {
+    await app.register(fastifyView, {
+      // A private instance, so partials registered here never leak into other users of handlebars.
+      engine: { handlebars: Handlebars.create() },
+      root: options.root,
+      production: true,
+      options: {
+        partials: {
+          layout: 'partials/layout.hbs',
+          'filter-bar': 'partials/filter-bar.hbs',
+          results: 'partials/results.hbs',
+          'error-panel': 'partials/error-panel.hbs',
+        },
+      },
+    });
+  },
+  { name: 'views' },
+);

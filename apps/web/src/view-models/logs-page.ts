@@ -1,0 +1,56 @@
+// Shapes one page of api results for the logs page and its auto-refreshed fragment.
+import type { LogsPage } from '../api-client/logs-response';
+import type { LogFilters } from '../filters/log-filters';
+import { buildFilterForm, type FilterForm } from './filter-form';
+import { describeTimeRange } from './format-time';
+import { toLogRowView, type LogRowView } from './log-row';
+import { pageLinks, type PageLinks } from './page-links';
+
+/** The header bar's api indicator. */
+export interface ApiStatus {
+  readonly tone: 'ok' | 'down';
+  readonly text: string;
+}
+
+export interface ResultsView extends PageLinks {
+  readonly rows: readonly LogRowView[];
+  readonly summary: string;
+  readonly rangeText: string;
+  readonly orderText: string;
+  /** What to try when nothing matched. */
+  readonly emptyHint: string;
+  /** Auto-refresh only makes sense on the first page. */
+  readonly liveAvailable: boolean;
+  readonly apiStatus: ApiStatus;
+}
+
+export interface LogsPageView {
+  readonly title: string;
+  readonly apiStatus: ApiStatus;
+  readonly form: FilterForm;
+  readonly results: ResultsView;
+}
+
+export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
+  const count = page.rows.length;
+  const narrowed =
+    filters.levels.length + filters.sources.length + filters.producerIds.length > 0 ||
+    [filters.q, filters.from, filters.to].some((value) => value !== undefined);
+  return {
+    rows: page.rows.map(toLogRowView),
+    summary: `${count} ${count === 1 ? 'row' : 'rows'}${page.nextCursor === null ? '' : ', more available'}`,
+    rangeText: describeTimeRange(filters.from, filters.to),
+    orderText: filters.order === 'desc' ? 'newest first' : 'oldest first',
+    ...pageLinks(filters, page.nextCursor, page.prevCursor),
+    emptyHint: narrowed
+      ? 'No logs match these filters. Widen the time range or clear a filter.'
+      : 'No logs stored yet. Send some with the generator: npx nx serve generator',
+    liveAvailable: filters.cursor === undefined && filters.before === undefined,
+    apiStatus: { tone: 'ok', text: `API ok · ${page.elapsedMs} ms` },
+  };
+}
+
+export function buildLogsPage(filters: LogFilters, page: LogsPage): LogsPageView {
+  const results = buildResults(filters, page);
+  return { title: 'Logs', apiStatus: results.apiStatus, form: buildFilterForm(filters), results };
+}
