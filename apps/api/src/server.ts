@@ -3,6 +3,7 @@
  * SIGINT/SIGTERM that stops taking input, stores what was received, then closes storage.
  */
 import closeWithGrace from 'close-with-grace';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { applyMigrations } from '@logline/ch-client';
 import { buildApp } from './app';
@@ -30,7 +31,12 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   const app = await buildApp(
     { config, storage, ingest, metrics, tail, tokens },
     // requestTimeout bounds how long a client may take to send a request (slow-loris).
-    { loggerInstance: log, disableRequestLogging: true, requestTimeout: 60_000, connectionTimeout: 0 },
+    {
+      loggerInstance: log,
+      logController: new LogController({ disableRequestLogging: true }),
+      requestTimeout: 60_000,
+      connectionTimeout: 0,
+    },
   );
   app.server.maxConnections = config.maxConnections;
   const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log, tokens) : undefined;
