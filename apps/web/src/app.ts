@@ -7,6 +7,7 @@ import assets from './plugins/assets';
 import errorPages from './plugins/error-pages';
 import security from './plugins/security';
 import views from './plugins/views';
+import deliveryRoutes from './routes/delivery';
 import healthRoutes from './routes/health';
 import logsRoutes from './routes/logs';
 
@@ -31,5 +32,6 @@ export async function buildApp(config: WebConfig) {
   await app.register(errorPages, { apiUrl: config.apiUrl });
   await app.register(healthRoutes);
   await app.register(logsRoutes);
+  await app.register(deliveryRoutes);
   return app;
 }

@@ -1,8 +1,15 @@
 // The one place the web app talks to the Logline api (HTTP, undici).
+import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { Agent, request } from 'undici';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
+import {
+  AuditResponseSchema,
+  IngestErrorsResponseSchema,
+  type AuditResponse,
+  type IngestErrorsResponse,
+} from './delivery-response';
 import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
 
 export interface ApiClientOptions {
@@ -15,6 +22,10 @@ export interface ApiClientOptions {
 export interface ApiClient {
   /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
   searchLogs(filters: LogFilters): Promise<LogsPage>;
+  /** The delivery audit per producer for events since `from` (ISO time or a duration). */
+  getAudit(from: string): Promise<AuditResponse>;
+  /** Recent rejected input and counts by reason since `from`. */
+  getIngestErrors(from: string): Promise<IngestErrorsResponse>;
   close(): Promise<void>;
 }
 
@@ -38,8 +49,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         elapsedMs: Math.round(performance.now() - started),
       };
     },
+    getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, AuditResponseSchema),
+    getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrorsResponseSchema),
     close: () => agent.close(),
   };
+}
+
+/** GETs an api path and checks the answer against its schema. */
+async function getChecked<S extends TSchema>(
+  agent: Agent,
+  options: ApiClientOptions,
+  path: string,
+  params: Record<string, string>,
+  schema: S,
+): Promise<Static<S>> {
+  const url = new URL(path, options.baseUrl);
+  url.search = new URLSearchParams(params).toString();
+  const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+  if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
+  if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
+  if (!Value.Check(schema, body)) {
+    throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON of an unexpected shape`);
+  }
+  return body as Static<S>;
 }
 
 async function getJson(agent: Agent, url: URL, timeoutMs: number): Promise<{ statusCode: number; body: unknown }> {
