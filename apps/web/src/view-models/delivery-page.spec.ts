@@ -20,7 +20,7 @@ const noErrors = { total: 0, by_code: [], recent: [] };
 describe('buildDeliveryPage', () => {
   it('gives a clean bill when every producer is complete', () => {
     const page = buildDeliveryPage('24h', { since: '', producers: [producer()] }, noErrors);
-    expect(page.verdict).toBe('All 1 producers: every event stored exactly once.');
+    expect(page.verdict).toBe('The one producer: every event stored exactly once.');
     expect(page.producers[0]).toMatchObject({ expected: '100,000', stored: '100,000', missingRanges: '—', duplicatesAbsorbed: '12', lag: '40 / 90 ms' });
   });
 

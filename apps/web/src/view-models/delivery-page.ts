@@ -67,7 +67,7 @@ export function buildDeliveryPage(from: string, audit: AuditResponse, errors: In
       audit.producers.length === 0
         ? 'No producer has sent events with a seq in this range.'
         : incomplete === 0
-          ? `All ${audit.producers.length} producers: every event stored exactly once.`
+          ? `${audit.producers.length === 1 ? 'The one producer' : `All ${audit.producers.length} producers`}: every event stored exactly once.`
           : `${incomplete} of ${audit.producers.length} producers have missing or duplicated events.`,
     verdictClass: incomplete === 0 ? 'verdict verdict-ok' : 'verdict verdict-bad',
     producers,
