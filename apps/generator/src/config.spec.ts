@@ -59,6 +59,13 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config.target)).toBe(true);
   });
 
+  it('reads --replay-time and refuses it without --replay', () => {
+    expect(problemsOf(['--replay-time', 'later'])).toEqual([
+      "--replay-time must be original or now, got 'later'",
+      '--replay-time goes with --replay',
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf([
       '--rate', 'fast', '--count', '0', '--batch', '1.5', '--seed', 'x', '--profile', 'spiky', '--producers', '0',

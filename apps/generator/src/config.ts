@@ -23,7 +23,7 @@ export interface GeneratorConfig {
   readonly producers: number;
   readonly sources: readonly string[];
   readonly profile: Profile;
-  readonly replay?: { readonly file: string; readonly source: string };
+  readonly replay?: { readonly file: string; readonly source: string; readonly shiftToNow: boolean };
   readonly retryDeadlineMs: number;
   readonly spool?: string;
 }
@@ -41,7 +41,7 @@ const DEFAULT_TARGET: Target = {
 };
 const VALUE_FLAGS = [
   'target', 'rate', 'count', 'batch', 'seed', 'producer', 'producers', 'sources',
-  'profile', 'replay', 'source', 'retry-deadline', 'spool',
+  'profile', 'replay', 'source', 'replay-time', 'retry-deadline', 'spool',
 ] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 /** `-<i>` is appended to the producer id when there are several: keep room for it. */
@@ -87,6 +87,7 @@ function readConfig(raw: (flag: Flag) => string | undefined, problems: string[])
   const replayFile = check('replay', (file) => (isReadable(file) ? file : undefined), 'a readable file');
   const replaySource = check('source', (name) => readLabel(name), `a name of 1-${LIMITS.labelBytes} bytes`);
   const producer = check('producer', (id) => readLabel(id, PRODUCER_ID_BYTES), `an id of 1-${PRODUCER_ID_BYTES} bytes without spaces`);
+  const replayTime = check('replay-time', (text) => (text === 'original' || text === 'now' ? text : undefined), 'original or now');
   const producers = check('producers', (text) => readInteger(text, 1, 1_000), 'an integer from 1 to 1000') ?? 1;
   const config: GeneratorConfig = {
     target: check('target', readTarget, 'http(s)://host[:port]/path or tcp://host:port') ?? DEFAULT_TARGET,
@@ -98,13 +99,14 @@ function readConfig(raw: (flag: Flag) => string | undefined, problems: string[])
     producers,
     sources: check('sources', readSources, 'a comma-separated list of names') ?? KNOWN_SOURCES,
     profile: check('profile', (text) => PROFILES.find((profile) => profile === text), PROFILES.join(', ')) ?? 'steady',
-    replay: replayFile && replaySource ? { file: replayFile, source: replaySource } : undefined,
+    replay: replayFile && replaySource ? { file: replayFile, source: replaySource, shiftToNow: replayTime === 'now' } : undefined,
     retryDeadlineMs: check('retry-deadline', (text) => positive(parseDuration(text)), 'a duration such as 30s or 5m') ?? 300_000,
     spool: raw('spool'),
   };
   if (raw('replay') !== undefined && raw('source') === undefined) problems.push('--replay needs --source NAME');
   if (raw('source') !== undefined && raw('replay') === undefined) problems.push('--source goes with --replay (generated events use --sources)');
   if (raw('replay') !== undefined && raw('sources') !== undefined) problems.push('--sources does not apply to --replay (use --source)');
+  if (raw('replay-time') !== undefined && raw('replay') === undefined) problems.push('--replay-time goes with --replay');
   if (raw('replay') !== undefined && producers > 1) problems.push('--replay sends one file once: it takes a single producer');
   if (raw('spool') !== undefined && raw('producer') === undefined) problems.push('--spool needs --producer, so that a restart resumes the same producer');
   return config;

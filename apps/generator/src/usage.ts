@@ -19,6 +19,8 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
   --replay FILE          send the lines of a log file (syslog, log4j, Apache error log, or
                          any text) instead of generated events; needs --source
   --source NAME          the source of replayed events
+  --replay-time T        original (default): the times in the file; now: shifted so the last
+                         line is now, gaps kept (old files fall outside the api's retention)
   --retry-deadline D     give up on a batch unacknowledged this long: 500ms, 30s, 5m, 1h
                          (default 5m)
   --spool FILE           keep unacknowledged batches in FILE; a restart with the same --spool

@@ -16,7 +16,7 @@ describe('replay source', () => {
       'plain text line',
     ];
     writeFileSync(file, `${lines[0]}\r\n${lines[1]}\r${lines[2]}\n\r\n\n${lines[3]}`);
-    const source = createReplaySource({ file, source: 'mixed', clock: () => NOW });
+    const source = createReplaySource({ file, source: 'mixed', clock: () => NOW, shiftToNow: false });
     const first = await source.take(3);
     const rest = await source.take(3);
     const afterTheEnd = await source.take(1);
@@ -26,6 +26,16 @@ describe('replay source', () => {
     expect(afterTheEnd).toEqual([]);
     expect(first.map((event) => event.log_level)).toEqual(['INFO', 'WARNING', 'INFO']);
     expect(first[2]).toMatchObject({ source: 'mixed', host: 'combo', message: 'session opened' });
+  });
+
+  it('with shiftToNow moves every line by the same amount so the newest is now, keeping the original time', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'generator-replay-')), 'old.log');
+    writeFileSync(file, '2015-10-18 18:01:47,000 INFO [m] a: one\n2015-10-18 18:01:50,500 INFO [m] a: two\n');
+    const source = createReplaySource({ file, source: 'old', clock: () => NOW, shiftToNow: true });
+    const events = await source.take(5);
+    await source.close();
+    expect(events.map((event) => Date.parse(event.timestamp))).toEqual([NOW - 3500, NOW]);
+    expect(events[0].attributes?.original_timestamp).toBe(new Date(2015, 9, 18, 18, 1, 47).toISOString());
   });
 
   it('makes events the shared normalisation accepts, with the format noted', () => {

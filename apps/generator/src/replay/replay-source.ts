@@ -10,20 +10,25 @@ export interface ReplayOptions {
   /** The `source` every replayed event carries. */
   source: string;
   clock: () => number;
+  /** Move every timestamp by the same amount so the newest line is now. */
+  shiftToNow: boolean;
 }
 
-export function createReplaySource({ file, source, clock }: ReplayOptions): EventSource {
+export function createReplaySource({ file, source, clock, shiftToNow }: ReplayOptions): EventSource {
+  let shiftMs: Promise<number> | undefined;
   const input = createReadStream(file, { encoding: 'utf8' });
   // crlfDelay: a CR LF pair is one line end, as in the CRLF files Windows and loghub produce.
   const reader = createInterface({ input, crlfDelay: Infinity });
   const lines = reader[Symbol.asyncIterator]();
   return {
     take: async (count) => {
+      shiftMs ??= shiftToNow ? newestLineMs(file, clock()).then((newest) => clock() - newest) : Promise.resolve(0);
+      const shift = await shiftMs;
       const events: EventDraft[] = [];
       while (events.length < count) {
         const next = await lines.next();
         if (next.done) break;
-        if (next.value.trim() !== '') events.push(toEvent(next.value, source, clock()));
+        if (next.value.trim() !== '') events.push(shifted(toEvent(next.value, source, clock()), shift));
       }
       return events;
     },
@@ -32,6 +37,23 @@ export function createReplaySource({ file, source, clock }: ReplayOptions): Even
       input.destroy();
     },
   };
+}
+
+/** A first pass over the file: the newest timestamp its lines carry. */
+async function newestLineMs(file: string, nowMs: number): Promise<number> {
+  const reader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let newest = Number.NEGATIVE_INFINITY;
+  for await (const line of reader) {
+    if (line.trim() !== '') newest = Math.max(newest, Date.parse(toEvent(line, '-', nowMs).timestamp));
+  }
+  return Number.isFinite(newest) ? newest : nowMs;
+}
+
+/** The event moved in time, its original time kept as `attributes.original_timestamp`. */
+function shifted(event: EventDraft, shiftMs: number): EventDraft {
+  if (shiftMs === 0) return event;
+  const timestamp = new Date(Date.parse(event.timestamp) + shiftMs).toISOString();
+  return { ...event, timestamp, attributes: { ...event.attributes, original_timestamp: event.timestamp } };
 }
 
 /** The event of one line: its message part as `message`, the whole line kept as `attributes.raw`. */
