@@ -1,7 +1,7 @@
 // The one place the web app talks to the Logline api (HTTP, undici).
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
 import {
@@ -10,6 +10,7 @@ import {
   type AuditResponse,
   type IngestErrorsResponse,
 } from './delivery-response';
+import { FacetsResponseSchema, HistogramResponseSchema, type FacetsResponse, type HistogramResponse } from './explorer-response';
 import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
 
 export interface ApiClientOptions {
@@ -22,6 +23,12 @@ export interface ApiClientOptions {
 export interface ApiClient {
   /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
   searchLogs(filters: LogFilters): Promise<LogsPage>;
+  /** Counts per time bucket and level for `filters` (paging ignored). */
+  getHistogram(filters: LogFilters): Promise<HistogramResponse>;
+  /** Top levels, sources and hosts for `filters`, `limit` values each. */
+  getFacets(filters: LogFilters, limit: number): Promise<FacetsResponse>;
+  /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
+  openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
   /** The delivery audit per producer for events since `from` (ISO time or a duration). */
   getAudit(from: string): Promise<AuditResponse>;
   /** Recent rejected input and counts by reason since `from`. */
@@ -49,10 +56,39 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         elapsedMs: Math.round(performance.now() - started),
       };
     },
+    getHistogram: (filters) =>
+      getChecked(agent, options, 'api/v1/histogram', filterParams(filters), HistogramResponseSchema),
+    getFacets: (filters, limit) =>
+      getChecked(agent, options, 'api/v1/facets', withParam(filterParams(filters), 'limit', String(limit)), FacetsResponseSchema),
+    openExport: async (filters, format) => {
+      const url = new URL('api/v1/export', options.baseUrl);
+      const params = new URLSearchParams(filterParams(filters));
+      params.set('format', format);
+      params.set('order', filters.order);
+      url.search = params.toString();
+      try {
+        return await request(url, { dispatcher: agent, headersTimeout: options.timeoutMs, bodyTimeout: 0 });
+      } catch (error) {
+        throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
+      }
+    },
     getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, AuditResponseSchema),
     getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrorsResponseSchema),
     close: () => agent.close(),
   };
+}
+
+/** The filters without paging: what histogram, facets and export take. */
+function filterParams(filters: LogFilters): URLSearchParams {
+  const params = toSearchParams(filters, {});
+  params.delete('limit');
+  params.delete('order');
+  return params;
+}
+
+function withParam(params: URLSearchParams, name: string, value: string): URLSearchParams {
+  params.set(name, value);
+  return params;
 }
 
 /** GETs an api path and checks the answer against its schema. */
@@ -60,7 +96,7 @@ async function getChecked<S extends TSchema>(
   agent: Agent,
   options: ApiClientOptions,
   path: string,
-  params: Record<string, string>,
+  params: Record<string, string> | URLSearchParams,
   schema: S,
 ): Promise<Static<S>> {
   const url = new URL(path, options.baseUrl);

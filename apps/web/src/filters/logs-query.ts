@@ -20,6 +20,8 @@ export const LogsQuerySchema = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 64 })),
   /** The api's prev_cursor: the page before a row. */
   before: Type.Optional(Type.String({ maxLength: 64 })),
+  /** Values listed per facet (level, source, host); "more" raises it. */
+  facets: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   /** The auto-refresh toggle; only the page's script reads it. */
   live: Type.Optional(Type.Enum(['1', 'on'])),
 });

@@ -21,6 +21,8 @@ export default fp<ViewsOptions>(
           'filter-bar': 'partials/filter-bar.hbs',
           results: 'partials/results.hbs',
           'error-panel': 'partials/error-panel.hbs',
+          histogram: 'partials/histogram.hbs',
+          facets: 'partials/facets.hbs',
         },
       },
     });

@@ -1,6 +1,9 @@
 // Shapes one page of api results for the logs page and its auto-refreshed fragment.
+import type { FacetsResponse, HistogramResponse } from '../api-client/explorer-response';
 import type { LogsPage } from '../api-client/logs-response';
-import type { LogFilters } from '../filters/log-filters';
+import { toSearchParams, type LogFilters } from '../filters/log-filters';
+import { buildFacetViews, type FacetView } from './facets-view';
+import { buildHistogramView, type HistogramView } from './histogram-view';
 import { buildFilterForm, type FilterForm } from './filter-form';
 import { describeTimeRange } from './format-time';
 import { toLogRowView, type LogRowView } from './log-row';
@@ -29,6 +32,16 @@ export interface LogsPageView {
   readonly apiStatus: ApiStatus;
   readonly form: FilterForm;
   readonly results: ResultsView;
+  readonly histogram?: HistogramView;
+  readonly facets: readonly FacetView[];
+  readonly exportLinks: readonly { href: string; label: string }[];
+}
+
+/** What the explorer shows beside the rows: the chart and the facets. */
+export interface ExplorerExtras {
+  readonly histogram: HistogramResponse;
+  readonly facets: FacetsResponse;
+  readonly facetLimit: number;
 }
 
 export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
@@ -50,7 +63,19 @@ export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
   };
 }
 
-export function buildLogsPage(filters: LogFilters, page: LogsPage): LogsPageView {
+export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: ExplorerExtras): LogsPageView {
   const results = buildResults(filters, page);
-  return { title: 'Logs', apiStatus: results.apiStatus, form: buildFilterForm(filters), results };
+  const query = toSearchParams(filters, {});
+  return {
+    title: 'Logs',
+    apiStatus: results.apiStatus,
+    form: buildFilterForm(filters),
+    results,
+    histogram: extras ? buildHistogramView(extras.histogram, filters) : undefined,
+    facets: extras ? buildFacetViews(extras.facets, filters, extras.facetLimit) : [],
+    exportLinks: (['ndjson', 'csv'] as const).map((format) => ({
+      href: `/export?${query.toString()}&format=${format}`,
+      label: `Export ${format.toUpperCase()}`,
+    })),
+  };
 }
