@@ -1,0 +1,122 @@
+/** The explorer in real Chromium against the built api and web, on seeded events. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { freePort, startApp, waitForOk, type RunningProcess } from './support/processes';
+
+const EVENTS = 300;
+const LEVELS = ['INFO', 'INFO', 'WARNING', 'ERROR', 'DEBUG', 'CRITICAL'];
+const HOSTILE = '<img src=x onerror=window.__xss=1>';
+
+describe('explorer in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'logline-browser-'));
+  let api: RunningProcess;
+  let web: RunningProcess;
+  let webUrl: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const apiUrl = `http://127.0.0.1:${await freePort()}`;
+    webUrl = `http://127.0.0.1:${await freePort()}`;
+    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: dataDir });
+    await waitForOk(`${apiUrl}/api/v1/health`, api);
+    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
+    await waitForOk(`${webUrl}/healthz`, web);
+    const start = Date.now() - 10 * 60_000;
+    const lines = Array.from({ length: EVENTS }, (_, seq) =>
+      JSON.stringify({
+        timestamp: new Date(start + seq * 1000).toISOString(),
+        level: LEVELS[seq % LEVELS.length],
+        source: ['auth', 'payment', 'search'][seq % 3],
+        message: seq === 123 ? 'quantum flux capacitor failed' : seq === 200 ? HOSTILE : `request ${seq} served`,
+        producer_id: 'browser',
+        seq,
+      }),
+    );
+    const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+    expect(((await response.json()) as { accepted: number }).accepted).toBe(EVENTS);
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  });
+  afterEach(() => page.close());
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const cells = (column: string) => page.locator(`#logs tbody td.${column}`).allInnerTexts();
+
+  it('looks like a product (screenshot saved as a test artifact)', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    await page.waitForSelector('#logs tbody tr');
+    mkdirSync(join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'explorer.png') });
+    expect(await page.locator('#histogram .histogram-bar').count()).toBeGreaterThan(10);
+    expect(await page.locator('#facets .facet').count()).toBe(3);
+  });
+
+  it('filtering by a level shows only that level', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    await page.check('input[name="level"][value="ERROR"]');
+    await Promise.all([page.waitForURL(/level=ERROR/), page.click('button[type="submit"]')]);
+    const levels = await cells('col-level');
+    expect(levels).toHaveLength(EVENTS / LEVELS.length);
+    expect(new Set(levels)).toEqual(new Set(['ERROR']));
+  });
+
+  it('a search finds a seeded phrase', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    await page.fill('input[name="q"]', '"flux capacitor"');
+    await Promise.all([page.waitForURL(/q=/), page.click('button[type="submit"]')]);
+    expect(await cells('col-message')).toEqual(['quantum flux capacitor failed']);
+  });
+
+  it('paging forward then back returns the same rows', async () => {
+    await page.goto(`${webUrl}/?from=1h&limit=50`);
+    const first = await cells('col-message');
+    await Promise.all([page.waitForURL(/cursor=/), page.click('#next-page')]);
+    const second = await cells('col-message');
+    expect(second[0]).not.toBe(first[0]);
+    await Promise.all([page.waitForURL(/before=/), page.click('#previous-page')]);
+    expect(await cells('col-message')).toEqual(first);
+  });
+
+  it('a histogram bar click narrows the range, and the URL reproduces the view in a fresh page', async () => {
+    await page.goto(`${webUrl}/?from=1h&source=payment`);
+    const before = Number((await page.locator('#histogram figcaption strong').innerText()).replace(/,/g, ''));
+    const bar = page.locator('#histogram .histogram-bar').filter({ has: page.locator('rect.bar') }).first();
+    await Promise.all([page.waitForURL(/to=/), bar.click()]);
+    const after = Number((await page.locator('#histogram figcaption strong').innerText()).replace(/,/g, ''));
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    const rows = await cells('col-message');
+    const fresh = await browser.newPage();
+    await fresh.goto(page.url());
+    expect(await fresh.locator('#logs tbody td.col-message').allInnerTexts()).toEqual(rows);
+    expect(await fresh.locator('input[name="source"]').inputValue()).toBe('payment');
+    await fresh.close();
+  });
+
+  it('export downloads every matching row', async () => {
+    await page.goto(`${webUrl}/?from=1h&limit=10`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export NDJSON')]);
+    const lines = readFileSync((await download.path()) as string, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(EVENTS);
+    expect(new Set(lines.map((line) => (JSON.parse(line) as { seq: number }).seq)).size).toBe(EVENTS);
+  });
+
+  it('shows a hostile message as text and runs nothing', async () => {
+    await page.goto(`${webUrl}/?from=1h&q=onerror`);
+    expect(await cells('col-message')).toEqual([HOSTILE]);
+    expect(await page.locator('#logs img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+});
