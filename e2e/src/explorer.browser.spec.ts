@@ -113,6 +113,15 @@ describe('explorer in Chromium', () => {
     expect(new Set(lines.map((line) => (JSON.parse(line) as { seq: number }).seq)).size).toBe(EVENTS);
   });
 
+  it('a row opens its full event with its exact neighbours from the same producer', async () => {
+    await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('"flux capacitor"')}`);
+    await Promise.all([page.waitForURL(/\/logs\//), page.click('#logs tbody a.row-link')]);
+    const seqs = await page.locator('#context tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-seq')));
+    expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => String(113 + i)));
+    expect(await page.locator('#context tr.anchor-row td.col-message').innerText()).toBe('quantum flux capacitor failed');
+    expect(JSON.parse(await page.locator('#event-json').innerText())).toMatchObject({ seq: 123, producer_id: 'browser' });
+  });
+
   it('shows a hostile message as text and runs nothing', async () => {
     await page.goto(`${webUrl}/?from=1h&q=onerror`);
     expect(await cells('col-message')).toEqual([HOSTILE]);

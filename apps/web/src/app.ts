@@ -8,6 +8,7 @@ import errorPages from './plugins/error-pages';
 import security from './plugins/security';
 import views from './plugins/views';
 import deliveryRoutes from './routes/delivery';
+import eventRoutes from './routes/event';
 import exportRoutes from './routes/export';
 import healthRoutes from './routes/health';
 import logsRoutes from './routes/logs';
@@ -35,5 +36,6 @@ export async function buildApp(config: WebConfig) {
   await app.register(logsRoutes);
   await app.register(deliveryRoutes);
   await app.register(exportRoutes);
+  await app.register(eventRoutes);
   return app;
 }

@@ -10,6 +10,7 @@ import {
   type AuditResponse,
   type IngestErrorsResponse,
 } from './delivery-response';
+import { ContextResponseSchema, type ContextResponse } from './context-response';
 import { FacetsResponseSchema, HistogramResponseSchema, type FacetsResponse, type HistogramResponse } from './explorer-response';
 import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
 
@@ -29,6 +30,8 @@ export interface ApiClient {
   getFacets(filters: LogFilters, limit: number): Promise<FacetsResponse>;
   /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
   openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
+  /** An event and `size` neighbours on each side; undefined when there is no such event. */
+  getContext(id: string, size: number): Promise<ContextResponse | undefined>;
   /** The delivery audit per producer for events since `from` (ISO time or a duration). */
   getAudit(from: string): Promise<AuditResponse>;
   /** Recent rejected input and counts by reason since `from`. */
@@ -71,6 +74,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       } catch (error) {
         throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
       }
+    },
+    getContext: async (id, size) => {
+      const url = new URL(`api/v1/logs/${encodeURIComponent(id)}/context`, options.baseUrl);
+      url.search = new URLSearchParams({ before: String(size), after: String(size) }).toString();
+      const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+      // 404: no such event; 400: not an id the api issued. Either way there is nothing to show.
+      if (statusCode === 404 || statusCode === 400) return undefined;
+      if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
+      if (!Value.Check(ContextResponseSchema, body)) {
+        throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON of an unexpected shape`);
+      }
+      return body;
     },
     getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, AuditResponseSchema),
     getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrorsResponseSchema),

@@ -2,7 +2,7 @@
 import { LOG_LEVELS, type StoredLog } from '@logline/log-schema';
 import { Type } from 'typebox';
 
-const StoredLogSchema = Type.Object({
+export const StoredLogSchema = Type.Object({
   id: Type.String(),
   timestamp: Type.String(),
   log_level: Type.Enum(LOG_LEVELS),

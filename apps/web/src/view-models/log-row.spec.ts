@@ -40,6 +40,7 @@ describe('toLogRowView', () => {
       producerId: 'p1',
       seq: '12',
       details: 'host=h1  producer=p1  seq=12  region=eu',
+      detailHref: '/logs/r1',
     });
   });
 

@@ -15,6 +15,8 @@ export interface LogRowView {
   readonly seq: string;
   /** Host, producer, sequence and attributes on one line, shown when hovering the message. */
   readonly details: string;
+  /** The event's own page: full event and its neighbours. */
+  readonly detailHref: string;
 }
 
 export function levelBadgeClass(level: string): string {
@@ -44,5 +46,6 @@ export function toLogRowView(log: StoredLog): LogRowView {
     producerId: log.producer_id,
     seq,
     details,
+    detailHref: `/logs/${encodeURIComponent(log.id)}`,
   };
 }

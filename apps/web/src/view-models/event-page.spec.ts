@@ -1,0 +1,27 @@
+import type { StoredLog } from '@logline/log-schema';
+import { buildEventPage } from './event-page';
+
+const log = (seq: number, overrides: Partial<StoredLog> = {}): StoredLog => ({
+  id: `100${seq}.${seq}`,
+  timestamp: `2026-11-28T17:00:0${seq}.000Z`,
+  log_level: 'INFO',
+  message: `m${seq}`,
+  source: 'auth',
+  host: 'h1',
+  producer_id: 'p1',
+  seq,
+  attributes: {},
+  ingested_at: '2026-11-28T17:00:09.000Z',
+  ...overrides,
+});
+
+describe('buildEventPage', () => {
+  it('puts the anchor between its neighbours, marked, with its attributes and full JSON', () => {
+    const anchor = log(2, { attributes: { user: '<b>x</b>' } });
+    const page = buildEventPage({ scope: 'producer', anchor, before: [log(0), log(1)], after: [log(3)] });
+    expect(page.rows.map((row) => [row.seq, row.anchor])).toEqual([['0', false], ['1', false], ['2', true], ['3', false]]);
+    expect(page.attributes).toEqual([{ name: 'user', value: '<b>x</b>' }]);
+    expect(JSON.parse(page.json)).toEqual(anchor);
+    expect(page.scopeText).toBe('the same producer (p1)');
+  });
+});

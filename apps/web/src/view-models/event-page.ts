@@ -1,0 +1,26 @@
+// Shapes one event and its neighbours for the event page.
+import type { ContextResponse } from '../api-client/context-response';
+import { toLogRowView, type LogRowView } from './log-row';
+
+export interface EventPageView {
+  readonly title: string;
+  readonly json: string;
+  readonly scopeText: string;
+  readonly rows: readonly (LogRowView & { anchor: boolean })[];
+  readonly attributes: readonly { name: string; value: string }[];
+  readonly backHref: string;
+}
+
+export function buildEventPage(context: ContextResponse): EventPageView {
+  const anchor = context.anchor;
+  const scopeText =
+    context.scope === 'producer' ? `the same producer (${anchor.producer_id})` : `the same source (${anchor.source})`;
+  return {
+    title: 'Event',
+    json: JSON.stringify(anchor, null, 2),
+    scopeText,
+    rows: [...context.before, anchor, ...context.after].map((log) => ({ ...toLogRowView(log), anchor: log.id === anchor.id })),
+    attributes: Object.entries(anchor.attributes).map(([name, value]) => ({ name, value })),
+    backHref: `/?source=${encodeURIComponent(anchor.source)}&to=${encodeURIComponent(new Date(Date.parse(anchor.timestamp) + 1).toISOString())}`,
+  };
+}
