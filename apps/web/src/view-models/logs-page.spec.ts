@@ -32,6 +32,14 @@ describe('buildResults', () => {
     expect(results.apiStatus).toEqual({ tone: 'ok', text: 'API ok · 7 ms' });
   });
 
+  it('links a row\'s level and source to the view narrowed to them, keeping the other filters', () => {
+    const results = buildResults(toLogFilters({ from: '15m', limit: 100, order: 'desc' }), { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1 });
+    const level = new URL(results.rows[0].levelHref, 'http://web.test');
+    expect(level.searchParams.getAll('level')).toEqual(['INFO']);
+    expect(level.searchParams.get('from')).toBe('15m');
+    expect(new URL(results.rows[0].sourceHref, 'http://web.test').searchParams.getAll('source')).toEqual(['auth']);
+  });
+
   it('says "1 row" and offers no next page on the last one', () => {
     const results = buildResults(FIRST_PAGE, { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1 });
 

@@ -2,12 +2,12 @@
 import type { FacetsResponse, HistogramResponse } from '../api-client/explorer-response';
 import type { LogsPage } from '../api-client/logs-response';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
-import { buildFacetViews, type FacetView } from './facets-view';
+import { buildFacetViews, withFacetValue, type FacetView } from './facets-view';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { buildFilterForm, type FilterForm } from './filter-form';
 import { describeTimeRange } from './format-time';
 import { toLogRowView, type LogRowView } from './log-row';
-import { pageLinks, type PageLinks } from './page-links';
+import { logsPageHref, pageLinks, type PageLinks } from './page-links';
 
 /** The header bar's api indicator. */
 export interface ApiStatus {
@@ -16,7 +16,8 @@ export interface ApiStatus {
 }
 
 export interface ResultsView extends PageLinks {
-  readonly rows: readonly LogRowView[];
+  /** Rows whose level and source link to the same view narrowed to that value. */
+  readonly rows: readonly (LogRowView & { levelHref: string; sourceHref: string })[];
   readonly summary: string;
   readonly rangeText: string;
   readonly orderText: string;
@@ -50,7 +51,11 @@ export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
     filters.levels.length + filters.sources.length + filters.producerIds.length > 0 ||
     [filters.q, filters.from, filters.to].some((value) => value !== undefined);
   return {
-    rows: page.rows.map(toLogRowView),
+    rows: page.rows.map((log) => ({
+      ...toLogRowView(log),
+      levelHref: logsPageHref(withFacetValue(filters, 'level', log.log_level)),
+      sourceHref: logsPageHref(withFacetValue(filters, 'source', log.source)),
+    })),
     summary: `${count} ${count === 1 ? 'row' : 'rows'}${page.nextCursor === null ? '' : ', more available'}`,
     rangeText: describeTimeRange(filters.from, filters.to),
     orderText: filters.order === 'desc' ? 'newest first' : 'oldest first',
