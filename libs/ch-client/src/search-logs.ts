@@ -45,7 +45,37 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
   };
 }
 
-async function fetchPage(client: ClickHouseClient, filters: LogFilters & { limit: number }, order: SortOrder, after?: LogCursor) {
+/**
+ * Spans tried, nearest first, before the open-ended query: a page of the newest events is almost
+ * always within the last day, and a bounded range lets the primary key skip everything else.
+ * (Events may be dated up to a day ahead, hence 26 h.)
+ */
+const WINDOWS_MS = [26 * 3_600_000, 8 * 86_400_000, 32 * 86_400_000];
+
+type PageFilters = LogFilters & { limit: number };
+
+async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: LogCursor) {
+  for (const window of windowsFor(filters, order, after)) {
+    const records = await queryPage(client, { ...filters, ...window }, order, after);
+    if (records.length > filters.limit) return records;
+  }
+  return queryPage(client, filters, order, after);
+}
+
+/** Narrower ranges to try first, on the open side of the scan. */
+function windowsFor(filters: PageFilters, order: SortOrder, after?: LogCursor): Partial<LogFilters>[] {
+  if (order === 'desc' && filters.fromMs === undefined) {
+    const end = after ? after.timestampMs + 1 : (filters.toMs ?? Date.now() + 86_400_000 + 1);
+    return WINDOWS_MS.map((span) => ({ fromMs: end - span }));
+  }
+  const begin = after?.timestampMs ?? filters.fromMs;
+  if (order === 'asc' && filters.toMs === undefined && begin !== undefined) {
+    return WINDOWS_MS.map((span) => ({ toMs: begin + span }));
+  }
+  return [];
+}
+
+async function queryPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: LogCursor) {
   const conditions = filterConditions(filters);
   if (after) conditions.push(afterCursor(after, order));
   const direction = order === 'asc' ? sql`ASC` : sql`DESC`;

@@ -99,6 +99,22 @@ describe('storage on the embedded engine', () => {
     expect(await getProducerStats(storage.reader, 'p1')).toMatchObject({ stored: 31, distinct_seq: 30 });
   });
 
+  it('pages correctly across the nearer time windows it tries first', async () => {
+    const now = Date.now();
+    const ages = [20 * 86_400_000, 5 * 86_400_000, 3_600_000, 0];
+    await logRowWriter(storage.writer)(ages.map((age, seq) => prepareLogRow(row(seq, { producer_id: 'spread', timestamp: new Date(now - age).toISOString() }))));
+    for (const order of ['desc', 'asc'] as const) {
+      const seqs: number[] = [];
+      let after;
+      do {
+        const page = await searchLogs(storage.reader, { producerIds: ['spread'], limit: 1, order, after });
+        seqs.push(...page.rows.map((r) => r.seq as number));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(seqs).toEqual(order === 'asc' ? [0, 1, 2, 3] : [3, 2, 1, 0]);
+    }
+  });
+
   it('treats hostile text as data', async () => {
     const { rows } = await searchLogs(storage.reader, { limit: 5, order: 'desc', sources: ["auth' OR 1=1 --"] });
     expect(rows).toEqual([]);
