@@ -13,6 +13,7 @@ import type { TcpAuthenticator } from './tcp-auth';
 
 const NEWLINE = 0x0a;
 const FLUSH_ROWS = 1000;
+const MAX_CHUNKS_IN_FLIGHT = 4;
 const RETRY_MS = 500;
 
 export class TcpConnection {
@@ -22,7 +23,8 @@ export class TcpConnection {
   private discarding = false;
   private lineNumber = 0;
   private parsed: ParsedLines = emptyParsedLines();
-  private storing: Promise<void> = Promise.resolve();
+  /** Chunks of this connection being stored now; reading pauses at MAX_CHUNKS_IN_FLIGHT. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
 
   constructor(
@@ -43,7 +45,7 @@ export class TcpConnection {
     this.closing = true;
     this.socket.pause();
     this.flush();
-    await this.storing;
+    await this.settled();
     this.socket.destroy();
   }
 
@@ -109,11 +111,18 @@ export class TcpConnection {
     this.parsed = emptyParsedLines();
     this.pipeline.reject(batch.rejections, 'tcp', this.peer);
     if (batch.rows.length === 0) return;
-    this.socket.pause();
-    this.storing = this.storing.then(() => this.storeWithRetry(batch.rows));
-    void this.storing.then(() => {
-      if (!this.closing && !this.socket.destroyed) this.socket.resume();
+    // A few chunks may be stored at once so reading overlaps storing; beyond that, or when the
+    // ingest buffer is full, the socket stops being read (TCP backpressure).
+    const storing: Promise<void> = this.storeWithRetry(batch.rows).finally(() => {
+      this.inFlight.delete(storing);
+      if (!this.closing && !this.socket.destroyed && this.inFlight.size < MAX_CHUNKS_IN_FLIGHT) this.socket.resume();
     });
+    this.inFlight.add(storing);
+    if (this.inFlight.size >= MAX_CHUNKS_IN_FLIGHT || !this.pipeline.hasRoomFor(FLUSH_ROWS)) this.socket.pause();
+  }
+
+  private async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
   private async storeWithRetry(rows: PreparedLogRow[]): Promise<void> {
@@ -136,7 +145,7 @@ export class TcpConnection {
     }
     this.partial = [];
     this.flush();
-    await this.storing;
+    await this.settled();
     this.socket.end();
   }
 }
