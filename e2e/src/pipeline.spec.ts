@@ -53,7 +53,8 @@ describe('generator → api → storage → web', () => {
     expect(rows.map((row) => row.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, seq) => seq));
 
     const page = await (await fetch(`${webUrl}/`)).text();
-    const table = page.slice(page.indexOf('<table id="logs"'), page.indexOf('</table>'));
+    const start = page.indexOf('<table id="logs"');
+    const table = page.slice(start, page.indexOf('</table>', start));
     const bodyRows = table.split('<tbody')[1].match(/<tr[\s>]/g) ?? [];
     expect(bodyRows).toHaveLength(100);
     const newest = (await (await fetch(`${apiUrl}/api/v1/logs?limit=1`)).json()) as { rows: Row[] };
