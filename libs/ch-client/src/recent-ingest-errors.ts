@@ -1,17 +1,13 @@
 /** Recent dead letters (rejected input) and their counts by reason code. */
 import type { ClickHouseClient } from '@clickhouse/client';
+import type { DeadLetter } from './dead-letter';
 import { dateTime64 } from './log-filters';
 import { selectRows } from './run-query';
 import { bind, sql } from './sql';
 
-export interface IngestErrorRecord {
+/** A stored dead letter with the time it was received (ISO 8601, UTC). */
+export interface IngestErrorRecord extends DeadLetter {
   received_at: string;
-  transport: string;
-  peer: string;
-  line: number;
-  code: string;
-  reason: string;
-  raw: string;
 }
 
 export interface IngestErrorSummary {
