@@ -20,6 +20,8 @@ export default [
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:storage'] },
             { sourceTag: 'scope:generator', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],

@@ -33,8 +33,16 @@ export const FIELD_ALIASES = Object.freeze({
   attributes: ['attributes'],
 } as const);
 
+const ALIAS_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_ALIASES).flat());
+
 type Field = keyof typeof FIELD_ALIASES;
 type Json = Record<string, unknown>;
+
+/**
+ * Deepest nesting of arrays and objects accepted, the event itself being level 1: the most the
+ * JSON reader of Vector's VRL (serde_json) parses, so both ingest paths refuse the same events.
+ */
+const MAX_NESTING_LEVELS = 127;
 
 class Rejection {
   constructor(
@@ -59,10 +67,14 @@ class Rejection {
  *   non-negative integer; `attributes` an optional object of string values.
  * - When several aliases of one field are present the first listed wins and the others are kept
  *   as attributes. Every other top-level field becomes an attribute of the same name: strings
- *   as they are, other values as their JSON text. Explicit `attributes` win over such fields.
+ *   as they are, other values as their JSON text (see `jsonText`). Explicit `attributes` win
+ *   over such fields.
  * - `null` in a known field counts as absent. Wrong types are refused, never coerced.
+ * - Arrays and objects nested deeper than MAX_NESTING_LEVELS are refused before anything else.
  */
 export function normalizeEvent(input: unknown): NormalizeResult {
+  const tooDeep = findTooDeep(input);
+  if (tooDeep !== undefined) return reject('too_large', `${tooDeep} is nested too deeply to store`);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return reject('not_an_object', `event must be a JSON object, got ${describe(input)}`);
   }
@@ -122,27 +134,38 @@ function collectAttributes(event: Json, used: Set<string>, explicit: unknown): R
   for (const key of Object.keys(event)) {
     const value = event[key];
     if (used.has(key) || value === undefined) continue;
-    put(key, typeof value === 'string' ? value : jsonText(key, value));
+    put(key, typeof value === 'string' ? value : jsonText(value));
   }
   if (explicit !== undefined) {
     if (typeof explicit !== 'object' || Array.isArray(explicit)) {
       throw wrongType('attributes', 'an object of strings', explicit);
     }
-    for (const [key, value] of Object.entries(explicit as Json)) {
+    // Types before sizes, so which code a refusal gets does not depend on key order (VRL sorts keys).
+    const entries = Object.entries(explicit as Json);
+    for (const [key, value] of entries) {
       if (typeof value !== 'string') throw wrongType(`attributes.${key}`, 'a string', value);
-      put(key, value);
     }
+    for (const [key, value] of entries) put(key, value as string);
   }
   return { ...attributes };
 }
 
-function jsonText(key: string, value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    // JSON.stringify recurses: thousands of nesting levels exhaust the stack.
-    throw new Rejection('too_large', `attribute '${key.slice(0, 40)}' is nested too deeply to store`);
+/** Names the first part of the input nested beyond MAX_NESTING_LEVELS, or undefined. */
+function findTooDeep(input: unknown): string | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  if (Array.isArray(input)) return nestsDeeperThan(input, MAX_NESTING_LEVELS) ? 'event' : undefined;
+  for (const [key, value] of Object.entries(input)) {
+    if (!nestsDeeperThan(value, MAX_NESTING_LEVELS - 1)) continue;
+    return `${ALIAS_NAMES.has(key) ? 'field' : 'attribute'} '${key.slice(0, 40)}'`;
   }
+  return undefined;
+}
+
+function nestsDeeperThan(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (levels === 0) return true;
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  return children.some((child) => nestsDeeperThan(child, levels - 1));
 }
 
 function readTimestamp(value: unknown): string {
@@ -204,7 +227,7 @@ function readSeq(value: unknown): number | null {
   if (value === undefined) return null;
   if (typeof value !== 'number') throw wrongType('seq', 'a non-negative integer', value);
   if (!Number.isInteger(value) || value < 0 || value > LIMITS.maxSeq) {
-    throw new Rejection('invalid_value', `seq must be a non-negative integer, got ${value}`);
+    throw new Rejection('invalid_value', `seq must be a non-negative integer, got ${jsonText(value)}`);
   }
   return value;
 }
@@ -229,7 +252,35 @@ function wrongType(field: string, expected: string, value: unknown): Rejection {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${jsonText(value).slice(0, 40)}`;
+}
+
+/**
+ * JSON text in the one form both ingest paths produce. VRL holds objects as sorted maps and
+ * writes floats as Rust's `ryu` does, so object keys are sorted by code point, integers below
+ * 2^53 are plain digits, and any other number is its shortest round-trip digits in ryu's layout
+ * (`0.25`, `1e21`, `1.5e-7`, `9007199254740992.0`).
+ */
+function jsonText(value: unknown): string {
+  if (typeof value === 'number') return numberText(value);
+  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const keys = Object.keys(value).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${jsonText((value as Json)[key])}`).join(',')}}`;
+}
+
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) return 'null';
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 53) return String(value);
+  const [mantissa, exponent] = value.toExponential().split('e');
+  const sign = value < 0 ? '-' : '';
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const point = Number(exponent) + 1; // digits before the decimal point
+  if (point >= digits.length && point <= 16) return `${sign}${digits}${'0'.repeat(point - digits.length)}.0`;
+  if (point > 0 && point <= 16) return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (point > -5 && point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
+  return `${sign}${digits[0]}${fraction}e${point - 1}`;
 }
 
 function reject(code: RejectionCode, reason: string): NormalizeResult {

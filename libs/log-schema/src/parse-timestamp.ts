@@ -19,8 +19,12 @@ export function parseIsoTimestamp(text: string): number | undefined {
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(local).getUTCDate() !== day) return undefined;
+  // Not Date.UTC: it reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  if (date.getUTCDate() !== day) return undefined;
+  const local = date.getTime();
   if (!m[9]) return local;
   const offsetHours = Number(m[10]);
   const offsetMinutes = Number(m[11]);

@@ -1,0 +1,75 @@
+import { check } from '@bpinternal/verel';
+import { truncateRaw } from '@logline/ch-client';
+import { loadNormalizeVectors } from '@logline/log-schema/test-vectors';
+import { Refusal, httpSourceEvent, readProgram, runProgram } from './run-vrl';
+
+const normalize = readProgram('normalize.vrl');
+const deadLetter = readProgram('dead-letter.vrl');
+
+/** The event the remap transform sends to `<id>.dropped`: the source's event plus why it dropped. */
+function droppedEvent(sourceEvent: Record<string, unknown>, reason: 'abort' | 'error', message: string) {
+  const dropped = { reason, message, component_id: 'normalize', component_type: 'remap', component_kind: 'transform' };
+  return { ...sourceEvent, metadata: { dropped } };
+}
+
+/** Runs normalize.vrl on a line it refuses and returns the abort text. */
+function refusalOf(line: string): string {
+  try {
+    runProgram(normalize, httpSourceEvent(line));
+  } catch (error) {
+    if (error instanceof Refusal) return error.message;
+    throw error;
+  }
+  throw new Error(`normalize.vrl accepted ${line.slice(0, 80)}`);
+}
+
+describe('dead-letter.vrl', () => {
+  it('compiles without errors or warnings', () => {
+    const { errors, warnings } = check(deadLetter);
+    expect([...errors, ...warnings].map((diagnostic) => diagnostic.message)).toEqual([]);
+  });
+
+  it.each(['message size counts UTF-8 bytes', 'plain text', 'missing message'])(
+    'stores the refusal of "%s" as the api stores its dead letters',
+    (name) => {
+      const vector = loadNormalizeVectors().find((candidate) => candidate.name === name);
+      if (vector?.expected.kind !== 'rejection') throw new Error(`no rejection vector named ${name}`);
+      const row = runProgram(deadLetter, droppedEvent(httpSourceEvent(vector.line), 'abort', refusalOf(vector.line)));
+      expect(row).toEqual({
+        transport: 'vector-http',
+        peer: '10.1.2.3',
+        line: 0,
+        code: vector.expected.code,
+        reason: expect.stringContaining(vector.expected.reason),
+        raw: truncateRaw(vector.line),
+      });
+    },
+  );
+
+  it('names the TCP peer with its port', () => {
+    const socketEvent = { message: 'oops', peer: '10.0.0.9', port: 51234, source_type: 'socket' };
+    expect(runProgram(deadLetter, droppedEvent(socketEvent, 'abort', 'invalid_json: invalid JSON: x'))).toMatchObject({
+      transport: 'vector-tcp',
+      peer: '10.0.0.9:51234',
+      code: 'invalid_json',
+      reason: 'invalid JSON: x',
+    });
+  });
+
+  it('keeps a runtime error of the program as internal_error with its text', () => {
+    const message = 'function call error for "slice" at (1:2): out of range';
+    expect(runProgram(deadLetter, droppedEvent(httpSourceEvent('{}'), 'error', message))).toMatchObject({
+      code: 'internal_error',
+      reason: message,
+    });
+  });
+
+  it.each([
+    ['a cut three-byte character', `${'a'.repeat(4095)}€tail`],
+    ['a cut four-byte character', `${'a'.repeat(4094)}😀tail`],
+    ['a whole character at the limit', `${'a'.repeat(4093)}€tail`],
+  ])('truncates raw text to 4096 bytes without %s, as truncateRaw does', (_case, raw) => {
+    const row = runProgram(deadLetter, droppedEvent(httpSourceEvent(raw), 'abort', 'invalid_json: invalid JSON'));
+    expect((row as { raw: string }).raw).toBe(truncateRaw(raw));
+  });
+});
