@@ -1,0 +1,61 @@
+/** The benchmark's flags, parsed once into a frozen config; a bad flag stops the run with a reason. */
+import { parseArgs } from 'node:util';
+
+export interface BenchConfig {
+  /** Events loaded for the query, storage and PostgreSQL figures. */
+  readonly events: number;
+  /** Events each end-to-end ingest run sends (all producers together). */
+  readonly ingestEvents: number;
+  /** Repetitions behind every median. */
+  readonly runs: number;
+  readonly skipPostgres: boolean;
+  /** A small run to check the bench itself: its figures do not replace docs/benchmarks.md. */
+  readonly quick: boolean;
+  /** Seconds each step of the sustained-rate search runs. */
+  readonly stepSeconds: number;
+  /** Seconds producers outrun storage while the api's memory is sampled. */
+  readonly pressureSeconds: number;
+}
+
+export const USAGE = `Usage: npm run bench -- [flags]
+
+  --events N     events to load (default 10000000; --quick: 200000)
+  --quick        a small run (200k events, short ingest steps) to check the bench itself;
+                 its results go to tools/bench/results/quick.json, docs/benchmarks.md is kept
+  --runs K       repetitions behind every median (default 5)
+  --skip-pg      leave out the PostgreSQL baseline
+  -h, --help     show this help`;
+
+export function parseConfig(argv: readonly string[]): BenchConfig | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      events: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      'skip-pg': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = values.quick === true;
+  const events = readCount('--events', values.events, quick ? 200_000 : 10_000_000, 1000);
+  const runs = readCount('--runs', values.runs, 5, 1);
+  return Object.freeze({
+    events,
+    ingestEvents: Math.min(1_000_000, Math.max(100_000, Math.round(events / 10))),
+    runs,
+    skipPostgres: values['skip-pg'] === true,
+    quick,
+    stepSeconds: quick ? 8 : 20,
+    pressureSeconds: quick ? 20 : 60,
+  });
+}
+
+function readCount(flag: string, text: string | undefined, fallback: number, minimum: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${flag} must be an integer of at least ${minimum}, got '${text}'`);
+  return value;
+}

@@ -1,0 +1,97 @@
+/**
+ * Where the api's ingest time goes, per batch, stage by stage on the same rows: JSON.parse,
+ * normalizeEvent, prepareLogRow (JSON.stringify), then storing — the api's writer (duplicate check
+ * + insert) and a bare insert on alternate batches, so the difference is the check's cost — and,
+ * for comparison, the producers' NDJSON handed to the engine as it came (no work in JS at all).
+ */
+import { Readable } from 'node:stream';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { logRowWriter, prepareLogRow } from '@logline/ch-client';
+import { normalizeEvent, type LogRow } from '@logline/log-schema';
+import { benchRow } from '../dataset/bench-events';
+import { createRandom } from '../dataset/random';
+import { median } from '../stats';
+import { openMigratedStorage } from './engine-storage';
+
+const COLUMNS = '(timestamp, log_level, message, source, host, producer_id, seq, attributes)';
+const INSERT = `INSERT INTO logs.application_logs ${COLUMNS} FORMAT JSONEachRow`;
+const INSERT_WIRE = `INSERT INTO logs.application_logs ${COLUMNS} SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow`;
+
+/** Median milliseconds per batch of each stage. */
+export interface InsertPathResult {
+  events: number;
+  batchRows: number;
+  parseMs: number;
+  normalizeMs: number;
+  serializeMs: number;
+  /** The api's writer: duplicate-check SELECT, then the insert. */
+  writerMs: number;
+  insertMs: number;
+  /** writerMs less insertMs. */
+  dedupSelectMs: number;
+  /** The wire NDJSON inserted untouched (the engine parses it). */
+  wireInsertMs: number;
+}
+
+type Stage = 'parse' | 'normalize' | 'serialize' | 'writer' | 'insert' | 'wire';
+
+export async function measureInsertPath(args: { dataDir: string; events: number; batchRows: number }): Promise<InsertPathResult> {
+  const storage = await openMigratedStorage(args.dataDir);
+  const times: Record<Stage, number[]> = { parse: [], normalize: [], serialize: [], writer: [], insert: [], wire: [] };
+  const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    times[stage].push(performance.now() - started);
+    return value;
+  };
+  try {
+    const write = logRowWriter(storage.writer);
+    const batches = Math.ceil(args.events / args.batchRows);
+    for (let batch = 0; batch < batches; batch += 1) {
+      const lines = wireLines(batch, args.batchRows);
+      const values = await time('parse', () => lines.map((line) => JSON.parse(line) as unknown));
+      const rows = await time('normalize', () => values.map(normalizeRow));
+      const prepared = await time('serialize', () => rows.map((row) => prepareLogRow(row)));
+      const stage = (['writer', 'insert', 'wire'] as const)[batch % 3];
+      if (stage === 'writer') await time(stage, () => write(prepared));
+      else if (stage === 'insert') await time(stage, () => insertText(storage.writer, INSERT, prepared.map((row) => row.json)));
+      else await time(stage, () => insertText(storage.writer, INSERT_WIRE, lines));
+    }
+  } finally {
+    await storage.close();
+  }
+  const m = (stage: Stage) => median(times[stage]);
+  return {
+    events: args.events,
+    batchRows: args.batchRows,
+    parseMs: m('parse'),
+    normalizeMs: m('normalize'),
+    serializeMs: m('serialize'),
+    writerMs: m('writer'),
+    insertMs: m('insert'),
+    dedupSelectMs: m('writer') - m('insert'),
+    wireInsertMs: m('wire'),
+  };
+}
+
+function normalizeRow(value: unknown): LogRow {
+  const result = normalizeEvent(value);
+  if (!result.ok) throw new Error(`normalizeEvent refused a bench event: ${result.reason}`);
+  return result.row;
+}
+
+/** One batch of events as producers send them: ISO timestamps in the last hour, four producers. */
+function wireLines(batch: number, size: number): string[] {
+  const random = createRandom(batch + 1);
+  const end = Date.now();
+  return Array.from({ length: size }, (_, i) => {
+    const row = benchRow(random, i, size, end - 1000, end);
+    const seq = batch * size + i;
+    return JSON.stringify({ ...row, timestamp: `${row.timestamp.replace(' ', 'T')}Z`, producer_id: `path-${seq % 4}`, seq: Math.floor(seq / 4) });
+  });
+}
+
+async function insertText(client: ClickHouseClient, query: string, lines: readonly string[]): Promise<void> {
+  const result = await client.exec({ query, values: Readable.from([lines.join('\n')]) });
+  result.stream.resume();
+}

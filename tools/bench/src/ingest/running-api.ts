@@ -1,0 +1,26 @@
+/** An api process on its own data directory with HTTP and TCP ingest, for the ingest phases. */
+import { freePort, startApp, waitForOk, type AppProcess } from '../processes/app-process';
+
+export interface RunningApi {
+  app: AppProcess;
+  /** http://127.0.0.1:<port>/api/v1 */
+  base: string;
+  httpTarget: string;
+  tcpTarget: string;
+}
+
+export async function startApi(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningApi> {
+  const port = await freePort();
+  const tcpPort = await freePort();
+  const app = startApp('api', [], {
+    API_PORT: String(port),
+    INGEST_TCP_PORT: String(tcpPort),
+    LOGLINE_DATA_DIR: dataDir,
+    RATE_LIMIT_INGEST_PER_MINUTE: '0',
+    RATE_LIMIT_QUERY_PER_MINUTE: '0',
+    ...extraEnv,
+  });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  await waitForOk(`${base}/health`, app);
+  return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}` };
+}

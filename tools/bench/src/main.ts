@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: loads N realistic events (default 10 million) with the engine's own reader — the
+ * insert ceiling — then measures on this machine, in the same run: every explorer request through
+ * the api and in-process through the same library call, the web page's render, storage per event,
+ * PostgreSQL 15 on the same rows and queries, end-to-end ingest (HTTP, TCP) against the ceiling,
+ * the highest sustained rate and its lag, and the api's memory. Prints one table, writes JSON to
+ * tools/bench/results/ and replaces docs/benchmarks.md.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeHttp } from './api/http';
+import { parseConfig, USAGE, type BenchConfig } from './config';
+import { measureIngest } from './phases/ingest-phase';
+import { loadBenchData, log } from './phases/load-phase';
+import { measureQueries } from './phases/query-phase';
+import { runPostgresBaseline } from './postgres/postgres-baseline';
+import { WORKSPACE } from './processes/app-process';
+import { describeMachine } from './report/machine';
+import { renderMarkdown, renderText, machineLine } from './report/render';
+import type { BenchResults } from './report/results';
+import { tableRows } from './report/table';
+
+async function bench(config: BenchConfig, command: string): Promise<BenchResults> {
+  const work = mkdtempSync(join(tmpdir(), 'logline-bench-'));
+  // The PostgreSQL server reads the CSV as the postgres user.
+  chmodSync(work, 0o755);
+  try {
+    const loaded = await loadBenchData(work, config.events, !config.skipPostgres);
+    const queries = await measureQueries(loaded.dataDir, loaded.nowMs, config.runs);
+    let postgres;
+    if (loaded.csvPath) {
+      log('PostgreSQL baseline: load, index, query');
+      postgres = await runPostgresBaseline(loaded.csvPath, queries.context, config.runs);
+      rmSync(loaded.csvPath);
+    }
+    rmSync(loaded.dataDir, { recursive: true, force: true });
+    const ingest = await measureIngest(work, config);
+    const machine = describeMachine(loaded.engineVersion, postgres?.version);
+    return { date: new Date().toISOString(), command, runs: config.runs, machine, load: loaded.figures, queries: queries.figures, postgres, ...ingest };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function report(results: BenchResults, quick: boolean): void {
+  const rows = tableRows(results);
+  process.stdout.write(`\n${machineLine(results)}\n\n${renderText(rows)}\n\n`);
+  const folder = join(WORKSPACE, 'tools', 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  const json = join(folder, quick ? 'quick.json' : 'latest.json');
+  writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`wrote ${json}\n`);
+  if (quick) return;
+  writeFileSync(join(WORKSPACE, 'docs', 'benchmarks.md'), renderMarkdown(results, rows));
+  process.stdout.write('replaced docs/benchmarks.md\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const config = parseConfig(argv);
+  if (config === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const command = ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
+  report(await bench(config, command), config.quick);
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeHttp());

@@ -1,0 +1,43 @@
+/**
+ * Ingest on a fresh data directory: end to end over HTTP and TCP, the sustained-rate search with
+ * its lag, the api's memory while producers outrun storage; then the insert path's cost breakdown
+ * in a worker of its own.
+ */
+import { join } from 'node:path';
+import { runWorker } from '../engine/run-worker';
+import type { InsertPathResult } from '../engine/insert-path';
+import { measureEndToEnd, type EndToEndResult } from '../ingest/end-to-end';
+import { measureMemoryUnderPressure, type PressureResult } from '../ingest/memory-pressure';
+import { startApi } from '../ingest/running-api';
+import { findSustainedRate, type SustainedResult } from '../ingest/sustained-rate';
+import type { BenchConfig } from '../config';
+import { log } from './load-phase';
+
+export interface IngestFigures {
+  ingest: EndToEndResult[];
+  sustained: SustainedResult;
+  pressure: PressureResult;
+  insertPath: InsertPathResult;
+}
+
+const INGEST_RUNS = 3;
+
+export async function measureIngest(work: string, config: BenchConfig): Promise<IngestFigures> {
+  const api = await startApi(join(work, 'ingest'));
+  let ingest: EndToEndResult[];
+  let sustained: SustainedResult;
+  let pressure: PressureResult;
+  try {
+    log(`end-to-end ingest, ${config.ingestEvents} events x ${INGEST_RUNS} runs per transport`);
+    ingest = [await measureEndToEnd(api, 'http', config.ingestEvents, INGEST_RUNS), await measureEndToEnd(api, 'tcp', config.ingestEvents, INGEST_RUNS)];
+    log(`searching the highest sustained rate from ${Math.round(ingest[0].eventsPerSecond)} events/s`);
+    sustained = await findSustainedRate(api, ingest[0].eventsPerSecond, config.stepSeconds);
+    log(`api memory while producers outrun storage for ${config.pressureSeconds} s`);
+    pressure = await measureMemoryUnderPressure(api, config.pressureSeconds);
+  } finally {
+    await api.app.stop();
+  }
+  log('insert path cost breakdown');
+  const insertPath = await runWorker<InsertPathResult>('insert-path', { dataDir: join(work, 'insert-path'), events: 200_000, batchRows: 10_000 });
+  return { ingest, sustained, pressure, insertPath };
+}

@@ -1,0 +1,46 @@
+/**
+ * Explorer requests on the loaded data: through the api over HTTP (with the web page's render
+ * and the api's memory), then in-process through the same library calls with the api stopped.
+ */
+import { settleContext, timeApiQueries } from '../api/api-queries';
+import { get } from '../api/http';
+import { runWorker } from '../engine/run-worker';
+import type { LibraryTiming } from '../engine/library-queries';
+import { startApi } from '../ingest/running-api';
+import { freePort, startApp, waitForOk } from '../processes/app-process';
+import { sampleRss } from '../processes/rss-sampler';
+import type { QueryContext } from '../queries/query-context';
+import type { QueryFigures } from '../report/results';
+import { medianMs } from '../stats';
+import { log } from './load-phase';
+
+export async function measureQueries(dataDir: string, nowMs: number, runs: number): Promise<{ figures: QueryFigures; context: QueryContext }> {
+  const api = await startApi(dataDir, { INGEST_TCP_PORT: '0' });
+  const rss = sampleRss(api.app.child.pid);
+  let webRenderMs: number;
+  let context: QueryContext;
+  let timings: QueryFigures['api'];
+  try {
+    context = await settleContext(api.base, nowMs);
+    log('timing explorer requests through the api');
+    timings = await timeApiQueries(api.base, context, runs);
+    webRenderMs = await measureWebRender(api.base.replace(/\/api\/v1$/, ''), runs);
+  } finally {
+    rss.stop();
+    await api.app.stop();
+  }
+  log('timing the same library calls in-process');
+  const library = await runWorker<Record<string, LibraryTiming>>('queries', { dataDir, runs, context });
+  return { figures: { api: timings, library, webRenderMs, apiRssMaxMiB: Math.max(...rss.samples) }, context };
+}
+
+async function measureWebRender(apiUrl: string, runs: number): Promise<number> {
+  const port = await freePort();
+  const web = startApp('web', [], { WEB_PORT: String(port), API_URL: apiUrl, API_TIMEOUT_MS: '60000' });
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, web);
+    return await medianMs(runs, () => get(`http://127.0.0.1:${port}/`));
+  } finally {
+    await web.stop();
+  }
+}

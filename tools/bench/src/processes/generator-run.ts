@@ -1,0 +1,62 @@
+/** Runs the generator (dist/apps/generator) and reads the summary line it prints per producer. */
+import { startApp, type AppProcess } from './app-process';
+
+export interface ProducerSummary {
+  producer_id: string;
+  sent: number;
+  acked: number;
+  failed: number;
+}
+
+export interface GeneratorRun {
+  code: number | null;
+  seconds: number;
+  summaries: ProducerSummary[];
+  output: string;
+}
+
+export interface GeneratorFlags {
+  target: string;
+  producer: string;
+  producers: number;
+  /** Events per second per producer; 0 = as fast as the target accepts. */
+  rate: number;
+  batch: number;
+  /** Events per producer; undefined runs until stopped. */
+  count?: number;
+}
+
+export function generatorArgs(flags: GeneratorFlags): string[] {
+  const args = ['--target', flags.target, '--producer', flags.producer, '--producers', String(flags.producers)];
+  args.push('--rate', String(flags.rate), '--batch', String(flags.batch), '--seed', '7');
+  if (flags.count !== undefined) args.push('--count', String(flags.count));
+  return args;
+}
+
+/** Starts a generator; `finish` (SIGINT if still running) resolves with its summaries. */
+export function startGenerator(flags: GeneratorFlags): { app: AppProcess; finish(): Promise<GeneratorRun> } {
+  const started = performance.now();
+  const app = startApp('generator', generatorArgs(flags), {});
+  const finish = async (): Promise<GeneratorRun> => {
+    const code = await app.stop(180_000);
+    const output = app.output();
+    const summaries = output
+      .split('\n')
+      .filter((line) => line.startsWith('{"producer_id"'))
+      .map((line) => JSON.parse(line) as ProducerSummary);
+    return { code, seconds: (performance.now() - started) / 1000, summaries, output };
+  };
+  return { app, finish };
+}
+
+/** Runs a generator with a count to its end (bounded by `timeoutMs`). */
+export async function runGenerator(flags: GeneratorFlags, timeoutMs: number): Promise<GeneratorRun> {
+  const run = startGenerator(flags);
+  const timer = setTimeout(() => run.app.child.kill('SIGINT'), timeoutMs);
+  await run.app.exited;
+  clearTimeout(timer);
+  return run.finish();
+}
+
+export const totalOf = (summaries: readonly ProducerSummary[], field: 'sent' | 'acked' | 'failed') =>
+  summaries.reduce((sum, summary) => sum + summary[field], 0);

@@ -1,0 +1,106 @@
+/**
+ * Every explorer request the benchmark times, three ways: through the api over HTTP, in-process
+ * through the same @logline/ch-client call the api's handler makes (the raw ClickHouse baseline),
+ * and as the equivalent SQL on PostgreSQL.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { countHistogram, findLog, searchLogs, topValues, type LogFilters } from '@logline/ch-client';
+import { COMMON_WORD, PHRASE, RARE_WORD } from '../dataset/bench-events';
+import { exportAll } from './export-all';
+import { pgQueries, type PgQuery } from './postgres-sql';
+import { DAY_MS, iso, type QueryContext } from './query-context';
+
+export interface QuerySpec {
+  key: string;
+  label: string;
+  /** Rows per second instead of latency (the export). */
+  throughput?: boolean;
+  /** Path and query string under /api/v1. */
+  apiPath(context: QueryContext): string;
+  /** The library call(s) the api's handler makes; resolves with the rows (or buckets) returned. */
+  library(client: ClickHouseClient, context: QueryContext): Promise<number>;
+  postgres(context: QueryContext): PgQuery[];
+}
+
+const latest = (filters: LogFilters) => (client: ClickHouseClient) =>
+  searchLogs(client, { ...filters, limit: 100, order: 'desc' }).then((page) => page.rows.length);
+const word = (words: string[], phrase?: string): LogFilters => ({ text: [{ words, phrase, negate: false }] });
+const day = (context: QueryContext) => `from=${iso(context.nowMs - DAY_MS)}&to=${iso(context.nowMs)}`;
+
+const histogram = (key: string, filters: LogFilters) => (client: ClickHouseClient, context: QueryContext) =>
+  countHistogram(client, filters, context.histograms[key]).then((result) => result.counts.length);
+
+export const QUERIES: readonly QuerySpec[] = [
+  { key: 'latest', label: 'latest 100', apiPath: () => '/logs', library: latest({}), postgres: pgQueries.latest },
+  {
+    key: 'filtered',
+    label: 'latest 100, level ERROR + source payment',
+    apiPath: () => '/logs?level=ERROR&source=payment',
+    library: latest({ levels: ['ERROR'], sources: ['payment'] }),
+    postgres: pgQueries.filtered,
+  },
+  { key: 'rare', label: `rare-word search (${RARE_WORD})`, apiPath: () => `/logs?q=${RARE_WORD}`, library: latest(word([RARE_WORD])), postgres: pgQueries.rare },
+  { key: 'common', label: `common-word search (${COMMON_WORD})`, apiPath: () => `/logs?q=${COMMON_WORD}`, library: latest(word([COMMON_WORD])), postgres: pgQueries.common },
+  {
+    key: 'phrase',
+    label: `phrase search ("${PHRASE}")`,
+    apiPath: () => `/logs?q=${encodeURIComponent(`"${PHRASE}"`)}`,
+    library: latest(word(PHRASE.split(' '), PHRASE)),
+    postgres: pgQueries.phrase,
+  },
+  { key: 'histogram-24h', label: 'histogram 24 h (rollup)', apiPath: (c) => `/histogram?${day(c)}`, library: histogram('histogram-24h', {}), postgres: pgQueries.histogram('histogram-24h') },
+  {
+    key: 'histogram-7d',
+    label: 'histogram 7 d (rollup)',
+    apiPath: (c) => `/histogram?from=${iso(c.nowMs - 7 * DAY_MS)}&to=${iso(c.nowMs)}`,
+    library: histogram('histogram-7d', {}),
+    postgres: pgQueries.histogram('histogram-7d'),
+  },
+  {
+    key: 'histogram-raw',
+    label: `histogram 24 h, q=${COMMON_WORD} (raw table)`,
+    apiPath: (c) => `/histogram?${day(c)}&q=${COMMON_WORD}`,
+    library: histogram('histogram-raw', word([COMMON_WORD])),
+    postgres: pgQueries.histogram('histogram-raw', COMMON_WORD),
+  },
+  {
+    key: 'facets',
+    label: 'facets 24 h (level, source, host)',
+    apiPath: (c) => `/facets?${day(c)}`,
+    library: async (client, c) => {
+      const filters = { fromMs: c.nowMs - DAY_MS, toMs: c.nowMs };
+      let values = 0;
+      for (const field of ['log_level', 'source', 'host'] as const) values += (await topValues(client, filters, field, 10)).values.length;
+      return values;
+    },
+    postgres: pgQueries.facets,
+  },
+  {
+    key: 'point',
+    label: 'point lookup (one event by id)',
+    apiPath: (c) => `/logs?from=${iso(c.anchor.timestampMs)}&to=${iso(c.anchor.timestampMs + 1)}&order=asc`,
+    library: async (client, c) => ((await findLog(client, c.anchor)) ? 1 : 0),
+    postgres: pgQueries.point,
+  },
+  {
+    key: 'context',
+    label: 'context (10 before, 10 after, same producer)',
+    apiPath: (c) => `/logs/${c.anchor.id}/context`,
+    library: async (client, c) => {
+      await findLog(client, c.anchor);
+      const filters = { producerIds: [c.anchor.producerId] };
+      const before = await searchLogs(client, { ...filters, order: 'desc', after: c.anchor, limit: 10 });
+      const after = await searchLogs(client, { ...filters, order: 'asc', after: c.anchor, limit: 10 });
+      return 1 + before.rows.length + after.rows.length;
+    },
+    postgres: pgQueries.context,
+  },
+  {
+    key: 'export',
+    label: 'export NDJSON, level CRITICAL',
+    throughput: true,
+    apiPath: () => '/export?format=ndjson&level=CRITICAL',
+    library: (client) => exportAll(client, { levels: ['CRITICAL'] }),
+    postgres: pgQueries.export,
+  },
+];

@@ -1,0 +1,40 @@
+/** One table row per explorer request: api latency, the in-process baseline, PostgreSQL, targets. */
+import type { QuerySpec } from '../queries/catalogue';
+import type { BenchResults } from './results';
+import { fixed, thousands, type TableRow } from './format';
+import { MAX_ANY_QUERY_MS, MAX_API_OVERHEAD, QUERY_TARGETS } from './targets';
+
+export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
+  const api = results.queries.api[spec.key];
+  const library = results.queries.library[spec.key];
+  const pg = results.postgres?.queries[spec.key];
+  const overhead = api.ms / library.ms;
+  const pgRatio = pg ? pg.ms / api.ms : NaN;
+  const checks: [string, boolean][] = [[`API ≤ ${MAX_API_OVERHEAD}x raw`, overhead <= MAX_API_OVERHEAD]];
+  if (spec.throughput) {
+    const perSecond = (ms: number, rows: number) => `${thousands((rows / ms) * 1000)} rows/s`;
+    return {
+      group: 'query',
+      what: `${spec.label} (${thousands(api.rows ?? 0)} rows)`,
+      figure: perSecond(api.ms, api.rows ?? 0),
+      comparison: `raw ${perSecond(library.ms, library.rows)} (API ${fixed(overhead, 2)}x the time)` + (pg ? `; PostgreSQL ${perSecond(pg.ms, pg.rows)}` : ''),
+      target: describe(checks),
+    };
+  }
+  const target = QUERY_TARGETS[spec.key] ?? {};
+  checks.push([`≤ ${MAX_ANY_QUERY_MS} ms`, api.ms <= MAX_ANY_QUERY_MS]);
+  if (target.maxApiMs !== undefined) checks.push([`≤ ${target.maxApiMs} ms`, api.ms <= target.maxApiMs]);
+  if (target.minPgRatio !== undefined && pg) checks.push([`PG ≥ ${target.minPgRatio}x`, pgRatio >= target.minPgRatio]);
+  return {
+    group: 'query',
+    what: spec.label,
+    figure: `${fixed(api.ms)} ms`,
+    comparison: `raw ${fixed(library.ms)} ms (API ${fixed(overhead, 2)}x)` + (pg ? `; PostgreSQL ${fixed(pg.ms)} ms (PG/API ${fixed(pgRatio, 2)}x)` : ''),
+    target: describe(checks),
+  };
+}
+
+function describe(checks: readonly [string, boolean][]): string {
+  const missed = checks.filter(([, met]) => !met).map(([name]) => name);
+  return missed.length === 0 ? `${checks.map(([name]) => name).join(', ')}: met` : `MISSED ${missed.join(', ')}`;
+}

@@ -1,0 +1,42 @@
+/** Everything one benchmark run measured; written as JSON and rendered as the table. */
+import type { ApiTiming } from '../api/api-queries';
+import type { LibraryTiming } from '../engine/library-queries';
+import type { InsertPathResult } from '../engine/insert-path';
+import type { EndToEndResult } from '../ingest/end-to-end';
+import type { PressureResult } from '../ingest/memory-pressure';
+import type { SustainedResult } from '../ingest/sustained-rate';
+import type { PostgresResult } from '../postgres/postgres-baseline';
+import type { Machine } from './machine';
+
+export interface LoadFigures {
+  events: number;
+  ndjsonBytes: number;
+  generateSeconds: number;
+  loadSeconds: number;
+  /** The engine's own insert ceiling for the table, with its indexes and rollup view. */
+  rowsPerSecond: number;
+  bytesOnDisk: number;
+  indexBytes: number;
+}
+
+export interface QueryFigures {
+  api: Record<string, ApiTiming>;
+  library: Record<string, LibraryTiming>;
+  webRenderMs: number;
+  /** The api's VmRSS, sampled every second while the queries ran. */
+  apiRssMaxMiB: number;
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  runs: number;
+  machine: Machine;
+  load: LoadFigures;
+  queries: QueryFigures;
+  postgres?: PostgresResult;
+  ingest: EndToEndResult[];
+  sustained: SustainedResult;
+  pressure: PressureResult;
+  insertPath: InsertPathResult;
+}
