@@ -11,12 +11,19 @@ COPY . .
 RUN npx nx build api --skip-nx-cache
 
 # The bundle and its generated package.json and lock file, with production dependencies only.
+# The image runs against a ClickHouse server (CLICKHOUSE_URL), so it leaves out the ~540 MB embedded
+# engine (chdb, loaded only when CLICKHOUSE_URL is unset); --build-arg EMBEDDED_ENGINE=true keeps it,
+# with its data in /var/lib/logline (mount a volume there).
 FROM node:20.20.2-bookworm-slim
+ARG EMBEDDED_ENGINE=false
 LABEL org.opencontainers.image.title="logline-api"
-ENV NODE_ENV=production
+ENV NODE_ENV=production LOGLINE_DATA_DIR=/var/lib/logline
 WORKDIR /app
 COPY --from=build /workspace/dist/apps/api/ ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund \
+  && if [ "$EMBEDDED_ENGINE" != "true" ]; then rm -rf node_modules/chdb node_modules/@chdb; fi \
+  && npm cache clean --force \
+  && mkdir -p /var/lib/logline && chown node:node /var/lib/logline
 USER node
 ENV API_HOST=0.0.0.0 API_PORT=4000 INGEST_TCP_PORT=4001
 EXPOSE 4000 4001

@@ -66,6 +66,7 @@ describe('deploy/compose.yaml', () => {
       api: { migrate: { condition: 'service_completed_successfully' } },
       web: { api: { condition: 'service_healthy' } },
       generator: { vector: { condition: 'service_healthy' } },
+      prometheus: { api: { condition: 'service_healthy' } },
     });
     for (const name of ['clickhouse', 'vector']) expect(services[name].healthcheck?.test?.[0]).toBe('CMD');
     expect(read('docker/api.Dockerfile')).toMatch(/^HEALTHCHECK /m);
@@ -73,7 +74,8 @@ describe('deploy/compose.yaml', () => {
 
   it('gives the migrator, writer and reader users to the parts that need them', () => {
     expect(services['migrate'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_migrator', CLICKHOUSE_URL: 'http://clickhouse:8123' });
-    expect(services['api'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_reader', MIGRATE_ON_START: 'false' });
+    // The reader may not insert: the api leaves ingest to Vector.
+    expect(services['api'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_reader', MIGRATE_ON_START: 'false', INGEST_ENABLED: 'false' });
     expect(vector['sinks']['clickhouse_logs']['auth']).toMatchObject({ user: 'logline_writer' });
     const secretName = /^SECRET\[files\.(\w+)\]$/.exec(String((vector['sinks']['clickhouse_logs']['auth'] as Record<string, string>)['password']))?.[1];
     expect(services['vector'].secrets).toEqual([secretName]);
@@ -95,6 +97,15 @@ describe('deploy/compose.yaml', () => {
   it('points the generator at the HTTP source', () => {
     const source = vector['sources']['http_ingest'];
     expect(services['generator'].command?.slice(0, 2)).toEqual(['--target', `http://vector:${String(source['address']).split(':').pop()}${String(source['path'])}`]);
+  });
+
+  it('has Prometheus scrape every app and Vector where compose runs them', () => {
+    const scrape = parse(read('prometheus/prometheus.yml')) as { scrape_configs: { static_configs: { targets: string[] }[] }[] };
+    const targets = scrape.scrape_configs.flatMap((job) => job.static_configs.flatMap((config) => config.targets)).sort();
+    const exporter = String(vector['sinks']['prometheus']['address']).split(':').pop();
+    expect(targets).toEqual(['api:4000', 'generator:9464', `vector:${exporter}`, 'web:3000']);
+    expect(services['generator'].command?.slice(-4)).toEqual(['--metrics-port', '9464', '--metrics-host', '0.0.0.0']);
+    expect(services['prometheus'].volumes).toContain('./prometheus:/etc/prometheus:ro');
   });
 
   it('reads only variables that deploy/.env.example lists', () => {

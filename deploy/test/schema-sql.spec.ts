@@ -20,8 +20,14 @@ describe('deploy/clickhouse/initdb/001-schema.sql', () => {
     expect(committed).toBe(renderSchemaSql());
   });
 
-  it('holds every migration statement once, none with a semicolon inside', () => {
-    expect(statementsOf(committed)).toEqual(MIGRATIONS.flatMap((migration) => migration.statements));
+  it('holds every migration statement once, none with a semicolon inside, then records the versions', () => {
+    const migrationStatements = MIGRATIONS.flatMap((migration) => migration.statements);
+    const statements = statementsOf(committed);
+    expect(statements.slice(0, migrationStatements.length)).toEqual(migrationStatements);
+    expect(statements.slice(migrationStatements.length).map((statement) => statement.split('\n')[0])).toEqual([
+      'CREATE TABLE IF NOT EXISTS logs.schema_migrations',
+      'INSERT INTO logs.schema_migrations (version, name)',
+    ]);
   });
 
   describe('on the embedded ClickHouse engine', () => {
@@ -33,12 +39,14 @@ describe('deploy/clickhouse/initdb/001-schema.sql', () => {
 
     afterAll(() => closeTestStorage(storage));
 
-    it('runs twice, and the api migrate step runs after it', async () => {
+    it('runs twice, recording each version once, and the api migrate step after it has nothing to apply', async () => {
       for (let round = 0; round < 2; round += 1) {
         for (const statement of statementsOf(committed)) await storage.writer.command({ query: statement });
       }
+      const recorded = await storage.reader.query({ query: 'SELECT version, name FROM logs.schema_migrations ORDER BY version', format: 'JSONEachRow' });
+      expect(await recorded.json()).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
       const report = await applyMigrations(storage.writer, { retentionDays: 30 });
-      expect(report.version).toBe(Math.max(...MIGRATIONS.map((migration) => migration.version)));
+      expect(report).toEqual({ applied: [], version: Math.max(...MIGRATIONS.map((migration) => migration.version)) });
     });
 
     it("stores the rows Vector's programs produce, as JSONEachRow like Vector's ClickHouse sink", async () => {

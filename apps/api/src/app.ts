@@ -7,11 +7,14 @@ import type { IngestPipeline } from './ingest/ingest-pipeline';
 import type { TailHub } from './live/tail-hub';
 import type { ApiMetrics } from './metrics';
 import type { TokenStore } from './auth/token-store';
+import type { AlertEvaluator } from './alerts/alert-evaluator';
 import accessPolicy from './plugins/access-policy';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
+import httpMetrics from './plugins/http-metrics';
 import securityHeaders from './plugins/security-headers';
 import openapi from './plugins/openapi';
+import alertsRoute from './routes/alerts';
 import auditRoute from './routes/audit';
 import contextRoute from './routes/context';
 import exportRoute from './routes/export';
@@ -33,6 +36,7 @@ declare module 'fastify' {
     ingest: IngestPipeline;
     metrics: ApiMetrics;
     tail: TailHub;
+    alerts: AlertEvaluator;
   }
 }
 
@@ -43,6 +47,7 @@ export interface AppDependencies {
   metrics: ApiMetrics;
   tail: TailHub;
   tokens: TokenStore;
+  alerts: AlertEvaluator;
 }
 
 export async function buildApp(deps: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
@@ -56,9 +61,11 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   app.decorate('ingest', deps.ingest);
   app.decorate('metrics', deps.metrics);
   app.decorate('tail', deps.tail);
+  app.decorate('alerts', deps.alerts);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(errorHandler);
+  await app.register(httpMetrics);
   await app.register(auth, { tokens: deps.tokens });
   await app.register(accessPolicy, deps.config.rateLimits);
   await app.register(ingestRoute);
@@ -73,6 +80,7 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   await app.register(ingestErrorsRoute);
   await app.register(healthRoute);
   await app.register(producersRoute);
+  await app.register(alertsRoute);
   await app.register(metricsRoute);
   return app;
 }

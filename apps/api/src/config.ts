@@ -16,6 +16,7 @@ const schema = {
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
     LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 36500, default: DEFAULT_RETENTION_DAYS },
     MIGRATE_ON_START: { type: 'boolean', default: true },
+    INGEST_ENABLED: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
     INGEST_MAX_LINE_BYTES: { type: 'integer', minimum: 1024, default: 1024 * 1024 },
     INGEST_MAX_FUTURE_SECONDS: { type: 'integer', minimum: 0, default: 86_400 },
@@ -32,6 +33,10 @@ const schema = {
     ALLOW_UNAUTHENTICATED_BIND: { type: 'boolean', default: false },
     RATE_LIMIT_INGEST_PER_MINUTE: { type: 'integer', minimum: 0, default: 60_000 },
     RATE_LIMIT_QUERY_PER_MINUTE: { type: 'integer', minimum: 0, default: 6_000 },
+    ALERT_RULES_FILE: { type: 'string', default: '' },
+    ALERT_EVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600, default: 15 },
+    ALERT_WEBHOOK_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, maximum: 300, default: 10 },
+    ALERT_WEBHOOK_RETRIES: { type: 'integer', minimum: 0, maximum: 20, default: 5 },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
   },
 } as const;
@@ -46,6 +51,8 @@ export interface ApiConfig {
   retentionDays: number;
   migrateOnStart: boolean;
   ingest: {
+    /** False: the api only serves queries (HTTP ingest answers 404, no TCP listener); events go through Vector. */
+    enabled: boolean;
     maxBodyBytes: number;
     maxLineBytes: number;
     maxFutureSeconds: number;
@@ -60,6 +67,7 @@ export interface ApiConfig {
   tail: { pollMs: number; safetyMs: number };
   auth: { tokensFile?: string; allowUnauthenticatedBind: boolean };
   rateLimits: { ingestPerMinute: number; queryPerMinute: number };
+  alerts: { rulesFile?: string; evalIntervalMs: number; webhookTimeoutMs: number; webhookRetries: number };
   logLevel: string;
 }
 
@@ -75,6 +83,7 @@ interface Env {
   LOGLINE_DATA_DIR: string;
   LOG_RETENTION_DAYS: number;
   MIGRATE_ON_START: boolean;
+  INGEST_ENABLED: boolean;
   INGEST_MAX_BODY_BYTES: number;
   INGEST_MAX_LINE_BYTES: number;
   INGEST_MAX_FUTURE_SECONDS: number;
@@ -91,6 +100,10 @@ interface Env {
   ALLOW_UNAUTHENTICATED_BIND: boolean;
   RATE_LIMIT_INGEST_PER_MINUTE: number;
   RATE_LIMIT_QUERY_PER_MINUTE: number;
+  ALERT_RULES_FILE: string;
+  ALERT_EVAL_SECONDS: number;
+  ALERT_WEBHOOK_TIMEOUT_SECONDS: number;
+  ALERT_WEBHOOK_RETRIES: number;
   LOG_LEVEL: string;
 }
 
@@ -112,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: values.LOG_RETENTION_DAYS,
     migrateOnStart: values.MIGRATE_ON_START,
     ingest: {
+      enabled: values.INGEST_ENABLED,
       maxBodyBytes: values.INGEST_MAX_BODY_BYTES,
       maxLineBytes: values.INGEST_MAX_LINE_BYTES,
       maxFutureSeconds: values.INGEST_MAX_FUTURE_SECONDS,
@@ -126,6 +140,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tail: { pollMs: values.TAIL_POLL_MS, safetyMs: values.TAIL_SAFETY_MS },
     auth: { tokensFile: values.API_TOKENS_FILE || undefined, allowUnauthenticatedBind: values.ALLOW_UNAUTHENTICATED_BIND },
     rateLimits: { ingestPerMinute: values.RATE_LIMIT_INGEST_PER_MINUTE, queryPerMinute: values.RATE_LIMIT_QUERY_PER_MINUTE },
+    alerts: {
+      rulesFile: values.ALERT_RULES_FILE || undefined,
+      evalIntervalMs: values.ALERT_EVAL_SECONDS * 1000,
+      webhookTimeoutMs: values.ALERT_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      webhookRetries: values.ALERT_WEBHOOK_RETRIES,
+    },
     logLevel: values.LOG_LEVEL,
   });
 }

@@ -1,20 +1,23 @@
 /**
  * The api's command line: `main.js` (or `main.js serve`) runs the api; `main.js migrate` applies
  * the schema migrations and exits (server mode, with a DDL-capable user); `main.js token NAME
- * SCOPES` prints a new API token and the entry to add to API_TOKENS_FILE.
+ * SCOPES` prints a new API token and the entry to add to API_TOKENS_FILE; `main.js check-alerts
+ * FILE` validates an alert rules file (for the CI of the repository that holds it) and exits.
  */
 import pino from 'pino';
 import { applyMigrations } from '@logline/ch-client';
+import { loadAlertRules } from './alerts/load-alert-rules';
 import { createToken, SCOPES, type Scope } from './auth/token-store';
 import { loadConfig, type ApiConfig } from './config';
 import { serve } from './server';
 import { openConfiguredStorage } from './storage';
 
-const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
+const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES | check-alerts FILE   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
 
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2);
   if (command === 'token') return printNewToken(args);
+  if (command === 'check-alerts') return checkAlertRules(args);
   const config = readConfigOrExit();
   const log = pino({ level: config.logLevel });
   if (command === 'serve') return serve(config, log);
@@ -35,6 +38,16 @@ function printNewToken([name, scopeList]: string[]): void {
   const { token, entry } = createToken(name, scopes as Scope[]);
   process.stdout.write(`token (shown once; give it to the client): ${token}\n`);
   process.stdout.write(`entry for API_TOKENS_FILE (a JSON array of these): ${JSON.stringify(entry)}\n`);
+}
+
+function checkAlertRules([file]: string[]): void {
+  if (!file) fail(USAGE, 2);
+  try {
+    const { rules, receivers } = loadAlertRules(file);
+    process.stdout.write(`${file}: ${rules.length} rules, ${receivers.length} receivers: ok\n`);
+  } catch (error) {
+    fail((error as Error).message, 2);
+  }
 }
 
 function readConfigOrExit(): ApiConfig {

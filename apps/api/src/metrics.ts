@@ -11,6 +11,11 @@ export interface ApiMetrics {
   duplicateEvents: Counter;
   tailViewers: Gauge;
   tailPollers: Gauge;
+  httpRequestSeconds: Histogram<'method' | 'route' | 'status_code'>;
+  alertFiring: Gauge<'rule'>;
+  alertEvaluationSeconds: Histogram;
+  alertEvaluationFailures: Counter<'rule'>;
+  alertNotifications: Counter<'receiver' | 'outcome'>;
 }
 
 // prom-client's defaults name three gauges *_total, which promtool rejects as counter names.
@@ -63,6 +68,44 @@ export function createMetrics(): ApiMetrics {
     pendingRows: new Gauge({
       name: 'logline_ingest_pending_rows',
       help: 'Rows accepted and waiting to be stored.',
+      registers,
+    }),
+    ...requestAndAlertInstruments(registers),
+  };
+}
+
+/** Per-route request latency (route templates, never raw URLs) and the alert evaluator's figures. */
+function requestAndAlertInstruments(registers: Registry[]) {
+  return {
+    httpRequestSeconds: new Histogram({
+      name: 'logline_http_request_duration_seconds',
+      help: 'HTTP requests by method, route template (unmatched for unknown paths) and status code; for read routes, the query latency by endpoint.',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    alertFiring: new Gauge({
+      name: 'logline_alert_firing',
+      help: '1 while the alert rule (from ALERT_RULES_FILE) is firing, else 0.',
+      labelNames: ['rule'],
+      registers,
+    }),
+    alertEvaluationSeconds: new Histogram({
+      name: 'logline_alert_evaluation_duration_seconds',
+      help: "Time of one alert rule's count query.",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    alertEvaluationFailures: new Counter({
+      name: 'logline_alert_evaluation_failures_total',
+      help: 'Alert rule evaluations whose count query failed (the rule keeps its state).',
+      labelNames: ['rule'],
+      registers,
+    }),
+    alertNotifications: new Counter({
+      name: 'logline_alert_notifications_total',
+      help: 'Alert notifications by receiver and outcome (delivered, or failed after retries).',
+      labelNames: ['receiver', 'outcome'],
       registers,
     }),
   };

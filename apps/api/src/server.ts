@@ -6,6 +6,8 @@ import closeWithGrace from 'close-with-grace';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { applyMigrations } from '@logline/ch-client';
+import { createAlertEvaluator } from './alerts/create-alert-evaluator';
+import { loadAlertRules } from './alerts/load-alert-rules';
 import { buildApp } from './app';
 import { loadTokens } from './auth/load-tokens';
 import type { ApiConfig } from './config';
@@ -18,6 +20,7 @@ import { openConfiguredStorage } from './storage';
 
 export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   const tokens = loadTokens(config, log);
+  const alertRules = loadAlertRules(config.alerts.rulesFile);
   const storage = openConfiguredStorage(config);
   if (config.migrateOnStart) {
     const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
@@ -28,8 +31,9 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
     log.warn({ err: error }, 'live tail poll failed; retrying'),
   );
+  const alerts = createAlertEvaluator(config.alerts, alertRules, storage.reader, metrics, log);
   const app = await buildApp(
-    { config, storage, ingest, metrics, tail, tokens },
+    { config, storage, ingest, metrics, tail, tokens, alerts },
     // requestTimeout bounds how long a client may take to send a request (slow-loris).
     {
       loggerInstance: log,
@@ -39,16 +43,22 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
     },
   );
   app.server.maxConnections = config.maxConnections;
-  const tcpServer = config.tcpPort > 0 ? await startTcpIngest(ingest, config, log, tokens) : undefined;
+  const tcpServer = config.ingest.enabled && config.tcpPort > 0 ? await startTcpIngest(ingest, config, log, tokens) : undefined;
+  if (!config.ingest.enabled) log.info('ingest is off (INGEST_ENABLED=false): HTTP ingest answers 404 and no TCP listener runs; send events to Vector');
   const address = await app.listen({ host: config.host, port: config.port });
   log.info({ storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port() }, 'Logline api ready on %s', address);
+  alerts.start();
+  if (alertRules.rules.length > 0) log.info({ file: config.alerts.rulesFile }, 'evaluating %d alert rules every %d s', alertRules.rules.length, config.alerts.evalIntervalMs / 1000);
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an uncaught error');
     else log.info({ signal }, 'stopping: storing what has been received');
+    // Stops evaluating at once; notifications being sent get a few seconds while the rest closes.
+    const alertsStopped = alerts.stop();
     await tcpServer?.close();
     await app.close();
     tail.close();
     await ingest.close();
+    await alertsStopped;
     await storage.close();
     log.info('stopped');
   });

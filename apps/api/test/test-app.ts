@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Storage } from '@logline/ch-client';
 import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
 import { buildApp } from '../src/app';
+import type { AlertEvaluator } from '../src/alerts/alert-evaluator';
+import { createAlertEvaluator } from '../src/alerts/create-alert-evaluator';
+import { loadAlertRules } from '../src/alerts/load-alert-rules';
 import { TokenStore } from '../src/auth/token-store';
 import { loadConfig, type ApiConfig } from '../src/config';
 import { IngestPipeline } from '../src/ingest/ingest-pipeline';
@@ -16,6 +19,8 @@ export interface TestApi {
   storage: Storage;
   ingest: IngestPipeline;
   config: ApiConfig;
+  /** The alert evaluator over ALERT_RULES_FILE; not started: tests call evaluate(). */
+  alerts: AlertEvaluator;
   close(): Promise<void>;
 }
 
@@ -26,13 +31,16 @@ export async function startTestApi(env: Record<string, string> = {}, tokens = ne
   const metrics = createMetrics();
   const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, () => undefined);
-  const app = await buildApp({ config, storage, ingest, metrics, tail, tokens }, { loggerInstance: log });
+  const alerts = createAlertEvaluator(config.alerts, loadAlertRules(config.alerts.rulesFile), storage.reader, metrics, log);
+  const app = await buildApp({ config, storage, ingest, metrics, tail, tokens, alerts }, { loggerInstance: log });
   return {
     app,
     storage,
     ingest,
     config,
+    alerts,
     close: async () => {
+      await alerts.stop();
       await app.close();
       tail.close();
       await ingest.close();

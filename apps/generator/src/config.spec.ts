@@ -30,6 +30,8 @@ describe('parseConfig', () => {
       replay: undefined,
       retryDeadlineMs: 300_000,
       spool: undefined,
+      levels: undefined,
+      metrics: undefined,
     });
   });
 
@@ -119,6 +121,19 @@ describe('parseConfig', () => {
       expect(problemsOf(['--replay', directory, '--source', 'x'])).toEqual([`--replay must be a readable file, got '${directory}'`]);
       expect(problemsOf(['--source', 'x'])).toEqual(['--source goes with --replay (generated events use --sources)']);
     });
+  });
+
+  it('reads --levels (any case, aliases) and --metrics-port with its host', () => {
+    expect(configOf(['--levels', 'critical,ERROR,warn', '--metrics-port', '0'])).toMatchObject({
+      levels: ['CRITICAL', 'ERROR', 'WARNING'],
+      metrics: { host: '127.0.0.1', port: 0 },
+    });
+    expect(configOf(['--metrics-port', '9464', '--metrics-host', '0.0.0.0']).metrics).toEqual({ host: '0.0.0.0', port: 9464 });
+    expect(problemsOf(['--levels', 'CRITICAL,LOUD', '--metrics-port', '70000', '--metrics-host', 'x'])).toEqual([
+      "--metrics-port must be a port from 0 to 65535, got '70000'",
+      "--levels must be a comma-separated list of DEBUG, INFO, WARNING, ERROR, CRITICAL, got 'CRITICAL,LOUD'",
+    ]);
+    expect(problemsOf(['--metrics-host', 'x'])).toEqual(['--metrics-host goes with --metrics-port']);
   });
 
   it('needs --producer with --spool, so a restart resumes the same producer', () => {

@@ -1,7 +1,7 @@
 /** The generator's flags, parsed and validated once at start into a frozen config. */
 import { accessSync, constants, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LIMITS } from '@logline/log-schema';
+import { LIMITS, toLogLevel, type LogLevel } from '@logline/log-schema';
 import { parseDuration } from './duration';
 import { PROFILES, type Profile } from './pacer';
 import { KNOWN_SOURCES } from './templates';
@@ -26,6 +26,10 @@ export interface GeneratorConfig {
   readonly replay?: { readonly file: string; readonly source: string; readonly shiftToNow: boolean };
   readonly retryDeadlineMs: number;
   readonly spool?: string;
+  /** Generate only these levels (in their usual proportions); undefined: every level. */
+  readonly levels?: readonly LogLevel[];
+  /** Where to serve /metrics; undefined: not served. Port 0 picks a free one. */
+  readonly metrics?: { readonly host: string; readonly port: number };
 }
 
 export type ConfigResult =
@@ -41,7 +45,7 @@ const DEFAULT_TARGET: Target = {
 };
 const VALUE_FLAGS = [
   'target', 'rate', 'count', 'batch', 'seed', 'producer', 'producers', 'sources',
-  'profile', 'replay', 'source', 'replay-time', 'retry-deadline', 'spool',
+  'profile', 'replay', 'source', 'replay-time', 'retry-deadline', 'spool', 'levels', 'metrics-port', 'metrics-host',
 ] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 /** `-<i>` is appended to the producer id when there are several: keep room for it. */
@@ -89,6 +93,8 @@ function readConfig(raw: (flag: Flag) => string | undefined, problems: string[])
   const producer = check('producer', (id) => readLabel(id, PRODUCER_ID_BYTES), `an id of 1-${PRODUCER_ID_BYTES} bytes without spaces`);
   const replayTime = check('replay-time', (text) => (text === 'original' || text === 'now' ? text : undefined), 'original or now');
   const producers = check('producers', (text) => readInteger(text, 1, 1_000), 'an integer from 1 to 1000') ?? 1;
+  const metricsPort = check('metrics-port', (text) => readInteger(text, 0, 65_535), 'a port from 0 to 65535');
+  const metricsHost = check('metrics-host', (host) => readLabel(host), 'a host name or address');
   const config: GeneratorConfig = {
     target: check('target', readTarget, 'http(s)://host[:port]/path or tcp://host:port') ?? DEFAULT_TARGET,
     rate: check('rate', (text) => readNumber(text, 0, 10_000_000), 'a number from 0 to 10000000') ?? (raw('replay') ? 0 : 1),
@@ -102,12 +108,16 @@ function readConfig(raw: (flag: Flag) => string | undefined, problems: string[])
     replay: replayFile && replaySource ? { file: replayFile, source: replaySource, shiftToNow: replayTime === 'now' } : undefined,
     retryDeadlineMs: check('retry-deadline', (text) => positive(parseDuration(text)), 'a duration such as 30s or 5m') ?? 300_000,
     spool: raw('spool'),
+    levels: check('levels', readLevels, 'a comma-separated list of DEBUG, INFO, WARNING, ERROR, CRITICAL'),
+    metrics: metricsPort === undefined ? undefined : { host: metricsHost ?? '127.0.0.1', port: metricsPort },
   };
   if (raw('replay') !== undefined && raw('source') === undefined) problems.push('--replay needs --source NAME');
   if (raw('source') !== undefined && raw('replay') === undefined) problems.push('--source goes with --replay (generated events use --sources)');
   if (raw('replay') !== undefined && raw('sources') !== undefined) problems.push('--sources does not apply to --replay (use --source)');
   if (raw('replay-time') !== undefined && raw('replay') === undefined) problems.push('--replay-time goes with --replay');
   if (raw('replay') !== undefined && producers > 1) problems.push('--replay sends one file once: it takes a single producer');
+  if (raw('levels') !== undefined && raw('replay') !== undefined) problems.push('--levels applies to generated events, not to --replay');
+  if (raw('metrics-host') !== undefined && raw('metrics-port') === undefined) problems.push('--metrics-host goes with --metrics-port');
   if (raw('spool') !== undefined && raw('producer') === undefined) problems.push('--spool needs --producer, so that a restart resumes the same producer');
   return config;
 }
@@ -152,6 +162,11 @@ function readLabel(text: string, maxBytes: number = LIMITS.labelBytes): string |
 function readSources(text: string): string[] | undefined {
   const names = text.split(',').map((name) => name.trim());
   return names.every((name) => readLabel(name) !== undefined) ? names : undefined;
+}
+
+function readLevels(text: string): LogLevel[] | undefined {
+  const levels = text.split(',').map((name) => toLogLevel(name.trim()));
+  return levels.every((level) => level !== undefined) ? [...new Set(levels as LogLevel[])] : undefined;
 }
 
 function positive(value: number | undefined): number | undefined {

@@ -16,6 +16,16 @@ describe('generated events', () => {
     expect(events(43, 200)).not.toEqual(events(42, 200));
   });
 
+  it('keep to the levels asked for, in their usual proportions to each other', () => {
+    const makeEvent = createEventFactory({ random: createRandom(3), sources: ['payment'], clock: () => FIXED_TIME, levels: ['CRITICAL'] });
+    expect(new Set(Array.from({ length: 500 }, () => makeEvent().log_level))).toEqual(new Set(['CRITICAL']));
+    const mixed = createEventFactory({ random: createRandom(3), sources: ['payment'], clock: () => FIXED_TIME, levels: ['ERROR', 'CRITICAL'] });
+    const levels = Array.from({ length: 4000 }, () => mixed().log_level);
+    const critical = levels.filter((level) => level === 'CRITICAL').length;
+    expect(levels.filter((level) => level === 'ERROR').length).toBeGreaterThan(critical * 4);
+    expect(critical).toBeGreaterThan(0);
+  });
+
   it('are skewed towards INFO, with CRITICAL the rarest', () => {
     const sample = events(1, 20_000);
     const share = Object.fromEntries(

@@ -22,12 +22,15 @@ export interface EventFactoryOptions {
   sources: readonly string[];
   /** Epoch milliseconds stamped as the event's time. */
   clock: () => number;
+  /** Only these levels, in their usual proportions to each other; default every level. */
+  levels?: readonly LogLevel[];
 }
 
-export function createEventFactory({ random, sources, clock }: EventFactoryOptions): () => EventDraft {
+export function createEventFactory({ random, sources, clock, levels }: EventFactoryOptions): () => EventDraft {
+  const weights = levels ? LEVEL_WEIGHTS.filter(([level]) => levels.includes(level)) : LEVEL_WEIGHTS;
   return () => {
     const source = random.pick(sources);
-    const log_level = random.pickWeighted(LEVEL_WEIGHTS);
+    const log_level = random.pickWeighted(weights);
     const host = `${source}-${random.int(1, HOSTS_PER_SOURCE)}`;
     const request_id = requestId(random);
     const { message, attributes } = random.pick(templatesFor(source)[log_level])(random);

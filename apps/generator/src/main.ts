@@ -1,5 +1,6 @@
-/** Entry point: parses the flags, wires signals, progress and warnings, prints the summary. */
+/** Entry point: parses the flags, wires signals, progress, warnings and metrics, prints the summary. */
 import { parseConfig } from './config';
+import { startMetrics } from './metrics/start-metrics';
 import { ProgressLine } from './progress';
 import { StartupError, runGenerator } from './run-generator';
 import { createShutdown } from './shutdown';
@@ -34,7 +35,9 @@ function main(): void {
     // keep the process alive after its work is done.
     process.stdout.write(stdout, () => process.exit(code));
   };
-  runGenerator(result.config, { stop: shutdown.stop, abandon: shutdown.abandon, warn, onStart: (stats) => progress?.start(stats) })
+  const { config } = result;
+  startMetrics(config, (line) => process.stderr.write(`${line}\n`))
+    .then((observer) => runGenerator(config, { stop: shutdown.stop, abandon: shutdown.abandon, warn, observer, onStart: (stats) => progress?.start(stats) }))
     .then((stats) => exit(allAcknowledged(stats) ? 0 : 1, stats.map((producer) => `${formatSummary(producer)}\n`).join('')))
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

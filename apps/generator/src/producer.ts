@@ -5,6 +5,7 @@
  */
 import type { Batch } from './batch';
 import type { EventDraft, EventSource } from './event-source';
+import type { DeliveryObserver } from './metrics/generator-metrics';
 import type { Pacer } from './pacer';
 import { pause } from './pause';
 import type { Spool } from './spool';
@@ -24,6 +25,8 @@ export interface ProducerOptions {
   count?: number;
   spool?: Spool;
   clock: () => number;
+  /** Hears of every batch sent and settled (the --metrics-port counters). */
+  observer?: DeliveryObserver;
 }
 
 export class Producer {
@@ -96,12 +99,14 @@ export class Producer {
   private async dispatch(batch: Batch): Promise<void> {
     const lastSeq = batch.firstSeq + batch.lines.length - 1;
     this.stats.sent += batch.lines.length;
+    this.options.observer?.sent(batch.lines.length);
     this.stats.first_seq = Math.min(this.stats.first_seq ?? batch.firstSeq, batch.firstSeq);
     this.stats.last_seq = Math.max(this.stats.last_seq ?? lastSeq, lastSeq);
     const delivery = await this.options.transport.send(batch);
     const recorded = delivery.settled.then(async (outcome) => {
       this.stats.acked += outcome.acked;
       this.stats.failed += outcome.failed;
+      this.options.observer?.settled(outcome.acked, outcome.failed);
       if (outcome.final) await this.options.spool?.remove(batch);
     });
     this.deliveries.add(recorded);

@@ -7,6 +7,7 @@ import type { EventSource } from './event-source';
 import { Pacer } from './pacer';
 import { Producer } from './producer';
 import { createRandom, deriveSeed, randomSeed } from './random';
+import type { DeliveryObserver } from './metrics/generator-metrics';
 import { createReplaySource } from './replay/replay-source';
 import { Spool } from './spool';
 import type { ProducerStats } from './summary';
@@ -26,6 +27,8 @@ export interface RunOptions extends Pick<TransportContext, 'abandon' | 'warn'> {
   /** Called once the producers exist, with their live counts. */
   onStart?: (stats: readonly ProducerStats[]) => void;
   clock?: () => number;
+  /** Hears of every batch sent, settled and retried (the --metrics-port counters). */
+  observer?: DeliveryObserver;
 }
 
 export async function runGenerator(config: GeneratorConfig, options: RunOptions): Promise<ProducerStats[]> {
@@ -50,6 +53,7 @@ export async function runGenerator(config: GeneratorConfig, options: RunOptions)
           count: config.count,
           spool,
           clock,
+          observer: options.observer,
         }),
     );
     options.onStart?.(producers.map((producer) => producer.stats));
@@ -78,12 +82,12 @@ function checkSpoolOwners(spool: Spool | undefined, path: string | undefined, id
 
 function createSource(config: GeneratorConfig, seed: number, clock: () => number): EventSource {
   if (config.replay) return createReplaySource({ ...config.replay, clock });
-  return createGeneratedSource({ random: createRandom(seed), sources: config.sources, clock });
+  return createGeneratedSource({ random: createRandom(seed), sources: config.sources, levels: config.levels, clock });
 }
 
 function createTransport(config: GeneratorConfig, options: RunOptions): Transport {
   const { target } = config;
-  const context = { retryDeadlineMs: config.retryDeadlineMs, abandon: options.abandon, warn: options.warn };
+  const context = { retryDeadlineMs: config.retryDeadlineMs, abandon: options.abandon, warn: options.warn, onRetry: () => options.observer?.retried() };
   if (target.kind === 'tcp') return createTcpTransport({ ...context, host: target.host, port: target.port });
   return createHttpTransport({ ...context, origin: target.origin, path: target.path, concurrency: HTTP_CONCURRENCY });
 }

@@ -16,6 +16,8 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
                          messages (default auth,payment,search,profile)
   --profile P            steady | burst (10x the rate for 3 s every 30 s) | wave (a day's
                          traffic curve every 4 minutes) (default steady)
+  --levels L,L           generate only these levels, in their usual proportions, e.g.
+                         --levels CRITICAL for a burst of critical events (default: all)
   --replay FILE          send the lines of a log file (syslog, log4j, Apache error log, or
                          any text) instead of generated events; needs --source
   --source NAME          the source of replayed events
@@ -25,6 +27,10 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
                          (default 5m)
   --spool FILE           keep unacknowledged batches in FILE; a restart with the same --spool
                          and --producer resends them first and continues their seq
+  --metrics-port N       serve Prometheus metrics on GET /metrics at this port (0: any
+                         free port; the URL is printed on stderr): events sent, acked,
+                         failed and in flight, retries, process metrics
+  --metrics-host H       address for --metrics-port (default 127.0.0.1)
   -h, --help             show this help
 
 On exit it prints one JSON line per producer:

@@ -10,6 +10,7 @@ export { getProducerStats, type ProducerStats } from './producer-stats';
 export { pingStorage } from './ping';
 export type { FieldTerm, LogField, LogFilters, TextTerm } from './log-filters';
 export { BufferFullError, InserterClosedError, StorageUnavailableError } from './errors';
+export { countLogs, type CountWindow } from './count-logs';
 export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './count-histogram';
 export { topValues, type TopValues } from './top-values';
 export { findLog } from './find-log';

@@ -75,6 +75,7 @@ async function deliver(batch: Batch, options: Connected): Promise<BatchOutcome> 
       return unacknowledged(batch);
     }
     options.warn(`retrying ${describeBatch(batch)} in ${delay} ms: ${answer.problem}`);
+    options.onRetry?.();
     if (!(await pause(delay, options.abandon))) return unacknowledged(batch);
   }
 }

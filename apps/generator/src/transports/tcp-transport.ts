@@ -133,6 +133,7 @@ class TcpTransport implements Transport {
       this.options.warn(`connection to ${this.address} failed; writing ${entries.length} batches again`);
     }
     // Back to the front of the queue, in their original order.
+    entries.forEach(() => this.options.onRetry?.());
     this.queue.unshift(...entries);
   }
 

@@ -33,6 +33,8 @@ export interface TransportContext {
   /** Aborts when the run must end now: deliveries still open count as failed. */
   abandon: AbortSignal;
   warn: (message: string) => void;
+  /** Called each time a batch is sent again after a failed attempt. */
+  onRetry?: () => void;
 }
 
 export function acknowledged(batch: Batch): BatchOutcome {

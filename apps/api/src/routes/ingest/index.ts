@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { BadRequestError, ServiceUnavailableError } from '../../errors';
 import { lineLimits, parseIngestBody } from '../../ingest/parse-lines';
 import { ErrorBody } from '../../schemas/common';
+import ingestDisabledRoute from './ingest-disabled';
 
 /** At most this many line errors are listed in one answer; `rejected` still counts them all. */
 const MAX_LISTED_ERRORS = 1000;
@@ -18,6 +19,10 @@ const IngestResult = Type.Object({
 
 
 const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
+  if (!app.config.ingest.enabled) {
+    await app.register(ingestDisabledRoute);
+    return;
+  }
   // Refuse before reading a body when storage is behind or too many bodies are in flight, so
   // memory stays bounded however fast producers send; senders retry after Retry-After.
   let inFlight = 0;

@@ -1,0 +1,53 @@
+/** Alert rules and webhook receivers as loaded from ALERT_RULES_FILE (see config/alert-rules.example.yaml). */
+import type { LogFilters } from '@logline/ch-client';
+import { formatDuration } from './duration';
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RECEIVER_TYPES = ['webhook', 'slack'] as const;
+/** `webhook`: the generic JSON payload; `slack`: a Slack incoming-webhook `{"text": ...}` message. */
+export type ReceiverType = (typeof RECEIVER_TYPES)[number];
+
+export interface Receiver {
+  readonly name: string;
+  readonly type: ReceiverType;
+  readonly url: string;
+}
+
+/** What makes a rule's condition hold over its window. */
+export type AlertCondition =
+  /** More than `threshold` events match the query. */
+  | { readonly kind: 'threshold'; readonly threshold: number }
+  /** No event matches the query. */
+  | { readonly kind: 'absent' };
+
+export interface AlertRule {
+  readonly name: string;
+  readonly description?: string;
+  /** The query as written, in the explorer's search syntax. */
+  readonly query: string;
+  /** The query parsed into filter terms (no time bounds: the evaluator adds the window). */
+  readonly filters: LogFilters;
+  readonly condition: AlertCondition;
+  readonly windowMs: number;
+  /** How long the condition must hold before the alert fires; 0 fires at once. */
+  readonly forMs: number;
+  readonly severity: Severity;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Names of the receivers to notify. */
+  readonly receivers: readonly string[];
+}
+
+export interface AlertRules {
+  readonly rules: readonly AlertRule[];
+  readonly receivers: readonly Receiver[];
+}
+
+export const NO_ALERT_RULES: AlertRules = { rules: [], receivers: [] };
+
+/** "more than 5 in 1m", "none in 10m": the condition in words, for payloads and the api. */
+export function describeCondition(rule: AlertRule): string {
+  const window = formatDuration(rule.windowMs);
+  return rule.condition.kind === 'threshold' ? `more than ${rule.condition.threshold} in ${window}` : `none in ${window}`;
+}

@@ -1,0 +1,93 @@
+/** The `rules:` list of a rules file, validated into AlertRules (problems collected, not thrown). */
+import { parseSearchQuery } from '../query/search-query';
+import { SEVERITIES, type AlertCondition, type AlertRule } from './alert-rule';
+import { FieldReader } from './field-reader';
+
+/** Rule and receiver names: also the `rule` label of the firing gauge, so kept short and plain. */
+export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const NAME_EXPECTED = 'a name of 1-64 letters, digits, _ . : - (starting with a letter or digit)';
+const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const FIELDS = ['name', 'description', 'query', 'window', 'threshold', 'absent', 'for', 'severity', 'labels', 'receivers'];
+/** Each evaluation counts at most this much of the table per rule. */
+const MAX_WINDOW_MS = 86_400_000;
+const MAX_THRESHOLD = 1_000_000_000;
+
+export function readRules(list: unknown, receiverNames: readonly string[], problems: string[]): AlertRule[] {
+  if (!Array.isArray(list)) {
+    problems.push('rules: must be a list of rules');
+    return [];
+  }
+  const rules: AlertRule[] = [];
+  const names = new Set<unknown>();
+  list.forEach((item, index) => {
+    const name = (item as { name?: unknown } | null)?.name;
+    if (names.has(name)) problems.push(`rules[${index}]: name: '${String(name)}' is used by an earlier rule`);
+    if (typeof name === 'string') names.add(name);
+    const rule = readRule(item, index, receiverNames, problems);
+    if (rule) rules.push(rule);
+  });
+  return rules;
+}
+
+function readRule(item: unknown, index: number, receiverNames: readonly string[], problems: string[]): AlertRule | undefined {
+  const rawName = (item as { name?: unknown } | null)?.name;
+  const where = typeof rawName === 'string' ? `rule '${rawName.slice(0, 64)}' (rules[${index}])` : `rules[${index}]`;
+  const reader = FieldReader.open(item, where, problems);
+  if (!reader) return undefined;
+  const before = problems.length;
+  reader.onlyKnown(FIELDS);
+  const name = reader.string('name', { required: true, pattern: NAME, expected: NAME_EXPECTED });
+  const query = reader.string('query', { required: true, maxLength: 2000 });
+  const filters = query === undefined ? undefined : parseQuery(reader, query);
+  const condition = readCondition(reader);
+  const rule = {
+    name,
+    description: reader.string('description', { maxLength: 1000 }),
+    query,
+    filters,
+    condition,
+    windowMs: reader.duration('window', 1_000, MAX_WINDOW_MS, true),
+    forMs: reader.duration('for', 0, MAX_WINDOW_MS) ?? 0,
+    severity: reader.oneOf('severity', SEVERITIES) ?? 'warning',
+    labels: reader.labels('labels', LABEL_NAME) ?? {},
+    receivers: readReceiverNames(reader, receiverNames),
+  };
+  return problems.length === before ? (rule as AlertRule) : undefined;
+}
+
+function parseQuery(reader: FieldReader, query: string): AlertRule['filters'] | undefined {
+  try {
+    const parsed = parseSearchQuery(query);
+    return { text: parsed?.text, fields: parsed?.fields };
+  } catch (error) {
+    reader.report('query', (error as Error).message.replace(/^q: /, ''));
+    return undefined;
+  }
+}
+
+function readCondition(reader: FieldReader): AlertCondition | undefined {
+  const hasThreshold = reader.has('threshold');
+  if (reader.has('absent') && hasThreshold) {
+    reader.report('threshold', 'give either threshold (fires on more than N matches) or absent: true (fires on none), not both');
+    return undefined;
+  }
+  if (hasThreshold) {
+    const threshold = reader.integer('threshold', 0, MAX_THRESHOLD);
+    return threshold === undefined ? undefined : { kind: 'threshold', threshold };
+  }
+  if (!reader.has('absent')) {
+    reader.report('threshold', 'is required: the rule fires when more than threshold events match in the window (or set absent: true)');
+    return undefined;
+  }
+  if (reader.boolean('absent') === false) reader.report('absent', 'must be true (leave it out for a threshold rule)');
+  return { kind: 'absent' };
+}
+
+function readReceiverNames(reader: FieldReader, defined: readonly string[]): string[] {
+  const names = reader.names('receivers', NAME);
+  if (names === undefined) return reader.has('receivers') ? [] : [...defined];
+  for (const name of names) {
+    if (!defined.includes(name)) reader.report('receivers', `no receiver named '${name}' (defined: ${defined.join(', ') || 'none'})`);
+  }
+  return names;
+}
