@@ -30,7 +30,7 @@ describe('the web app', () => {
 
   it.each([
     ['/assets/app.css', /^text\/css/],
-    ['/assets/live-refresh.js', /javascript/],
+    ['/assets/live-tail.js', /javascript/],
     ['/assets/favicon.svg', /^image\/svg\+xml/],
   ])('serves %s', async (path, type) => {
     const response = await app.inject(path);

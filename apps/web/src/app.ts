@@ -5,19 +5,24 @@ import type { WebConfig } from './config';
 import apiClient from './plugins/api-client';
 import assets from './plugins/assets';
 import errorPages from './plugins/error-pages';
+import metrics from './plugins/metrics';
 import security from './plugins/security';
 import views from './plugins/views';
+import alertsRoutes from './routes/alerts';
+import dashboardRoutes from './routes/dashboard';
 import deliveryRoutes from './routes/delivery';
 import eventRoutes from './routes/event';
 import exportRoutes from './routes/export';
 import healthRoutes from './routes/health';
+import liveRoutes from './routes/live';
 import logsRoutes from './routes/logs';
+import metricsRoutes from './routes/metrics';
 
 /**
  * Requests not worth a log line each: the live view polls every 2 s and every page load fetches
  * assets. Failures on them are still logged by the error handler.
  */
-const QUIET_PATHS = ['/partials/', '/assets/', '/healthz'];
+const QUIET_PATHS = ['/partials/', '/assets/', '/healthz', '/metrics', '/live'];
 
 export async function buildApp(config: WebConfig) {
   const app = Fastify({
@@ -26,6 +31,7 @@ export async function buildApp(config: WebConfig) {
       disableRequestLogging: (request) => QUIET_PATHS.some((path) => request.url.startsWith(path)),
     }),
   });
+  await app.register(metrics);
   await app.register(security);
   // Templates and assets sit beside this file in src/, and beside main.js in the bundle.
   await app.register(assets, { root: join(__dirname, 'assets') });
@@ -34,8 +40,12 @@ export async function buildApp(config: WebConfig) {
   await app.register(errorPages, { apiUrl: config.apiUrl });
   await app.register(healthRoutes);
   await app.register(logsRoutes);
+  await app.register(liveRoutes);
   await app.register(deliveryRoutes);
   await app.register(exportRoutes);
   await app.register(eventRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(alertsRoutes);
+  await app.register(metricsRoutes);
   return app;
 }

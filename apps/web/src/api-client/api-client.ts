@@ -13,6 +13,12 @@ import {
 import { ContextResponseSchema, type ContextResponse } from './context-response';
 import { FacetsResponseSchema, HistogramResponseSchema, type FacetsResponse, type HistogramResponse } from './explorer-response';
 import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
+import {
+  AlertsResponseSchema,
+  FreshnessResponseSchema,
+  type AlertsResponse,
+  type FreshnessResponse,
+} from './operations-response';
 
 export interface ApiClientOptions {
   /** Base URL of the api, ending in `/`. */
@@ -30,12 +36,22 @@ export interface ApiClient {
   getFacets(filters: LogFilters, limit: number): Promise<FacetsResponse>;
   /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
   openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
+  /**
+   * The api's live tail (text/event-stream) for `filters`, resuming after `lastEventId`; the
+   * caller reads the body until `signal` aborts it. Throws ApiRejectedError for filters the api
+   * refuses (400).
+   */
+  openTail(filters: LogFilters, lastEventId: string, signal: AbortSignal): Promise<Dispatcher.ResponseData>;
   /** An event and `size` neighbours on each side; undefined when there is no such event. */
   getContext(id: string, size: number): Promise<ContextResponse | undefined>;
   /** The delivery audit per producer for events since `from` (ISO time or a duration). */
   getAudit(from: string): Promise<AuditResponse>;
   /** Recent rejected input and counts by reason since `from`. */
   getIngestErrors(from: string): Promise<IngestErrorsResponse>;
+  /** Ingest lag percentiles per source over the last `window` (a duration such as 5m). */
+  getFreshness(window: string): Promise<FreshnessResponse>;
+  /** The api's alert rules and their state. */
+  getAlerts(): Promise<AlertsResponse>;
   close(): Promise<void>;
 }
 
@@ -46,6 +62,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const url = new URL('api/v1/logs', options.baseUrl);
       url.search = toSearchParams(filters).toString();
       const started = performance.now();
+      const readAtMs = Date.now();
       const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
       if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
       if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
@@ -57,6 +74,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         nextCursor: body.next_cursor,
         prevCursor: body.prev_cursor ?? null,
         elapsedMs: Math.round(performance.now() - started),
+        readAtMs,
       };
     },
     getHistogram: (filters) =>
@@ -75,6 +93,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
       }
     },
+    openTail: async (filters, lastEventId, signal) => {
+      const url = new URL('api/v1/tail', options.baseUrl);
+      const params = filterParams(filters);
+      params.delete('from');
+      params.delete('to');
+      url.search = params.toString();
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(url, {
+          dispatcher: agent,
+          signal,
+          headers: { accept: 'text/event-stream', 'last-event-id': lastEventId },
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: 0,
+        });
+      } catch (error) {
+        throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
+      }
+      if (response.statusCode === 200) return response;
+      const body = parseJson(await response.body.text());
+      if (response.statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
+      throw unexpectedStatus(url, response.statusCode);
+    },
     getContext: async (id, size) => {
       const url = new URL(`api/v1/logs/${encodeURIComponent(id)}/context`, options.baseUrl);
       url.search = new URLSearchParams({ before: String(size), after: String(size) }).toString();
@@ -89,6 +130,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, AuditResponseSchema),
     getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrorsResponseSchema),
+    getFreshness: (window) => getChecked(agent, options, 'api/v1/freshness', { window }, FreshnessResponseSchema),
+    getAlerts: () => getChecked(agent, options, 'api/v1/alerts', {}, AlertsResponseSchema),
     close: () => agent.close(),
   };
 }

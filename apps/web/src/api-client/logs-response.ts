@@ -31,4 +31,6 @@ export interface LogsPage {
   readonly prevCursor: string | null;
   /** How long the api took to answer, in ms, shown in the header bar. */
   readonly elapsedMs: number;
+  /** When the web server asked for this page (epoch ms): where a live tail picks up. */
+  readonly readAtMs: number;
 }

@@ -1,4 +1,4 @@
-// The query string GET / and GET /partials/logs accept: the api's log filters, plus `live`.
+// The query string GET /, GET /partials/logs and GET /live accept: the api's log filters, plus `live`.
 // Limits match the api's; what a value means (a time, a search) is the api's to judge.
 import { Type, type Static } from 'typebox';
 
@@ -22,7 +22,7 @@ export const LogsQuerySchema = Type.Object({
   before: Type.Optional(Type.String({ maxLength: 64 })),
   /** Values listed per facet (level, source, host); "more" raises it. */
   facets: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-  /** The auto-refresh toggle; only the page's script reads it. */
+  /** The Live toggle; only the page's script reads it. */
   live: Type.Optional(Type.Enum(['1', 'on'])),
 });
 

@@ -20,9 +20,12 @@ export default fp<ViewsOptions>(
           layout: 'partials/layout.hbs',
           'filter-bar': 'partials/filter-bar.hbs',
           results: 'partials/results.hbs',
+          'log-row': 'partials/log-row.hbs',
           'error-panel': 'partials/error-panel.hbs',
           histogram: 'partials/histogram.hbs',
           facets: 'partials/facets.hbs',
+          'dashboard-panels': 'partials/dashboard-panels.hbs',
+          'alerts-table': 'partials/alerts-table.hbs',
         },
       },
     });

@@ -22,7 +22,7 @@ describe('buildResults', () => {
       rows: [LOG, LOG],
       nextCursor: 'c2',
       prevCursor: null,
-      elapsedMs: 7,
+      elapsedMs: 7, readAtMs: 1_764_000_000_000,
     });
 
     expect(results.summary).toBe('2 rows, more available');
@@ -33,7 +33,7 @@ describe('buildResults', () => {
   });
 
   it('links a row\'s level and source to the view narrowed to them, keeping the other filters', () => {
-    const results = buildResults(toLogFilters({ from: '15m', limit: 100, order: 'desc' }), { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1 });
+    const results = buildResults(toLogFilters({ from: '15m', limit: 100, order: 'desc' }), { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1, readAtMs: 1_764_000_000_000 });
     const level = new URL(results.rows[0].levelHref, 'http://web.test');
     expect(level.searchParams.getAll('level')).toEqual(['INFO']);
     expect(level.searchParams.get('from')).toBe('15m');
@@ -41,7 +41,7 @@ describe('buildResults', () => {
   });
 
   it('says "1 row" and offers no next page on the last one', () => {
-    const results = buildResults(FIRST_PAGE, { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1 });
+    const results = buildResults(FIRST_PAGE, { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 1, readAtMs: 1_764_000_000_000 });
 
     expect(results.summary).toBe('1 row');
     expect(results.next).toBeUndefined();
@@ -52,17 +52,17 @@ describe('buildResults', () => {
       rows: [],
       nextCursor: null,
       prevCursor: 'p1',
-      elapsedMs: 1,
+      elapsedMs: 1, readAtMs: 1_764_000_000_000,
     });
 
     expect(later.liveAvailable).toBe(false);
     expect(later.first).toEqual({ href: '/?limit=100&order=desc', label: '⇤ Latest' });
     expect(later.previous).toEqual({ href: '/?limit=100&order=desc&before=p1', label: '← Newer' });
-    expect(buildResults(FIRST_PAGE, { rows: [], nextCursor: null, prevCursor: null, elapsedMs: 1 }).liveAvailable).toBe(true);
+    expect(buildResults(FIRST_PAGE, { rows: [], nextCursor: null, prevCursor: null, elapsedMs: 1, readAtMs: 1_764_000_000_000 }).liveAvailable).toBe(true);
   });
 
   it('explains an empty result by whether filters narrowed it', () => {
-    const empty = { rows: [], nextCursor: null, prevCursor: null, elapsedMs: 1 };
+    const empty = { rows: [], nextCursor: null, prevCursor: null, elapsedMs: 1, readAtMs: 1_764_000_000_000 };
 
     expect(buildResults(FIRST_PAGE, empty).emptyHint).toMatch(/No logs stored yet/);
     expect(buildResults(toLogFilters({ q: 'x', limit: 100, order: 'desc' }), empty).emptyHint).toMatch(
@@ -73,7 +73,7 @@ describe('buildResults', () => {
 
 describe('buildLogsPage', () => {
   it('puts the api status in the header and the form beside the results', () => {
-    const page = buildLogsPage(FIRST_PAGE, { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 3 });
+    const page = buildLogsPage(FIRST_PAGE, { rows: [LOG], nextCursor: null, prevCursor: null, elapsedMs: 3, readAtMs: 1_764_000_000_000 });
 
     expect(page.title).toBe('Logs');
     expect(page.apiStatus.tone).toBe('ok');

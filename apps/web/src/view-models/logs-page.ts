@@ -1,4 +1,5 @@
 // Shapes one page of api results for the logs page and its auto-refreshed fragment.
+import type { StoredLog } from '@logline/log-schema';
 import type { FacetsResponse, HistogramResponse } from '../api-client/explorer-response';
 import type { LogsPage } from '../api-client/logs-response';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
@@ -15,16 +16,20 @@ export interface ApiStatus {
   readonly text: string;
 }
 
+/** A row whose level and source link to the same view narrowed to that value. */
+export type ResultRow = LogRowView & { levelHref: string; sourceHref: string };
+
 export interface ResultsView extends PageLinks {
-  /** Rows whose level and source link to the same view narrowed to that value. */
-  readonly rows: readonly (LogRowView & { levelHref: string; sourceHref: string })[];
+  readonly rows: readonly ResultRow[];
   readonly summary: string;
   readonly rangeText: string;
   readonly orderText: string;
   /** What to try when nothing matched. */
   readonly emptyHint: string;
-  /** Auto-refresh only makes sense on the first page. */
+  /** Live tail only makes sense on the first page of the newest-first order. */
   readonly liveAvailable: boolean;
+  /** Where the live tail starts (epoch ms): a little before this page was read, so no event falls between. */
+  readonly liveSince: number;
   readonly apiStatus: ApiStatus;
 }
 
@@ -45,17 +50,29 @@ export interface ExplorerExtras {
   readonly facetLimit: number;
 }
 
+/**
+ * How far before the page's read the live tail starts. Events stored in that overlap arrive
+ * again and the page's script drops the ids it already shows; an insert still running when the
+ * page was read is covered by the tail's own watermark.
+ */
+const LIVE_OVERLAP_MS = 5000;
+
+/** One row of results, with its filter links. */
+export function toResultRow(filters: LogFilters, log: StoredLog): ResultRow {
+  return {
+    ...toLogRowView(log),
+    levelHref: logsPageHref(withFacetValue(filters, 'level', log.log_level)),
+    sourceHref: logsPageHref(withFacetValue(filters, 'source', log.source)),
+  };
+}
+
 export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
   const count = page.rows.length;
   const narrowed =
     filters.levels.length + filters.sources.length + filters.producerIds.length > 0 ||
     [filters.q, filters.from, filters.to].some((value) => value !== undefined);
   return {
-    rows: page.rows.map((log) => ({
-      ...toLogRowView(log),
-      levelHref: logsPageHref(withFacetValue(filters, 'level', log.log_level)),
-      sourceHref: logsPageHref(withFacetValue(filters, 'source', log.source)),
-    })),
+    rows: page.rows.map((log) => toResultRow(filters, log)),
     summary: `${count} ${count === 1 ? 'row' : 'rows'}${page.nextCursor === null ? '' : ', more available'}`,
     rangeText: describeTimeRange(filters.from, filters.to),
     orderText: filters.order === 'desc' ? 'newest first' : 'oldest first',
@@ -63,7 +80,8 @@ export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
     emptyHint: narrowed
       ? 'No logs match these filters. Widen the time range or clear a filter.'
       : 'No logs stored yet. Send some with the generator: npx nx serve generator',
-    liveAvailable: filters.cursor === undefined && filters.before === undefined,
+    liveAvailable: filters.cursor === undefined && filters.before === undefined && filters.order === 'desc' && filters.to === undefined,
+    liveSince: page.readAtMs - LIVE_OVERLAP_MS,
     apiStatus: { tone: 'ok', text: `API ok · ${page.elapsedMs} ms` },
   };
 }

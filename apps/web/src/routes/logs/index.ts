@@ -26,7 +26,7 @@ const logsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('cache-control', 'no-store').view('logs.hbs', view);
   });
 
-  // Polled every 2 s by the page's script while auto-refresh is on.
+  // The results alone: the page's script reloads them when Live is turned on again.
   app.get(
     '/partials/logs',
     { schema: { querystring: LogsQuerySchema }, config: { fragment: true } },
