@@ -17,6 +17,8 @@ describe('explorer in Chromium', () => {
   let webUrl: string;
   let browser: Browser;
   let page: Page;
+  /** When the seeded event with seq 0 happened; seq n is n seconds later. */
+  let seededFrom: number;
 
   beforeAll(async () => {
     const apiUrl = `http://127.0.0.1:${await freePort()}`;
@@ -25,7 +27,8 @@ describe('explorer in Chromium', () => {
     await waitForOk(`${apiUrl}/api/v1/health`, api);
     web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
     await waitForOk(`${webUrl}/healthz`, web);
-    const start = Date.now() - 10 * 60_000;
+    const start = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
+    seededFrom = start;
     const lines = Array.from({ length: EVENTS }, (_, seq) =>
       JSON.stringify({
         timestamp: new Date(start + seq * 1000).toISOString(),
@@ -70,6 +73,21 @@ describe('explorer in Chromium', () => {
     const levels = await cells('col-level');
     expect(levels).toHaveLength(EVENTS / LEVELS.length);
     expect(new Set(levels)).toEqual(new Set(['ERROR']));
+  });
+
+  it('an absolute from/to typed into the form shows exactly the events in it, and the URL keeps it', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    const field = (seq: number) => new Date(seededFrom + seq * 1000).toISOString().slice(0, 19);
+    await page.fill('input[name="start"]', field(100));
+    await page.fill('input[name="end"]', field(149));
+    expect(await page.inputValue('select[name="from"]')).toBe('custom');
+    await Promise.all([page.waitForURL(/start=/), page.click('button[type="submit"]')]);
+    const seqs = await page.locator('#logs tbody tr').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.seq)));
+    // The range's end is exclusive, as everywhere in the api.
+    expect(seqs).toEqual(Array.from({ length: 49 }, (_, i) => 148 - i));
+    expect(await page.textContent('#time-range')).toContain(`From ${field(100).replace('T', ' ')}`);
+    await page.reload();
+    expect(await page.inputValue('input[name="end"]')).toBe(field(149));
   });
 
   it('a search finds a seeded phrase', async () => {

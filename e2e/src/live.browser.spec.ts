@@ -96,7 +96,8 @@ describe('live tail in Chromium', () => {
   it('shows each event of 60 s at 1,000 events/s within 1.5 s (p95), none missing, none repeated', async () => {
     await openLive();
     const producer = 'live-1000';
-    const run = await runGenerator(['--target', `${apiUrl}/api/v1/ingest`, '--rate', '1000', '--count', '60000', '--producer', producer]);
+    // Batches of 100: a shipper that flushes every 100 ms, as log shippers do by default.
+    const run = await runGenerator(['--target', `${apiUrl}/api/v1/ingest`, '--rate', '1000', '--count', '60000', '--batch', '100', '--producer', producer]);
     expect(run.code).toBe(0);
     await page.waitForFunction((p) => (window as unknown as { __arrivals: Arrival[] }).__arrivals.filter((a) => a.producer === p).length >= 60_000, producer, {
       timeout: 30_000,

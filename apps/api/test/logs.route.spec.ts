@@ -31,6 +31,23 @@ describe('GET /api/v1/logs', () => {
     expect([...first.rows, ...second.rows].map((row: { seq: number }) => row.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('sorts by level (most severe first) or by source, then newest, paging with sorted cursors', async () => {
+    const byLevel = (await get('sort=level&limit=5')).json();
+    expect(byLevel.rows.map((row: { log_level: string; seq: number }) => `${row.log_level}:${row.seq}`)).toEqual([
+      'ERROR:10', 'ERROR:7', 'ERROR:4', 'ERROR:1', 'WARNING:11',
+    ]);
+    const next = (await get(`sort=level&limit=5&cursor=${encodeURIComponent(byLevel.next_cursor)}`)).json();
+    expect(next.rows.map((row: { seq: number }) => row.seq)).toEqual([8, 5, 2, 9, 6]);
+    const bySource = (await get('sort=source&order=asc&limit=7')).json();
+    expect(bySource.rows.map((row: { source: string; seq: number }) => `${row.source}:${row.seq}`)).toEqual([
+      'auth:0', 'auth:2', 'auth:4', 'auth:6', 'auth:8', 'auth:10', 'payment:1',
+    ]);
+    // A time cursor is not a cursor of a sorted listing.
+    const mixed = await get(`sort=source&cursor=${(await get('limit=1')).json().next_cursor}`);
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().message).toMatch(/sorted by source/);
+  });
+
   it('answers 400 with a reason for bad parameters', async () => {
     for (const [query, reason] of [
       ['level=LOUD', /unknown level 'LOUD'/],
@@ -38,6 +55,7 @@ describe('GET /api/v1/logs', () => {
       ['limit=0', /limit/],
       ['order=sideways', /order/],
       ['cursor=abc', /cursor/],
+      ['sort=message', /sort/],
     ] as const) {
       const response = await get(query);
       expect(response.statusCode).toBe(400);

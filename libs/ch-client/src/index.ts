@@ -6,6 +6,7 @@ export { prepareLogRow, type PreparedLogRow } from './prepared-row';
 export { truncateRaw, type DeadLetter } from './dead-letter';
 export { searchLogs, type SearchLogsOptions, type SearchLogsResult, type SortOrder } from './search-logs';
 export { formatLogId, parseLogId, type LogCursor } from './log-id';
+export { formatPageCursor, parsePageCursor, SORT_KEYS, type PageCursor, type SortKey } from './page-cursor';
 export { getProducerStats, type ProducerStats } from './producer-stats';
 export { pingStorage } from './ping';
 export type { FieldTerm, LogField, LogFilters, TextTerm } from './log-filters';

@@ -1,9 +1,12 @@
-/** The explorer's main query: matching events, newest (or oldest) first, with keyset paging both ways. */
+/**
+ * The explorer's main query: matching events, newest (or oldest) first — or by level (severity)
+ * or source, then time — with keyset paging both ways.
+ */
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { StoredLog } from '@logline/log-schema';
+import { LOG_LEVELS, type StoredLog } from '@logline/log-schema';
 import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
-import type { LogCursor } from './log-id';
 import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-record';
+import type { PageCursor, SortKey } from './page-cursor';
 import { selectRows } from './run-query';
 import { bind, sql } from './sql';
 
@@ -12,21 +15,24 @@ export type SortOrder = 'asc' | 'desc';
 export interface SearchLogsOptions extends LogFilters {
   limit: number;
   order: SortOrder;
+  /** The column to sort by (default time); `order` applies to it and to the time of ties. */
+  sort?: SortKey;
   /** Continue after this row (in the chosen order). */
-  after?: LogCursor;
+  after?: PageCursor;
   /** The page that ends just before this row (in the chosen order). */
-  before?: LogCursor;
+  before?: PageCursor;
 }
 
 export interface SearchLogsResult {
   rows: StoredLog[];
   /** Cursor for the page after this one, or null when none follows. */
-  next: LogCursor | null;
+  next: PageCursor | null;
   /** Cursor for the page before this one, or null when this is the first page. */
-  prev: LogCursor | null;
+  prev: PageCursor | null;
 }
 
 export async function searchLogs(client: ClickHouseClient, options: SearchLogsOptions): Promise<SearchLogsResult> {
+  const cursorOf = (record: LogRecord) => positionOf(record, options.sort);
   if (options.before) {
     const reversed = await fetchPage(client, options, options.order === 'asc' ? 'desc' : 'asc', options.before);
     const rows = reversed.slice(0, options.limit).reverse();
@@ -52,10 +58,12 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
  */
 const WINDOWS_MS = [26 * 3_600_000, 8 * 86_400_000, 32 * 86_400_000];
 
-type PageFilters = LogFilters & { limit: number };
+type PageFilters = LogFilters & { limit: number; sort?: SortKey };
 
-async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: LogCursor) {
-  for (const window of windowsFor(filters, order, after)) {
+async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: PageCursor) {
+  // Sorted by another column, the first page may come from any time: no nearer window first.
+  const windows = (filters.sort ?? 'time') === 'time' ? windowsFor(filters, order, after) : [];
+  for (const window of windows) {
     const records = await queryPage(client, { ...filters, ...window }, order, after);
     if (records.length > filters.limit) return records;
   }
@@ -63,7 +71,7 @@ async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: 
 }
 
 /** Narrower ranges to try first, on the open side of the scan. */
-function windowsFor(filters: PageFilters, order: SortOrder, after?: LogCursor): Partial<LogFilters>[] {
+function windowsFor(filters: PageFilters, order: SortOrder, after?: PageCursor): Partial<LogFilters>[] {
   if (order === 'desc' && filters.fromMs === undefined) {
     const end = after ? after.timestampMs + 1 : (filters.toMs ?? Date.now() + 86_400_000 + 1);
     return WINDOWS_MS.map((span) => ({ fromMs: end - span }));
@@ -75,21 +83,28 @@ function windowsFor(filters: PageFilters, order: SortOrder, after?: LogCursor): 
   return [];
 }
 
-async function queryPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: LogCursor) {
+async function queryPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: PageCursor) {
+  const sort = filters.sort ?? 'time';
   const conditions = filterConditions(filters);
-  if (after) conditions.push(afterCursor(after, order));
+  if (after) conditions.push(sort === 'time' ? afterCursor(after, order) : afterSortedCursor(sort, after, order));
   const direction = order === 'asc' ? sql`ASC` : sql`DESC`;
+  const leading = sort === 'time' ? sql`` : sql`${sortColumn(sort)} ${direction}, `;
   return selectRows<LogRecord>(
     client,
     sql`SELECT ${searchRowColumns()}
         FROM logs.application_logs
         ${whereClause(conditions)}
-        ORDER BY timestamp ${direction}, ${ROW_KEY} ${direction}
+        ORDER BY ${leading}timestamp ${direction}, ${ROW_KEY} ${direction}
         LIMIT ${bind(filters.limit + 1, 'UInt32')}`,
   );
 }
 
-function afterCursor(cursor: LogCursor, order: SortOrder) {
+/** Levels sort by severity (DEBUG lowest), not by name. */
+function sortColumn(sort: Exclude<SortKey, 'time'>) {
+  return sort === 'level' ? sql`indexOf(${bind(LOG_LEVELS, 'Array(String)')}, log_level)` : sql`source`;
+}
+
+function afterCursor(cursor: PageCursor, order: SortOrder) {
   const at = dateTime64(cursor.timestampMs);
   const key = bind(cursor.rowKey, 'UInt64');
   return order === 'asc'
@@ -97,6 +112,19 @@ function afterCursor(cursor: LogCursor, order: SortOrder) {
     : sql`timestamp <= ${at} AND (timestamp < ${at} OR ${ROW_KEY} < ${key})`;
 }
 
-function cursorOf(record: LogRecord): LogCursor {
-  return { timestampMs: Number(record.ts_ms), rowKey: record.row_key };
+/** Rows past the cursor in (column, time, row key) order: one tuple comparison. */
+function afterSortedCursor(sort: Exclude<SortKey, 'time'>, cursor: PageCursor, order: SortOrder) {
+  const value =
+    sort === 'level'
+      ? sql`indexOf(${bind(LOG_LEVELS, 'Array(String)')}, ${bind(cursor.sortValue ?? '', 'String')})`
+      : bind(cursor.sortValue ?? '', 'String');
+  const row = sql`(${sortColumn(sort)}, timestamp, ${ROW_KEY})`;
+  const at = sql`(${value}, ${dateTime64(cursor.timestampMs)}, ${bind(cursor.rowKey, 'UInt64')})`;
+  return order === 'asc' ? sql`${row} > ${at}` : sql`${row} < ${at}`;
+}
+
+function positionOf(record: LogRecord, sort: SortKey = 'time'): PageCursor {
+  const position = { timestampMs: Number(record.ts_ms), rowKey: record.row_key };
+  if (sort === 'time') return position;
+  return { ...position, sortValue: sort === 'level' ? record.log_level : record.source };
 }

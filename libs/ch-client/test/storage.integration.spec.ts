@@ -1,5 +1,16 @@
 import { normalizeEvent, type LogRow } from '@logline/log-schema';
-import { applyMigrations, BatchInserter, getProducerStats, logRowWriter, prepareLogRow, searchLogs, type PreparedLogRow, type Storage } from '../src';
+import {
+  applyMigrations,
+  BatchInserter,
+  formatPageCursor,
+  getProducerStats,
+  logRowWriter,
+  parsePageCursor,
+  prepareLogRow,
+  searchLogs,
+  type PreparedLogRow,
+  type Storage,
+} from '../src';
 import { closeTestStorage, openTestStorage } from '../src/testing';
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -78,6 +89,44 @@ describe('storage on the embedded engine', () => {
       expect(seen).toHaveLength(30);
       expect(new Set(seen).size).toBe(30);
     }
+  });
+
+  it('sorts by level (severity) or source, then time, paging both ways through cursors that survive text', async () => {
+    const SEVERITY = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+    const key = (r: { log_level: string; source: string; timestamp: string; id: string }, sort: 'level' | 'source') =>
+      [sort === 'level' ? SEVERITY.indexOf(r.log_level) : r.source, r.timestamp, BigInt(r.id.split('.')[1])] as const;
+    const before = (a: readonly unknown[], b: readonly unknown[]) => {
+      for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+      return false;
+    };
+    for (const sort of ['level', 'source'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const pages = [];
+        let after;
+        do {
+          const page = await searchLogs(storage.reader, { limit: 4, order, sort, after });
+          pages.push(page);
+          // Through text and back, as the api hands cursors out.
+          after = page.next ? parsePageCursor(formatPageCursor(page.next, sort), sort) : undefined;
+        } while (after);
+        const seen = pages.flatMap((page) => page.rows);
+        expect(seen).toHaveLength(30);
+        expect(new Set(seen.map((r) => r.id)).size).toBe(30);
+        const keys = seen.map((r) => key(r, sort));
+        for (let i = 1; i < keys.length; i += 1) expect(order === 'asc' ? before(keys[i - 1], keys[i]) : before(keys[i], keys[i - 1])).toBe(true);
+        if (sort === 'level' && order === 'desc') expect(seen[0].log_level).toBe('ERROR');
+        // Back from the third page lands on the second.
+        const third = pages[2];
+        const back = await searchLogs(storage.reader, { limit: 4, order, sort, before: third.prev ?? undefined });
+        expect(back.rows.map((r) => r.id)).toEqual(pages[1].rows.map((r) => r.id));
+      }
+    }
+    expect([parsePageCursor('b@d~1.2', 'source'), parsePageCursor('YQ~nope', 'level'), parsePageCursor('1.2', 'level')]).toEqual([undefined, undefined, undefined]);
+    expect(parsePageCursor(formatPageCursor({ timestampMs: 5, rowKey: '7', sortValue: "pay'ment ~ ü" }, 'source'), 'source')).toEqual({
+      timestampMs: 5,
+      rowKey: '7',
+      sortValue: "pay'ment ~ ü",
+    });
   });
 
   it('matches whole words only', async () => {

@@ -141,6 +141,7 @@ function filterParams(filters: LogFilters): URLSearchParams {
   const params = toSearchParams(filters, {});
   params.delete('limit');
   params.delete('order');
+  params.delete('sort');
   return params;
 }
 

@@ -10,6 +10,7 @@
   const MAX_ROWS = 1000;
   const PAUSE_AFTER_PX = 60;
   const RETRY_MS = 2000;
+  const HIGHLIGHT_UP_TO = 20;
   const toggle = document.getElementById('live-toggle');
   const results = document.getElementById('results');
   const banner = document.getElementById('live-error');
@@ -67,15 +68,32 @@
     resume.textContent = `▲ ${pending.length}${skipped ? '+' : ''} new — resume`;
   }
 
+  // Rows wait for the next frame and go in together: one layout per frame, however fast they come.
+  let queued = [];
+  let frame = 0;
+
   function insert(rows) {
+    queued.push(...rows);
+    if (queued.length > MAX_ROWS) queued = queued.slice(-MAX_ROWS);
+    if (!frame) frame = requestAnimationFrame(insertQueued);
+  }
+
+  function insertQueued() {
+    frame = 0;
     const body = tbody();
-    if (!body) return;
+    const rows = queued;
+    queued = [];
+    if (!body || rows.length === 0) return;
     document.getElementById('empty-state')?.remove();
-    // Oldest first, each on top of the one before: the newest ends up first.
-    for (const row of rows) {
-      row.classList.add('row-new');
-      body.prepend(row);
+    // Highlighting is for a trickle; at hundreds a second it would only cost frames.
+    const highlight = rows.length <= HIGHLIGHT_UP_TO;
+    const fragment = document.createDocumentFragment();
+    // Newest first: the queue is oldest first.
+    for (let i = rows.length - 1; i >= 0; i -= 1) {
+      if (highlight) rows[i].classList.add('row-new');
+      fragment.appendChild(rows[i]);
     }
+    body.prepend(fragment);
     while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
   }
 
@@ -92,11 +110,13 @@
     template.innerHTML = event.data;
     const rows = [...template.content.querySelectorAll('tr')]
       .filter((row) => !seen.has(row.dataset.id))
-      .sort((a, b) => a.querySelector('time').getAttribute('datetime').localeCompare(b.querySelector('time').getAttribute('datetime')));
-    for (const row of rows) {
-      seen.add(row.dataset.id);
-      newestMs = Math.max(newestMs, Date.parse(row.querySelector('time').getAttribute('datetime')));
-    }
+      .map((row) => ({ row, at: row.querySelector('time').getAttribute('datetime') }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      .map(({ row, at }) => {
+        seen.add(row.dataset.id);
+        newestMs = Math.max(newestMs, Date.parse(at));
+        return row;
+      });
     added += rows.length;
     if (seen.size > 4 * MAX_ROWS) seen = new Set([...seen].slice(-2 * MAX_ROWS));
     if (paused()) {

@@ -2,6 +2,11 @@ import { LOG_LEVELS, toLogLevel, type LogLevel } from '@logline/log-schema';
 import { InvalidFilterError } from './invalid-filter-error';
 import type { LogsQuery } from './logs-query';
 
+export type SortKey = 'time' | 'level' | 'source';
+
+/** The time-range menu's choice that takes the range from the start and end fields. */
+export const CUSTOM_RANGE = 'custom';
+
 /** What the user asked for, tidied: the one shape the api client and the view models read. */
 export interface LogFilters extends PagePosition {
   readonly levels: readonly LogLevel[];
@@ -12,6 +17,8 @@ export interface LogFilters extends PagePosition {
   readonly to?: string;
   readonly limit: number;
   readonly order: 'asc' | 'desc';
+  /** What the rows are sorted by (then by time); `order` applies to both. */
+  readonly sort: SortKey;
   readonly live: boolean;
 }
 
@@ -27,16 +34,19 @@ export interface PagePosition {
  * removed, and "all time" means no bound. Throws InvalidFilterError for an unknown level.
  */
 export function toLogFilters(query: LogsQuery): LogFilters {
+  // "Custom range": the form's start and end fields give the range instead of a preset.
+  const custom = query.from === CUSTOM_RANGE;
   const sources = (query.source ?? []).flatMap((value) => value.split(',')).map((source) => source.trim());
   return Object.freeze({
     levels: unique((query.level ?? []).filter((level) => level.trim() !== '').map(toLevel)),
     sources: unique(sources.filter((source) => source !== '')),
     producerIds: unique((query.producer_id ?? []).filter((id) => id !== '')),
     q: blankToUndefined(query.q),
-    from: query.from === 'all' ? undefined : blankToUndefined(query.from),
-    to: blankToUndefined(query.to),
+    from: custom ? utcFromLocal(query.start) : query.from === 'all' ? undefined : blankToUndefined(query.from),
+    to: custom ? utcFromLocal(query.end) : blankToUndefined(query.to),
     limit: query.limit,
     order: query.order,
+    sort: query.sort ?? 'time',
     // Opaque: relayed exactly as the api issued them.
     cursor: query.cursor === '' ? undefined : query.cursor,
     before: query.before === '' ? undefined : query.before,
@@ -55,6 +65,7 @@ export function toSearchParams(filters: LogFilters, position: PagePosition = fil
   if (filters.to !== undefined) params.set('to', filters.to);
   params.set('limit', String(filters.limit));
   params.set('order', filters.order);
+  if (filters.sort !== 'time') params.set('sort', filters.sort);
   if (position.cursor !== undefined) params.set('cursor', position.cursor);
   if (position.before !== undefined) params.set('before', position.before);
   return params;
@@ -70,6 +81,13 @@ function toLevel(value: string): LogLevel {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** A datetime-local value (the page shows UTC) as an ISO time; blank: no bound. */
+function utcFromLocal(value: string | undefined): string | undefined {
+  const local = blankToUndefined(value);
+  if (local === undefined) return undefined;
+  return `${local.length === 16 ? `${local}:00` : local}Z`;
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

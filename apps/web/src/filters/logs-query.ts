@@ -2,6 +2,9 @@
 // Limits match the api's; what a value means (a time, a search) is the api's to judge.
 import { Type, type Static } from 'typebox';
 
+/** What an <input type="datetime-local"> sends (or nothing): 2026-11-28T17:05, seconds optional. */
+const LOCAL_TIME = '^$|^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$';
+
 const Repeatable = (itemLength: number) => Type.Array(Type.String({ maxLength: itemLength }), { maxItems: 100 });
 
 export const LogsQuerySchema = Type.Object({
@@ -14,8 +17,13 @@ export const LogsQuerySchema = Type.Object({
   /** ISO time or a duration back from now (15m, 24h, 7d); `all` (the menu's "All time") means none. */
   from: Type.Optional(Type.String({ maxLength: 64 })),
   to: Type.Optional(Type.String({ maxLength: 64 })),
+  /** The form's absolute range (with from=custom): datetime-local values, read as UTC. */
+  start: Type.Optional(Type.String({ pattern: LOCAL_TIME, maxLength: 32 })),
+  end: Type.Optional(Type.String({ pattern: LOCAL_TIME, maxLength: 32 })),
   limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
   order: Type.Enum(['desc', 'asc'], { default: 'desc' }),
+  /** Sort column: time, level (by severity) or source; ties go by time. */
+  sort: Type.Optional(Type.Enum(['time', 'level', 'source'])),
   /** The api's next_cursor: the page after a row. */
   cursor: Type.Optional(Type.String({ maxLength: 64 })),
   /** The api's prev_cursor: the page before a row. */

@@ -79,6 +79,7 @@ function toRow(rule: AlertRule): AlertRow {
       from: `${Math.max(1, Math.round(rule.window_seconds))}s`,
       limit: 100,
       order: 'desc',
+      sort: 'time',
       live: false,
     }),
     condition: rule.condition,

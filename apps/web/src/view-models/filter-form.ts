@@ -1,7 +1,7 @@
 // The filter bar's controls, with the current filters selected, so the form mirrors the URL.
 import { LOG_LEVELS } from '@logline/log-schema';
-import type { LogFilters } from '../filters/log-filters';
-import { describeTimeRange } from './format-time';
+import { CUSTOM_RANGE, type LogFilters } from '../filters/log-filters';
+import { describeDuration, describeTimeRange } from './format-time';
 import { levelBadgeClass } from './log-row';
 
 const TIME_RANGES = ['5m', '15m', '1h', '24h', '7d'] as const;
@@ -18,6 +18,9 @@ export interface FilterForm {
   readonly sources: string;
   readonly levels: readonly { value: string; badgeClass: string; checked: boolean }[];
   readonly ranges: readonly Option[];
+  /** The absolute range's fields (datetime-local, UTC), filled when the range is absolute. */
+  readonly start: string;
+  readonly end: string;
   /** Filters from the URL that the form has no control for (end time, producers), kept as they are. */
   readonly hidden: readonly { name: string; value: string }[];
   readonly pageSizes: readonly Option[];
@@ -26,8 +29,9 @@ export interface FilterForm {
 }
 
 export function buildFilterForm(filters: LogFilters): FilterForm {
-  const from = filters.from ?? 'all';
-  const rangeValues: string[] = ['all', ...TIME_RANGES];
+  const custom = isAbsolute(filters.from) || (filters.from === undefined && filters.to !== undefined);
+  const from = custom ? CUSTOM_RANGE : (filters.from ?? 'all');
+  const rangeValues: string[] = ['all', ...TIME_RANGES, CUSTOM_RANGE];
   const sizeValues = PAGE_SIZES.map(String);
   return {
     q: filters.q ?? '',
@@ -39,11 +43,13 @@ export function buildFilterForm(filters: LogFilters): FilterForm {
     })),
     ranges: withCurrent(rangeValues, from).map((value) => ({
       value,
-      label: describeTimeRange(value === 'all' ? undefined : value, undefined),
+      label: value === CUSTOM_RANGE ? 'Custom: from – to below' : describeTimeRange(value === 'all' ? undefined : value, undefined),
       selected: value === from,
     })),
+    start: custom ? localField(filters.from) : '',
+    end: custom ? localField(filters.to) : '',
     hidden: [
-      ...(filters.to === undefined ? [] : [{ name: 'to', value: filters.to }]),
+      ...(custom || filters.to === undefined ? [] : [{ name: 'to', value: filters.to }]),
       ...filters.producerIds.map((value) => ({ name: 'producer_id', value })),
     ],
     pageSizes: withCurrent(sizeValues, String(filters.limit))
@@ -59,6 +65,18 @@ export function buildFilterForm(filters: LogFilters): FilterForm {
     ],
     live: filters.live,
   };
+}
+
+/** An ISO time, as opposed to a duration back from now (or `now`). */
+function isAbsolute(value: string | undefined): value is string {
+  return value !== undefined && value !== 'now' && describeDuration(value) === undefined;
+}
+
+/** An ISO time as a datetime-local field shows it, in UTC to the second; blank for none. */
+function localField(value: string | undefined): string {
+  if (!isAbsolute(value)) return '';
+  const millis = Date.parse(value);
+  return Number.isNaN(millis) ? '' : new Date(millis).toISOString().slice(0, 19);
 }
 
 /** The preset values, plus the current one if a hand-written URL chose something else. */

@@ -2,7 +2,7 @@
 import type { StoredLog } from '@logline/log-schema';
 import type { FacetsResponse, HistogramResponse } from '../api-client/explorer-response';
 import type { LogsPage } from '../api-client/logs-response';
-import { toSearchParams, type LogFilters } from '../filters/log-filters';
+import { toSearchParams, type LogFilters, type SortKey } from '../filters/log-filters';
 import { buildFacetViews, withFacetValue, type FacetView } from './facets-view';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { buildFilterForm, type FilterForm } from './filter-form';
@@ -19,8 +19,19 @@ export interface ApiStatus {
 /** A row whose level and source link to the same view narrowed to that value. */
 export type ResultRow = LogRowView & { levelHref: string; sourceHref: string };
 
+/** A column header that sorts by it; clicking the current sort reverses it. */
+export interface SortHeader {
+  readonly label: string;
+  readonly className: string;
+  readonly href: string;
+  /** ▼ or ▲ on the current sort column. */
+  readonly arrow: string;
+  readonly ariaSort: 'ascending' | 'descending' | 'none';
+}
+
 export interface ResultsView extends PageLinks {
   readonly rows: readonly ResultRow[];
+  readonly headers: readonly SortHeader[];
   readonly summary: string;
   readonly rangeText: string;
   readonly orderText: string;
@@ -73,6 +84,7 @@ export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
     [filters.q, filters.from, filters.to].some((value) => value !== undefined);
   return {
     rows: page.rows.map((log) => toResultRow(filters, log)),
+    headers: sortHeaders(filters),
     summary: `${count} ${count === 1 ? 'row' : 'rows'}${page.nextCursor === null ? '' : ', more available'}`,
     rangeText: describeTimeRange(filters.from, filters.to),
     orderText: filters.order === 'desc' ? 'newest first' : 'oldest first',
@@ -80,10 +92,31 @@ export function buildResults(filters: LogFilters, page: LogsPage): ResultsView {
     emptyHint: narrowed
       ? 'No logs match these filters. Widen the time range or clear a filter.'
       : 'No logs stored yet. Send some with the generator: npx nx serve generator',
-    liveAvailable: filters.cursor === undefined && filters.before === undefined && filters.order === 'desc' && filters.to === undefined,
+    liveAvailable:
+      filters.cursor === undefined && filters.before === undefined && filters.order === 'desc' && filters.sort === 'time' && filters.to === undefined,
     liveSince: page.readAtMs - LIVE_OVERLAP_MS,
     apiStatus: { tone: 'ok', text: `API ok · ${page.elapsedMs} ms` },
   };
+}
+
+const SORTABLE: readonly { sort: SortKey; label: string; className: string; first: 'asc' | 'desc' }[] = [
+  { sort: 'time', label: 'Timestamp', className: 'col-time', first: 'desc' },
+  { sort: 'level', label: 'Level', className: 'col-level', first: 'desc' },
+  { sort: 'source', label: 'Source', className: 'col-source', first: 'asc' },
+];
+
+function sortHeaders(filters: LogFilters): SortHeader[] {
+  return SORTABLE.map(({ sort, label, className, first }) => {
+    const current = filters.sort === sort;
+    const order = current ? (filters.order === 'desc' ? 'asc' : 'desc') : first;
+    return {
+      label,
+      className,
+      href: logsPageHref({ ...filters, sort, order, live: false }),
+      arrow: current ? (filters.order === 'desc' ? '▼' : '▲') : '',
+      ariaSort: current ? (filters.order === 'desc' ? 'descending' : 'ascending') : 'none',
+    };
+  });
 }
 
 export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: ExplorerExtras): LogsPageView {

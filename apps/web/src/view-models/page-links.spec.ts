@@ -8,6 +8,7 @@ const FILTERS = toLogFilters({
   from: '1h',
   limit: 50,
   order: 'desc',
+  sort: 'time',
   cursor: 'page2',
   live: '1',
 });

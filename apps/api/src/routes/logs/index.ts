@@ -1,9 +1,11 @@
-/** GET /api/v1/logs: filtered events, newest first by default, with keyset paging both ways. */
+/**
+ * GET /api/v1/logs: filtered events, newest first by default (or by level or source, then time),
+ * with keyset paging both ways.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { searchLogs } from '@logline/ch-client';
-import { formatLogId } from '@logline/ch-client';
-import { readCursor } from '../../query/cursor';
+import { formatPageCursor, searchLogs, SORT_KEYS } from '@logline/ch-client';
+import { readPageCursor } from '../../query/cursor';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody, StoredLogSchema } from '../../schemas/common';
 
@@ -11,8 +13,12 @@ const LogsQuery = Type.Object({
   ...FilterParams,
   limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
   order: Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc' }),
-  cursor: Type.Optional(Type.String({ maxLength: 64, description: 'Continue after this row: next_cursor of a previous page.' })),
-  before: Type.Optional(Type.String({ maxLength: 64, description: 'The page ending just before this row: prev_cursor.' })),
+  sort: Type.Enum([...SORT_KEYS], {
+    default: 'time',
+    description: 'time; level (by severity: desc = CRITICAL first); source (by name). Ties go by time in the same order.',
+  }),
+  cursor: Type.Optional(Type.String({ maxLength: 400, description: 'Continue after this row: next_cursor of a previous page (same sort).' })),
+  before: Type.Optional(Type.String({ maxLength: 400, description: 'The page ending just before this row: prev_cursor (same sort).' })),
 });
 
 const LogsPage = Type.Object({
@@ -26,18 +32,19 @@ const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/logs',
     { schema: { summary: 'Search log events', tags: ['logs'], querystring: LogsQuery, response: { 200: LogsPage, 400: ErrorBody } } },
     async (request) => {
-      const { limit, order, cursor, before } = request.query;
+      const { limit, order, sort, cursor, before } = request.query;
       const page = await searchLogs(app.storage.reader, {
         ...toLogFilters(request.query),
         limit,
         order,
-        after: readCursor('cursor', cursor),
-        before: readCursor('before', before),
+        sort,
+        after: readPageCursor('cursor', cursor, sort),
+        before: readPageCursor('before', before, sort),
       });
       return {
         rows: page.rows,
-        next_cursor: page.next ? formatLogId(page.next) : null,
-        prev_cursor: page.prev ? formatLogId(page.prev) : null,
+        next_cursor: page.next ? formatPageCursor(page.next, sort) : null,
+        prev_cursor: page.prev ? formatPageCursor(page.prev, sort) : null,
       };
     },
   );

@@ -12,7 +12,7 @@ function appFor(apiUrl: string): Promise<App> {
 
 function headerCells(html: string): string[] {
   const head = /<table id="logs"[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
-  return [...head.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((match) => match[1]);
+  return [...head.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((match) => match[1].replace(/<[^>]*>/g, '').trim());
 }
 
 function bodyRows(html: string): string[] {
@@ -51,7 +51,7 @@ describe('GET / against an api that honours the contract', () => {
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(headerCells(response.body)).toEqual(['Timestamp', 'Level', 'Source', 'Message']);
+    expect(headerCells(response.body)).toEqual(['Timestamp ▼', 'Level', 'Source', 'Message']);
     const printed = bodyRows(response.body);
     expect(printed).toHaveLength(2);
     expect(printed[0]).toContain('2026-11-28 17:00:02.500');
