@@ -37,6 +37,8 @@ describe('explorer in Chromium', () => {
         message: seq === 123 ? 'quantum flux capacitor failed' : seq === 200 ? HOSTILE : `request ${seq} served`,
         producer_id: 'browser',
         seq,
+        // Every 50th event comes from one region: the attribute filter's target.
+        region: seq % 50 === 0 ? 'eu west:1' : 'us-east',
       }),
     );
     const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
@@ -138,6 +140,15 @@ describe('explorer in Chromium', () => {
     expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => String(113 + i)));
     expect(await page.locator('#context tr.anchor-row td.col-message').innerText()).toBe('quantum flux capacitor failed');
     expect(JSON.parse(await page.locator('#event-json').innerText())).toMatchObject({ seq: 123, producer_id: 'browser' });
+  });
+
+  it("clicking an attribute value on an event's page shows only events with that value", async () => {
+    await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('request 150 served')}`);
+    await Promise.all([page.waitForURL(/\/logs\//), page.click('#logs tbody a.row-link')]);
+    await Promise.all([page.waitForURL(/q=attributes/), page.click('#attributes a.filter-link')]);
+    expect(await page.inputValue('input[name="q"]')).toBe('attributes.region:"eu west:1"');
+    const seqs = await page.locator('#logs tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))));
+    expect(seqs).toEqual([250, 200, 150, 100, 50, 0]);
   });
 
   it('shows a hostile message as text and runs nothing', async () => {

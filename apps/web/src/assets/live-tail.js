@@ -73,8 +73,8 @@
   let frame = 0;
 
   function insert(rows) {
+    // Never dropped here: after a stall every row still passes through the table once.
     queued.push(...rows);
-    if (queued.length > MAX_ROWS) queued = queued.slice(-MAX_ROWS);
     if (!frame) frame = requestAnimationFrame(insertQueued);
   }
 
@@ -177,9 +177,21 @@
       if (source?.readyState === EventSource.CLOSED) {
         source.close();
         clearTimeout(reopenTimer);
-        reopenTimer = setTimeout(() => checkbox.checked && open(), RETRY_MS);
+        reopenTimer = setTimeout(reopenUnlessSignedOut, RETRY_MS);
       }
     });
+  }
+
+  // A stream refused because the session ended would be retried for ever: reload to sign in.
+  async function reopenUnlessSignedOut() {
+    if (!checkbox.checked) return;
+    try {
+      const probe = await fetch(`/partials/logs${window.location.search}`, { headers: { accept: 'text/html' }, cache: 'no-store' });
+      if (probe.status === 401) return window.location.reload();
+    } catch {
+      // The web server is not answering yet: try the stream again anyway.
+    }
+    open();
   }
 
   function connect() {

@@ -1,5 +1,5 @@
 import type { StoredLog } from '@logline/log-schema';
-import { buildEventPage } from './event-page';
+import { attributeFilterHref, buildEventPage } from './event-page';
 
 const log = (seq: number, overrides: Partial<StoredLog> = {}): StoredLog => ({
   id: `100${seq}.${seq}`,
@@ -20,8 +20,16 @@ describe('buildEventPage', () => {
     const anchor = log(2, { attributes: { user: '<b>x</b>' } });
     const page = buildEventPage({ scope: 'producer', anchor, before: [log(0), log(1)], after: [log(3)] });
     expect(page.rows.map((row) => [row.seq, row.anchor])).toEqual([['0', false], ['1', false], ['2', true], ['3', false]]);
-    expect(page.attributes).toEqual([{ name: 'user', value: '<b>x</b>' }]);
+    expect(page.attributes).toEqual([{ name: 'user', value: '<b>x</b>', filterHref: '/?q=attributes.user%3A%3Cb%3Ex%3C%2Fb%3E' }]);
     expect(JSON.parse(page.json)).toEqual(anchor);
     expect(page.scopeText).toBe('the same producer (p1)');
+  });
+
+  it('links an attribute value to the explorer narrowed to it, quoting what the syntax needs quoted', () => {
+    expect(attributeFilterHref('user_id', '42')).toBe('/?q=attributes.user_id%3A42');
+    expect(attributeFilterHref('region', 'eu west:1')).toBe('/?q=attributes.region%3A%22eu+west%3A1%22');
+    expect(attributeFilterHref('note', 'say "hi"')).toBeUndefined();
+    expect(attributeFilterHref('path', '/api/*')).toBeUndefined();
+    expect(attributeFilterHref('odd name', 'x')).toBeUndefined();
   });
 });

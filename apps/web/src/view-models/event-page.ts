@@ -7,7 +7,8 @@ export interface EventPageView {
   readonly json: string;
   readonly scopeText: string;
   readonly rows: readonly (LogRowView & { anchor: boolean })[];
-  readonly attributes: readonly { name: string; value: string }[];
+  /** `filterHref`: the explorer narrowed to this value, when the search syntax can say it. */
+  readonly attributes: readonly { name: string; value: string; filterHref?: string }[];
   readonly backHref: string;
 }
 
@@ -20,7 +21,18 @@ export function buildEventPage(context: ContextResponse): EventPageView {
     json: JSON.stringify(anchor, null, 2),
     scopeText,
     rows: [...context.before, anchor, ...context.after].map((log) => ({ ...toLogRowView(log), anchor: log.id === anchor.id })),
-    attributes: Object.entries(anchor.attributes).map(([name, value]) => ({ name, value })),
+    attributes: Object.entries(anchor.attributes).map(([name, value]) => ({ name, value, filterHref: attributeFilterHref(name, value) })),
     backHref: `/?source=${encodeURIComponent(anchor.source)}&to=${encodeURIComponent(new Date(Date.parse(anchor.timestamp) + 1).toISOString())}`,
   };
+}
+
+/**
+ * `attributes.<name>:<value>` as a search, quoted when the value has spaces or colons. Names with
+ * spaces, colons or quotes, and values with quotes or a trailing `*` (a prefix search), cannot be
+ * written in the syntax: no link for them.
+ */
+export function attributeFilterHref(name: string, value: string): string | undefined {
+  if (!/^[^\s:"]+$/.test(name) || value.includes('"') || value.endsWith('*')) return undefined;
+  const term = `attributes.${name}:${value === '' || /[\s:]/.test(value) ? `"${value}"` : value}`;
+  return `/?${new URLSearchParams({ q: term }).toString()}`;
 }
