@@ -76,6 +76,9 @@ describe('deploy/compose.yaml', () => {
     expect(services['migrate'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_migrator', CLICKHOUSE_URL: 'http://clickhouse:8123' });
     // The reader may not insert: the api leaves ingest to Vector.
     expect(services['api'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_reader', MIGRATE_ON_START: 'false', INGEST_ENABLED: 'false' });
+    // Both bind beyond loopback inside their containers: each says so explicitly, or refuses to start.
+    expect(services['api'].environment).toMatchObject({ ALLOW_UNAUTHENTICATED_BIND: 'true' });
+    expect(services['web'].environment).toMatchObject({ WEB_ALLOW_ANONYMOUS: 'true' });
     expect(vector['sinks']['clickhouse_logs']['auth']).toMatchObject({ user: 'logline_writer' });
     const secretName = /^SECRET\[files\.(\w+)\]$/.exec(String((vector['sinks']['clickhouse_logs']['auth'] as Record<string, string>)['password']))?.[1];
     expect(services['vector'].secrets).toEqual([secretName]);

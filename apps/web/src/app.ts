@@ -7,6 +7,7 @@ import assets from './plugins/assets';
 import errorPages from './plugins/error-pages';
 import metrics from './plugins/metrics';
 import security from './plugins/security';
+import signIn from './plugins/sign-in';
 import views from './plugins/views';
 import alertsRoutes from './routes/alerts';
 import dashboardRoutes from './routes/dashboard';
@@ -17,6 +18,7 @@ import healthRoutes from './routes/health';
 import liveRoutes from './routes/live';
 import logsRoutes from './routes/logs';
 import metricsRoutes from './routes/metrics';
+import sessionRoutes from './routes/session';
 
 /**
  * Requests not worth a log line each: the live view polls every 2 s and every page load fetches
@@ -27,6 +29,7 @@ const QUIET_PATHS = ['/partials/', '/assets/', '/healthz', '/metrics', '/live'];
 export async function buildApp(config: WebConfig) {
   const app = Fastify({
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
     logController: new LogController({
       disableRequestLogging: (request) => QUIET_PATHS.some((path) => request.url.startsWith(path)),
     }),
@@ -36,9 +39,11 @@ export async function buildApp(config: WebConfig) {
   // Templates and assets sit beside this file in src/, and beside main.js in the bundle.
   await app.register(assets, { root: join(__dirname, 'assets') });
   await app.register(views, { root: join(__dirname, 'views') });
-  await app.register(apiClient, { baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs });
+  await app.register(apiClient, { baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs, token: config.apiToken });
   await app.register(errorPages, { apiUrl: config.apiUrl });
+  await app.register(signIn, { config: config.signIn, host: config.host });
   await app.register(healthRoutes);
+  await app.register(sessionRoutes);
   await app.register(logsRoutes);
   await app.register(liveRoutes);
   await app.register(deliveryRoutes);

@@ -1,5 +1,18 @@
 import { ConfigError, loadConfig } from './config';
 
+const SIGN_IN_DEFAULTS = {
+  usersFile: undefined,
+  allowAnonymous: false,
+  sessionSecret: undefined,
+  sessionsFile: undefined,
+  sessionIdleMs: 3_600_000,
+  sessionMaxMs: 43_200_000,
+  cookieSecure: 'auto',
+  maxFailuresPerUser: 5,
+  maxFailuresPerAddress: 20,
+  lockoutMs: 900_000,
+};
+
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
     expect(loadConfig({})).toEqual({
@@ -8,6 +21,9 @@ describe('loadConfig', () => {
       apiUrl: 'http://127.0.0.1:4000/',
       apiTimeoutMs: 5000,
       logLevel: 'info',
+      apiToken: undefined,
+      trustProxy: false,
+      signIn: SIGN_IN_DEFAULTS,
     });
   });
 
@@ -18,6 +34,18 @@ describe('loadConfig', () => {
       API_URL: 'https://logs.example.com/logline/',
       API_TIMEOUT_MS: '250',
       LOG_LEVEL: 'warn',
+      API_TOKEN: 'll_token',
+      WEB_TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
+      WEB_USERS_FILE: '/etc/logline/users.yaml',
+      WEB_ALLOW_ANONYMOUS: 'true',
+      WEB_SESSION_SECRET: 's'.repeat(32),
+      WEB_SESSIONS_FILE: '/var/lib/logline/sessions.json',
+      WEB_SESSION_IDLE_MINUTES: '15',
+      WEB_SESSION_MAX_HOURS: '8',
+      WEB_COOKIE_SECURE: 'true',
+      WEB_LOGIN_MAX_FAILURES: '3',
+      WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: '50',
+      WEB_LOGIN_LOCKOUT_MINUTES: '30',
     });
 
     expect(config).toEqual({
@@ -26,8 +54,23 @@ describe('loadConfig', () => {
       apiUrl: 'https://logs.example.com/logline/',
       apiTimeoutMs: 250,
       logLevel: 'warn',
+      apiToken: 'll_token',
+      trustProxy: '10.0.0.0/8,127.0.0.1',
+      signIn: {
+        usersFile: '/etc/logline/users.yaml',
+        allowAnonymous: true,
+        sessionSecret: 's'.repeat(32),
+        sessionsFile: '/var/lib/logline/sessions.json',
+        sessionIdleMs: 900_000,
+        sessionMaxMs: 28_800_000,
+        cookieSecure: 'always',
+        maxFailuresPerUser: 3,
+        maxFailuresPerAddress: 50,
+        lockoutMs: 1_800_000,
+      },
     });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.signIn)).toBe(true);
   });
 
   it('reports every problem at once', () => {
@@ -42,5 +85,23 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/API_URL/);
       expect(problems).toMatch(/LOG_LEVEL/);
     }
+  });
+
+  it('reads WEB_TRUST_PROXY as on, off, a hop count or addresses', () => {
+    expect(loadConfig({ WEB_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    const oneHop = loadConfig({ WEB_TRUST_PROXY: '1' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([oneHop('10.0.0.1', 0), oneHop('10.0.0.1', 1)]).toEqual([true, false]);
+  });
+
+  it('refuses a short session secret without repeating it', () => {
+    expect(() => loadConfig({ WEB_SESSION_SECRET: 'hunter2' })).toThrow(/WEB_SESSION_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ WEB_SESSION_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
+  });
+
+  it('refuses a sessions file without a fixed secret, alongside any other problem', () => {
+    const attempt = () => loadConfig({ WEB_SESSIONS_FILE: '/tmp/s.json', WEB_COOKIE_SECURE: 'maybe' });
+
+    expect(attempt).toThrow(/WEB_COOKIE_SECURE must be one of auto, true, false/);
+    expect(attempt).toThrow(/WEB_SESSIONS_FILE needs WEB_SESSION_SECRET/);
   });
 });

@@ -15,7 +15,47 @@ const ConfigSchema = Type.Object({
   API_TIMEOUT_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 5000 }),
   /** Level of the web server's own log (pino names). Default info. */
   LOG_LEVEL: Type.Enum(LOG_LEVEL_NAMES, { default: 'info' }),
+  /** Bearer token (read scope) sent on every call to a secured api. Default: none. */
+  API_TOKEN: Type.String({ default: '' }),
+  /** JSON or YAML list of {username, role, password_hash}; set: every page needs a sign-in. */
+  WEB_USERS_FILE: Type.String({ default: '' }),
+  /** Allow listening beyond loopback with no WEB_USERS_FILE. Default false. */
+  WEB_ALLOW_ANONYMOUS: Type.Boolean({ default: false }),
+  /** Signs session cookies; unset: a random secret per process. At least 32 characters. */
+  WEB_SESSION_SECRET: Type.String({ default: '', pattern: '^(.{32,})?$' }),
+  /** Where sessions are kept across a clean restart (needs WEB_SESSION_SECRET). Default: none. */
+  WEB_SESSIONS_FILE: Type.String({ default: '' }),
+  /** A session unused this long ends. Default 60. */
+  WEB_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 10_080, default: 60 }),
+  /** A session ends this long after sign-in, however active. Default 12. */
+  WEB_SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  /** Secure flag of the session cookie: auto (when the request came over https), true, false. */
+  WEB_COOKIE_SECURE: Type.Enum(['auto', 'true', 'false'], { default: 'auto' }),
+  /** Proxies trusted for X-Forwarded-For/-Proto: false, true, a hop count or addresses. */
+  WEB_TRUST_PROXY: Type.String({ default: 'false' }),
+  /** Failed sign-ins for one username before it is locked. Default 5. */
+  WEB_LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  /** Failed sign-ins from one client address before it is locked. Default 20. */
+  WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  /** How long failures are counted and a lock lasts. Default 15. */
+  WEB_LOGIN_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
 });
+
+/** Who may sign in and how sessions behave; see README "Security". */
+export interface SignInConfig {
+  /** Unset: single-user local mode, no sign-in. */
+  readonly usersFile?: string;
+  readonly allowAnonymous: boolean;
+  /** Unset: a random secret for this process only. */
+  readonly sessionSecret?: string;
+  readonly sessionsFile?: string;
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
+  readonly cookieSecure: 'auto' | 'always' | 'never';
+  readonly maxFailuresPerUser: number;
+  readonly maxFailuresPerAddress: number;
+  readonly lockoutMs: number;
+}
 
 export interface WebConfig {
   readonly host: string;
@@ -24,6 +64,11 @@ export interface WebConfig {
   readonly apiUrl: string;
   readonly apiTimeoutMs: number;
   readonly logLevel: (typeof LOG_LEVEL_NAMES)[number];
+  /** Sent as `Authorization: Bearer` on every api call when set. */
+  readonly apiToken?: string;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe. */
+  readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  readonly signIn: SignInConfig;
 }
 
 /** Thrown with every problem found in the environment, one per line. */
@@ -46,6 +91,7 @@ function describeProblem({ instancePath, keyword, message, params }: AjvProblem)
   const name = instancePath.replace(/^\//, '');
   if (keyword === 'enum') return `${name} must be one of ${params.allowedValues?.join(', ')}`;
   if (name === 'API_URL') return 'API_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:4000';
+  if (name === 'WEB_SESSION_SECRET') return 'WEB_SESSION_SECRET must be at least 32 characters, e.g. from `openssl rand -base64 32`';
   return `${name} ${message ?? 'is invalid'}`;
 }
 
@@ -61,13 +107,45 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   } catch (error) {
     const problems = ((error as { errors?: AjvProblem[] }).errors ?? []).map(describeProblem);
-    throw new ConfigError(problems.length > 0 ? problems : [(error as Error).message]);
+    throw new ConfigError(problems.length > 0 ? [...problems, ...combinationProblems(env)] : [(error as Error).message]);
   }
+  const problems = combinationProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host: parsed.WEB_HOST,
     port: parsed.WEB_PORT,
     apiUrl: parsed.API_URL.endsWith('/') ? parsed.API_URL : `${parsed.API_URL}/`,
     apiTimeoutMs: parsed.API_TIMEOUT_MS,
     logLevel: parsed.LOG_LEVEL,
+    apiToken: parsed.API_TOKEN || undefined,
+    trustProxy: parseTrustProxy(parsed.WEB_TRUST_PROXY),
+    signIn: Object.freeze({
+      usersFile: parsed.WEB_USERS_FILE || undefined,
+      allowAnonymous: parsed.WEB_ALLOW_ANONYMOUS,
+      sessionSecret: parsed.WEB_SESSION_SECRET || undefined,
+      sessionsFile: parsed.WEB_SESSIONS_FILE || undefined,
+      sessionIdleMs: parsed.WEB_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: parsed.WEB_SESSION_MAX_HOURS * 3_600_000,
+      cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[parsed.WEB_COOKIE_SECURE],
+      maxFailuresPerUser: parsed.WEB_LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: parsed.WEB_LOGIN_MAX_FAILURES_PER_ADDRESS,
+      lockoutMs: parsed.WEB_LOGIN_LOCKOUT_MINUTES * 60_000,
+    }),
   });
+}
+
+/** Settings that are valid alone but not together. */
+function combinationProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  return env.WEB_SESSIONS_FILE && !env.WEB_SESSION_SECRET
+    ? ['WEB_SESSIONS_FILE needs WEB_SESSION_SECRET: sessions signed with a per-process secret cannot outlive the process']
+    : [];
+}
+
+/** `true`/`false`, a number of hops, or proxy addresses (comma-separated IPs or CIDRs). */
+function parseTrustProxy(value: string): WebConfig['trustProxy'] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (!/^\d+$/.test(value)) return value;
+  // What fastify does with a number, which its types do not admit: trust the nearest N hops.
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
 }

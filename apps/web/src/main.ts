@@ -1,9 +1,18 @@
-// Starts the web server: read config, build the app, listen, close cleanly on a signal.
+/**
+ * The web's command line: `main.js` (or `main.js serve`) reads the config, builds the app,
+ * listens and closes cleanly on a signal; `main.js hash-password` prints a password hash (or a
+ * WEB_USERS_FILE entry) for the password on stdin.
+ */
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
+import { HASH_PASSWORD_USAGE, hashPasswordLine, parseHashPasswordArgs } from './cli/hash-password';
+import { readPassword } from './cli/read-password';
 import { ConfigError, loadConfig, type WebConfig } from './config';
 
 async function main(): Promise<void> {
+  const [command = 'serve', ...args] = process.argv.slice(2);
+  if (command === 'hash-password') return printPasswordHash(args);
+  if (command !== 'serve') fail(`usage: main.js [serve]\n${HASH_PASSWORD_USAGE}`, 2);
   const config = readConfigOrExit();
   const app = await buildApp(config);
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
@@ -12,6 +21,20 @@ async function main(): Promise<void> {
     await app.close();
   });
   await app.listen({ host: config.host, port: config.port });
+}
+
+async function printPasswordHash(args: string[]): Promise<void> {
+  try {
+    const request = parseHashPasswordArgs(args);
+    process.stdout.write(`${await hashPasswordLine(request, await readPassword())}\n`);
+  } catch (error) {
+    fail(`hash-password: ${(error as Error).message}`, 2);
+  }
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
 }
 
 function readConfigOrExit(): WebConfig {

@@ -4,6 +4,7 @@ import { Value } from 'typebox/value';
 import { Agent, request, type Dispatcher } from 'undici';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
+import { BearerAgent } from './bearer-agent';
 import {
   AuditResponseSchema,
   IngestErrorsResponseSchema,
@@ -25,6 +26,8 @@ export interface ApiClientOptions {
   readonly baseUrl: string;
   /** Deadline for one call, connect to last byte, in ms. */
   readonly timeoutMs: number;
+  /** Sent as `Authorization: Bearer` on every call when set (a token with the read scope). */
+  readonly token?: string;
 }
 
 export interface ApiClient {
@@ -56,7 +59,7 @@ export interface ApiClient {
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const agent = new Agent({ connect: { timeout: options.timeoutMs }, keepAliveTimeout: 10_000 });
+  const agent = new BearerAgent(options.token, { connect: { timeout: options.timeoutMs }, keepAliveTimeout: 10_000 });
   return {
     async searchLogs(filters) {
       const url = new URL('api/v1/logs', options.baseUrl);
@@ -202,6 +205,9 @@ function rejectionMessage(body: unknown): string {
 }
 
 function unexpectedStatus(url: URL, statusCode: number): ApiUnavailableError {
+  if (statusCode === 401 || statusCode === 403) {
+    return new ApiUnavailableError('unauthorized', `${url.pathname} answered HTTP ${statusCode}`);
+  }
   return statusCode >= 500
     ? new ApiUnavailableError('server-error', `${url.pathname} answered HTTP ${statusCode}`)
     : new ApiUnavailableError('unexpected-response', `${url.pathname} answered HTTP ${statusCode}`);

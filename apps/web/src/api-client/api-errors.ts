@@ -1,7 +1,7 @@
 // The two ways a call to the api fails, each carrying the status the web page answers with.
 
 /** Why the api could not serve a request; the page explains each one differently. */
-export type UnavailableReason = 'unreachable' | 'timeout' | 'server-error' | 'unexpected-response';
+export type UnavailableReason = 'unreachable' | 'timeout' | 'server-error' | 'unexpected-response' | 'unauthorized';
 
 /** The api is down, too slow, failing, or not the Logline api at all: a bad gateway for us. */
 export class ApiUnavailableError extends Error {

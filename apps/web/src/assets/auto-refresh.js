@@ -21,6 +21,8 @@
     inFlight = true;
     try {
       const response = await fetch(url, { headers: { accept: 'text/html' }, cache: 'no-store' });
+      // Signed out (the session ended): the reload lands on the sign-in page.
+      if (response.status === 401) return window.location.reload();
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const template = document.createElement('template');
       template.innerHTML = await response.text();

@@ -1,4 +1,5 @@
 import { ApiRejectedError, ApiUnavailableError } from '../api-client/api-errors';
+import { AdminOnlyError, CsrfTokenError, SignInRequiredError } from '../auth/access-errors';
 import { InvalidFilterError } from '../filters/invalid-filter-error';
 import { describeError, notFound } from './error-page';
 
@@ -18,11 +19,26 @@ describe('describeError', () => {
     ['timeout', 'The api did not answer in time'],
     ['server-error', 'The api is failing'],
     ['unexpected-response', 'Something other than the Logline api answers'],
+    ['unauthorized', 'The api refused the web server'],
   ] as const)('answers 502 when the api %s', (reason, title) => {
     const view = describeError(new ApiUnavailableError(reason, 'detail'), API_URL);
 
     expect(view.statusCode).toBe(502);
     expect(view.title).toBe(title);
+  });
+
+  it('tells how to give the web server an api token when the api refuses it', () => {
+    const view = describeError(new ApiUnavailableError('unauthorized', '/api/v1/logs answered HTTP 401'), API_URL);
+
+    expect(view.hints.map((hint) => hint.command)).toEqual(['node dist/apps/api/main.js token web read', 'API_TOKEN=<token>']);
+  });
+
+  it.each([
+    [new SignInRequiredError(), 401, 'Sign in to continue'],
+    [new CsrfTokenError(), 403, 'This form cannot be accepted'],
+    [new AdminOnlyError(), 403, 'Admins only'],
+  ])('shows a refused request with its own status and words (%s)', (error, statusCode, title) => {
+    expect(describeError(error, API_URL)).toEqual({ statusCode, title, message: error.message, hints: [] });
   });
 
   it('passes on why the web server refused a filter', () => {

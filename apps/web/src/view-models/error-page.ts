@@ -1,5 +1,6 @@
 // What a person sees when a page cannot be shown: the cause in plain words and what to do.
 import { ApiRejectedError, ApiUnavailableError, type UnavailableReason } from '../api-client/api-errors';
+import { AccessError } from '../auth/access-errors';
 import { InvalidFilterError } from '../filters/invalid-filter-error';
 import type { ApiStatus } from './logs-page';
 
@@ -35,6 +36,7 @@ export function describeError(error: unknown, apiUrl: string): ErrorView {
   if (error instanceof ApiRejectedError) {
     return { statusCode: 400, title: 'The api rejected these filters', message: error.message, hints: [] };
   }
+  if (error instanceof AccessError) return { statusCode: error.statusCode, title: error.title, message: error.message, hints: [] };
   if (error instanceof InvalidFilterError) {
     return { statusCode: 400, title: 'These filters are not valid', message: error.message, hints: [] };
   }
@@ -101,6 +103,17 @@ function describeUnavailable(reason: UnavailableReason, detail: string, apiUrl: 
         title: 'The api is failing',
         message: `The api at ${apiUrl} is running but failed: ${detail}.`,
         hints: [{ text: "Check the api's log and its storage health:", command: `curl ${apiUrl}api/v1/health` }],
+        apiStatus,
+      };
+    case 'unauthorized':
+      return {
+        statusCode: 502,
+        title: 'The api refused the web server',
+        message: `The api at ${apiUrl} requires a token with the read scope, and the web server has none or a wrong one (${detail}).`,
+        hints: [
+          { text: 'Create one where the api runs, add its entry to API_TOKENS_FILE:', command: 'node dist/apps/api/main.js token web read' },
+          { text: 'Then start the web server with it:', command: 'API_TOKEN=<token>' },
+        ],
         apiStatus,
       };
     case 'unexpected-response':

@@ -1,0 +1,179 @@
+import { buildApp } from '../../app';
+import { loadConfig } from '../../config';
+import { startContractApi, storedLog, type ContractApi } from '../../../test/api-contract-server';
+import { csrfOf, openSignInForm, post, sessionCookieOf, signIn, USERS } from '../../../test/sign-in-driver';
+import { writeUsersFile, type UsersFileFixture } from '../../../test/users-file-fixture';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+describe('sessions with WEB_USERS_FILE', () => {
+  let api: ContractApi;
+  let users: UsersFileFixture;
+  let app: App;
+
+  const build = (env: Record<string, string> = {}) =>
+    buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path, ...env }));
+
+  beforeAll(async () => {
+    api = await startContractApi({ status: 200, body: { rows: [storedLog({ message: 'payment accepted' })], next_cursor: null } });
+    users = await writeUsersFile(USERS);
+    app = await build();
+  });
+  afterAll(async () => {
+    await app.close();
+    await api.close();
+    users.remove();
+  });
+
+  describe('lockout', () => {
+    let lockApp: App;
+    beforeAll(async () => {
+      lockApp = await build({ WEB_LOGIN_MAX_FAILURES: '3', WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: '5' });
+    });
+    afterAll(() => lockApp.close());
+
+    it('locks a username after repeated failures with 429, Retry-After and a clear message, even for the right password', async () => {
+      const { cookie, csrf } = await openSignInForm(lockApp);
+      const attempt = (password: string) => post(lockApp, '/login', cookie, { _csrf: csrf, username: 'bob', password });
+      expect((await attempt('guess 1')).statusCode).toBe(401);
+      expect((await attempt('guess 2')).statusCode).toBe(401);
+
+      const third = await attempt('guess 3');
+      const right = await attempt('bob password');
+
+      for (const response of [third, right]) {
+        expect(response.statusCode).toBe(429);
+        expect(response.headers['retry-after']).toMatch(/^(899|900)$/);
+        expect(response.body).toContain('Too many failed sign-ins for this username or from this address. Sign-in is paused: try again in 15 minutes.');
+      }
+      expect(sessionCookieOf(right)).toBeUndefined();
+    });
+
+    it('locks the client address after failures across usernames, whether they exist or not', async () => {
+      const addressApp = await build({ WEB_LOGIN_MAX_FAILURES: '100', WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: '3' });
+      try {
+        const { cookie, csrf } = await openSignInForm(addressApp);
+        const attempt = (username: string, password: string) => post(addressApp, '/login', cookie, { _csrf: csrf, username, password });
+
+        expect((await attempt('no-such-user', 'nope')).statusCode).toBe(401);
+        expect((await attempt('bob', 'nope')).statusCode).toBe(401);
+        expect((await attempt('another-one', 'nope')).statusCode).toBe(429);
+        expect((await attempt('ada', 'ada password')).statusCode).toBe(429);
+      } finally {
+        await addressApp.close();
+      }
+    });
+  });
+
+  describe('signing out', () => {
+    it('ends the session and goes back to the sign-in page', async () => {
+      const cookie = await signIn(app, 'bob', 'bob password');
+      const page = await app.inject({ url: '/', headers: { cookie } });
+
+      const response = await post(app, '/logout', cookie, { _csrf: csrfOf(page.body) });
+
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe('/login?signed_out=1');
+      expect(response.headers['set-cookie']).toMatch(/^logline_session=; .*Max-Age=0$/);
+      expect((await app.inject({ url: '/', headers: { cookie } })).statusCode).toBe(302);
+      expect((await app.inject('/login?signed_out=1')).body).toContain('You have signed out.');
+    });
+
+    it('refuses a sign-out without the CSRF token, and the session goes on', async () => {
+      const cookie = await signIn(app, 'bob', 'bob password');
+      const response = await post(app, '/logout', cookie, {});
+
+      expect(response.statusCode).toBe(403);
+      expect((await app.inject({ url: '/', headers: { cookie } })).statusCode).toBe(200);
+    });
+  });
+
+  describe('roles', () => {
+    it('shows a viewer the logs but not the admin-only Delivery page', async () => {
+      const cookie = await signIn(app, 'bob', 'bob password');
+      const page = await app.inject({ url: '/', headers: { cookie } });
+      const delivery = await app.inject({ url: '/delivery', headers: { cookie } });
+
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('href="/delivery"');
+      expect(delivery.statusCode).toBe(403);
+      expect(delivery.body).toContain('Admins only');
+    });
+
+    it('links an admin to the Delivery page', async () => {
+      const cookie = await signIn(app, 'ada', 'ada password');
+
+      expect((await app.inject({ url: '/', headers: { cookie } })).body).toContain('href="/delivery"');
+    });
+  });
+
+  describe('the cookie', () => {
+    it('is Secure when WEB_COOKIE_SECURE=true', async () => {
+      const secureApp = await build({ WEB_COOKIE_SECURE: 'true' });
+      try {
+        expect((await secureApp.inject('/login')).headers['set-cookie']).toMatch(/; Secure$/);
+      } finally {
+        await secureApp.close();
+      }
+    });
+
+    it('is Secure by default when a trusted proxy says the request came over https', async () => {
+      const proxied = await build({ WEB_TRUST_PROXY: '127.0.0.1' });
+      try {
+        const overHttps = await proxied.inject({ url: '/login', headers: { 'x-forwarded-proto': 'https' } });
+        const overHttp = await proxied.inject('/login');
+
+        expect(overHttps.headers['set-cookie']).toMatch(/; Secure$/);
+        expect(overHttp.headers['set-cookie']).not.toMatch(/Secure/);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('with a forged signature opens no session', async () => {
+      const cookie = await signIn(app, 'ada', 'ada password');
+      const forged = `${cookie.slice(0, -3)}abc`;
+
+      expect((await app.inject({ url: '/', headers: { cookie: forged } })).statusCode).toBe(302);
+    });
+  });
+
+  describe('with WEB_SESSIONS_FILE', () => {
+    const secret = 'k'.repeat(40);
+
+    it('keeps sessions across a clean restart with the same secret, and not with another', async () => {
+      const env = { WEB_SESSION_SECRET: secret, WEB_SESSIONS_FILE: `${users.folder}/sessions.json` };
+      const first = await build(env);
+      const cookie = await signIn(first, 'ada', 'ada password');
+      await first.close();
+
+      const second = await build(env);
+      const rekeyed = await build({ ...env, WEB_SESSION_SECRET: 'z'.repeat(40) });
+      try {
+        expect((await second.inject({ url: '/', headers: { cookie } })).statusCode).toBe(200);
+        expect((await rekeyed.inject({ url: '/', headers: { cookie } })).statusCode).toBe(302);
+      } finally {
+        await second.close();
+        await rekeyed.close();
+      }
+    });
+  });
+});
+
+describe('single-user local mode (no WEB_USERS_FILE)', () => {
+  it('serves pages without a sign-in and shows no account', async () => {
+    const api = await startContractApi({ status: 200, body: { rows: [], next_cursor: null } });
+    const app = await buildApp(loadConfig({ API_URL: api.url, LOG_LEVEL: 'silent' }));
+    try {
+      const page = await app.inject('/');
+
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('Sign out');
+      expect(page.body).toContain('href="/delivery"');
+      expect((await app.inject('/login')).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      await api.close();
+    }
+  });
+});
