@@ -3,10 +3,11 @@
  * or source, then time — with keyset paging both ways.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { LOG_LEVELS, type StoredLog } from '@logline/log-schema';
+import type { StoredLog } from '@logline/log-schema';
 import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
 import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-record';
 import type { PageCursor, SortKey } from './page-cursor';
+import { querySortedPage } from './sorted-page';
 import { selectRows } from './run-query';
 import { bind, sql } from './sql';
 
@@ -85,23 +86,18 @@ function windowsFor(filters: PageFilters, order: SortOrder, after?: PageCursor):
 
 async function queryPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: PageCursor) {
   const sort = filters.sort ?? 'time';
+  if (sort !== 'time') return querySortedPage(client, filters, sort, order, after);
   const conditions = filterConditions(filters);
-  if (after) conditions.push(sort === 'time' ? afterCursor(after, order) : afterSortedCursor(sort, after, order));
+  if (after) conditions.push(afterCursor(after, order));
   const direction = order === 'asc' ? sql`ASC` : sql`DESC`;
-  const leading = sort === 'time' ? sql`` : sql`${sortColumn(sort)} ${direction}, `;
   return selectRows<LogRecord>(
     client,
     sql`SELECT ${searchRowColumns()}
         FROM logs.application_logs
         ${whereClause(conditions)}
-        ORDER BY ${leading}timestamp ${direction}, ${ROW_KEY} ${direction}
+        ORDER BY timestamp ${direction}, ${ROW_KEY} ${direction}
         LIMIT ${bind(filters.limit + 1, 'UInt32')}`,
   );
-}
-
-/** Levels sort by severity (DEBUG lowest), not by name. */
-function sortColumn(sort: Exclude<SortKey, 'time'>) {
-  return sort === 'level' ? sql`indexOf(${bind(LOG_LEVELS, 'Array(String)')}, log_level)` : sql`source`;
 }
 
 function afterCursor(cursor: PageCursor, order: SortOrder) {
@@ -110,17 +106,6 @@ function afterCursor(cursor: PageCursor, order: SortOrder) {
   return order === 'asc'
     ? sql`timestamp >= ${at} AND (timestamp > ${at} OR ${ROW_KEY} > ${key})`
     : sql`timestamp <= ${at} AND (timestamp < ${at} OR ${ROW_KEY} < ${key})`;
-}
-
-/** Rows past the cursor in (column, time, row key) order: one tuple comparison. */
-function afterSortedCursor(sort: Exclude<SortKey, 'time'>, cursor: PageCursor, order: SortOrder) {
-  const value =
-    sort === 'level'
-      ? sql`indexOf(${bind(LOG_LEVELS, 'Array(String)')}, ${bind(cursor.sortValue ?? '', 'String')})`
-      : bind(cursor.sortValue ?? '', 'String');
-  const row = sql`(${sortColumn(sort)}, timestamp, ${ROW_KEY})`;
-  const at = sql`(${value}, ${dateTime64(cursor.timestampMs)}, ${bind(cursor.rowKey, 'UInt64')})`;
-  return order === 'asc' ? sql`${row} > ${at}` : sql`${row} < ${at}`;
 }
 
 function positionOf(record: LogRecord, sort: SortKey = 'time'): PageCursor {
