@@ -92,6 +92,17 @@ describe('explorer in Chromium', () => {
     expect(await page.inputValue('input[name="end"]')).toBe(field(149));
   });
 
+  it('clicking the Level header sorts by severity, and clicking it again reverses that', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    await Promise.all([page.waitForURL(/sort=level/), page.click('#logs thead a:has-text("Level")')]);
+    const first = await page.locator('#logs tbody tr').first();
+    expect([await first.getAttribute('data-level'), await first.getAttribute('data-seq')]).toEqual(['CRITICAL', '299']);
+    await Promise.all([page.waitForURL(/order=asc/), page.click('#logs thead a:has-text("Level")')]);
+    // 50 DEBUG, then the oldest INFO: the least severe first.
+    const levels = await cells('col-level');
+    expect([levels.filter((level) => level === 'DEBUG').length, levels[0], levels[50]]).toEqual([50, 'DEBUG', 'INFO']);
+  });
+
   it('a search finds a seeded phrase', async () => {
     await page.goto(`${webUrl}/?from=1h`);
     await page.fill('input[name="q"]', '"flux capacitor"');
