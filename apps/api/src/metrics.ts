@@ -1,5 +1,6 @@
 /** The api's Prometheus registry and the instruments the ingest and query paths update. */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createHttpRequestHistogram, createProcessRegistry, type HttpRequestHistogram } from '@logline/metrics';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -11,20 +12,15 @@ export interface ApiMetrics {
   duplicateEvents: Counter;
   tailViewers: Gauge;
   tailPollers: Gauge;
-  httpRequestSeconds: Histogram<'method' | 'route' | 'status_code'>;
+  httpRequestSeconds: HttpRequestHistogram;
   alertFiring: Gauge<'rule'>;
   alertEvaluationSeconds: Histogram;
   alertEvaluationFailures: Counter<'rule'>;
   alertNotifications: Counter<'receiver' | 'outcome'>;
 }
 
-// prom-client's defaults name three gauges *_total, which promtool rejects as counter names.
-const MISNAMED_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
-
 export function createMetrics(): ApiMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(name);
+  const registry = createProcessRegistry();
   const registers = [registry];
   return {
     registry,
@@ -77,11 +73,9 @@ export function createMetrics(): ApiMetrics {
 /** Per-route request latency (route templates, never raw URLs) and the alert evaluator's figures. */
 function requestAndAlertInstruments(registers: Registry[]) {
   return {
-    httpRequestSeconds: new Histogram({
+    httpRequestSeconds: createHttpRequestHistogram({
       name: 'logline_http_request_duration_seconds',
       help: 'HTTP requests by method, route template (unmatched for unknown paths) and status code; for read routes, the query latency by endpoint.',
-      labelNames: ['method', 'route', 'status_code'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
     alertFiring: new Gauge({

@@ -2,7 +2,8 @@
  * The generator's Prometheus registry (served by --metrics-port): events sent, acknowledged and
  * failed, delivery retries, events in flight, and the process's own metrics.
  */
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import { createProcessRegistry } from '@logline/metrics';
 
 /** What producers and transports report as deliveries progress. */
 export interface DeliveryObserver {
@@ -19,13 +20,8 @@ export interface GeneratorMetrics {
   observer: DeliveryObserver;
 }
 
-// prom-client's defaults name three gauges *_total, which promtool rejects as counter names.
-const MISNAMED_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
-
 export function createGeneratorMetrics(): GeneratorMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(name);
+  const registry = createProcessRegistry();
   const registers = [registry];
   const sent = new Counter({ name: 'logline_generator_events_sent_total', help: 'Events handed to the target (resent spooled ones included).', registers });
   const acked = new Counter({ name: 'logline_generator_events_acked_total', help: 'Events the target confirmed it stored.', registers });
