@@ -2,7 +2,7 @@
  * The ClickHouse init script for a fresh server (deploy/clickhouse/initdb/001-schema.sql),
  * rendered from MIGRATIONS so the library stays the one source of the schema.
  */
-import { DATABASE, MIGRATIONS, type Migration } from '@logline/log-schema';
+import { DATABASE, MIGRATIONS, MIGRATIONS_TABLE_DDL, type Migration } from '@logline/log-schema';
 
 export const SCHEMA_SQL_PATH = 'deploy/clickhouse/initdb/001-schema.sql';
 
@@ -20,17 +20,12 @@ export function renderSchemaSql(): string {
   return `${[header.join('\n'), ...migrations, recordVersions(sorted)].join('\n\n')}\n`;
 }
 
-/**
- * The versions above, in the table libs/ch-client/src/apply-migrations.ts keeps (same definition;
- * a test runs `migrate` after this script and expects it to apply nothing), each recorded once.
- */
+/** The versions above, in the table `migrate` keeps, each recorded once. */
 function recordVersions(migrations: readonly Migration[]): string {
   const rows = migrations.map((migration) => `(${migration.version}, '${migration.name.replace(/[\\']/g, '\\$&')}')`).join(', ');
   return [
     '-- Record the versions applied, as `main.js migrate` does',
-    `CREATE TABLE IF NOT EXISTS ${DATABASE}.schema_migrations
-(version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
-ENGINE = MergeTree ORDER BY version;`,
+    `${MIGRATIONS_TABLE_DDL};`,
     `INSERT INTO ${DATABASE}.schema_migrations (version, name)
 SELECT version, name FROM values('version UInt32, name String', ${rows})
 WHERE version NOT IN (SELECT version FROM ${DATABASE}.schema_migrations);`,

@@ -4,6 +4,7 @@ import {
   DATABASE,
   LOGS_TABLE,
   MIGRATIONS,
+  MIGRATIONS_TABLE_DDL,
   retentionMarker,
   retentionStatement,
   type Migration,
@@ -26,12 +27,7 @@ export async function applyMigrations(
 ): Promise<MigrationReport> {
   const migrations = options.migrations ?? MIGRATIONS;
   await runCommand(client, sql`CREATE DATABASE IF NOT EXISTS ${identifier(DATABASE)}`);
-  await runCommand(
-    client,
-    sql`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE}
-        (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
-        ENGINE = MergeTree ORDER BY version`,
-  );
+  await client.command({ query: MIGRATIONS_TABLE_DDL });
   const done = new Set(
     (await selectRows<{ version: number }>(client, sql`SELECT version FROM ${MIGRATIONS_TABLE}`)).map((row) =>
       Number(row.version),

@@ -10,6 +10,11 @@ export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
 export const DUPLICATES_TABLE = 'ingest_duplicates';
 
+/** Where applied migration versions are recorded (by the api's migrate and the server's init script). */
+export const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS ${DATABASE}.schema_migrations
+(version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
+ENGINE = MergeTree ORDER BY version`;
+
 /** Days the per-minute rollup keeps its counts (it is tiny; raw events follow LOG_RETENTION_DAYS). */
 export const ROLLUP_RETENTION_DAYS = 400;
 
