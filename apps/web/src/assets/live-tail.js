@@ -155,7 +155,8 @@
     const params = new URLSearchParams(window.location.search);
     for (const name of ['live', 'cursor', 'before']) params.delete(name);
     if (lastEventId) params.set('after', lastEventId);
-    else params.set('since', bar()?.dataset.liveSince ?? String(Date.now() - 5000));
+    // Without either the server starts a little before now.
+    else if (bar()?.dataset.liveSince) params.set('since', bar().dataset.liveSince);
     return `/live?${params.toString()}`;
   }
 

@@ -66,7 +66,7 @@ export interface ExplorerExtras {
  * again and the page's script drops the ids it already shows; an insert still running when the
  * page was read is covered by the tail's own watermark.
  */
-const LIVE_OVERLAP_MS = 5000;
+export const LIVE_OVERLAP_MS = 5000;
 
 /** One row of results, with its filter links. */
 export function toResultRow(filters: LogFilters, log: StoredLog): ResultRow {

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { formatPageCursor, searchLogs, SORT_KEYS } from '@logline/ch-client';
-import { readPageCursor } from '../../query/cursor';
+import { readCursor } from '../../query/cursor';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody, StoredLogSchema } from '../../schemas/common';
 
@@ -38,8 +38,8 @@ const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
         limit,
         order,
         sort,
-        after: readPageCursor('cursor', cursor, sort),
-        before: readPageCursor('before', before, sort),
+        after: readCursor('cursor', cursor, sort),
+        before: readCursor('before', before, sort),
       });
       return {
         rows: page.rows,

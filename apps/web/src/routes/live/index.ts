@@ -16,11 +16,9 @@ import { StoredLogSchema } from '../../api-client/logs-response';
 import { toLogFilters, type LogFilters } from '../../filters/log-filters';
 import { LogsQuerySchema } from '../../filters/logs-query';
 import { SseReader } from '../../live/sse-reader';
-import { toResultRow } from '../../view-models/logs-page';
+import { LIVE_OVERLAP_MS, toResultRow } from '../../view-models/logs-page';
 
 const RETRY_MS = 2000;
-/** Without `since` or Last-Event-ID: start this far back. */
-const DEFAULT_OVERLAP_MS = 5000;
 const EVENT_ID_PATTERN = '^\\d{1,15}\\.\\d{1,20}$';
 const LiveQuery = Type.Object({
   ...LogsQuerySchema.properties,
@@ -45,7 +43,7 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const resume =
       typeof lastEventId === 'string' && EVENT_ID.test(lastEventId)
         ? lastEventId
-        : (request.query.after ?? `${request.query.since ?? Date.now() - DEFAULT_OVERLAP_MS}.0`);
+        : (request.query.after ?? `${request.query.since ?? Date.now() - LIVE_OVERLAP_MS}.0`);
     const abort = new AbortController();
     open.add(abort);
     request.raw.on('close', () => abort.abort());
