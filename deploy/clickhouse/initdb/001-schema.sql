@@ -93,6 +93,14 @@ PARTITION BY toYYYYMM(minute)
 ORDER BY (producer_id, minute)
 TTL minute + INTERVAL 400 DAY;
 
+-- Migration 7: store the row key that orders events sharing a timestamp
+
+ALTER TABLE logs.application_logs ADD COLUMN IF NOT EXISTS row_hash UInt64 MATERIALIZED
+    if(isNull(seq), sipHash64(producer_id, source, host, message), sipHash64(producer_id, assumeNotNull(seq), source, host, message))
+    CODEC(ZSTD(1));
+
+ALTER TABLE logs.application_logs MATERIALIZE COLUMN row_hash;
+
 -- Record the versions applied, as `main.js migrate` does
 
 CREATE TABLE IF NOT EXISTS logs.schema_migrations
@@ -100,5 +108,5 @@ CREATE TABLE IF NOT EXISTS logs.schema_migrations
 ENGINE = MergeTree ORDER BY version;
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

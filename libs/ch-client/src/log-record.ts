@@ -1,7 +1,7 @@
 /** The columns every event query selects, and their conversion into the API's StoredLog. */
-import type { LogLevel, StoredLog } from '@logline/log-schema';
+import { ROW_HASH_COLUMN, type LogLevel, type StoredLog } from '@logline/log-schema';
 import { formatLogId } from './log-id';
-import { sql } from './sql';
+import { identifier, sql } from './sql';
 
 // 64-bit integers may arrive as JSON numbers or strings depending on the server's settings.
 export interface LogRecord {
@@ -17,8 +17,11 @@ export interface LogRecord {
   row_key: string;
 }
 
-/** Orders rows that share a timestamp, so pages never skip or repeat a row. */
-export const ROW_KEY = sql`sipHash64(producer_id, seq, source, host, message)`;
+/**
+ * Orders rows that share a timestamp, so pages never skip or repeat a row: the stored
+ * sipHash64(producer_id, seq, source, host, message) (see migration 7).
+ */
+export const ROW_KEY = identifier(ROW_HASH_COLUMN);
 
 export function searchRowColumns() {
   return sql`toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id, seq,

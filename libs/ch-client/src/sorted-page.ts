@@ -1,8 +1,8 @@
 /**
- * One page of events sorted by level (severity) or source, then time, then row key. The row key
- * is a hash of the message and more, so sorting every match by it reads every message; instead a
- * first query finds where the page ends by (column, time) alone — two small columns — and the
- * page query reads only rows up to there.
+ * One page of events sorted by level (severity) or source, then time, then row key. Sorting every
+ * match would read the row key and every selected column of every match; instead a first query
+ * finds where the page ends by (column, time) alone — two small columns — and the page query
+ * reads only rows up to there.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { LOG_LEVELS } from '@logline/log-schema';
@@ -59,7 +59,7 @@ async function pageRows(
 ) {
   const conditions = filterConditions(filters);
   // Bounds on (column, time) alone go in PREWHERE: read first, from two small columns, so the
-  // row key (which reads the message) is computed only for the rows within them.
+  // other columns are read only for the rows within them.
   const bounds = [];
   if (after) {
     bounds.push(tupleAfter(sql`(${column(sort)}, timestamp)`, sql`(${cursorValue(sort, after)}, ${dateTime64(after.timestampMs)})`, order, true));

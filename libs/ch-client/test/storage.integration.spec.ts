@@ -2,6 +2,8 @@ import { normalizeEvent, type LogRow } from '@logline/log-schema';
 import {
   applyMigrations,
   BatchInserter,
+  findLog,
+  parseLogId,
   formatPageCursor,
   getProducerStats,
   logRowWriter,
@@ -161,6 +163,25 @@ describe('storage on the embedded engine', () => {
         after = page.next ?? undefined;
       } while (after);
       expect(seqs).toEqual(order === 'asc' ? [0, 1, 2, 3] : [3, 2, 1, 0]);
+    }
+  });
+
+  it('gives events without a seq ids that page and resolve like any other', async () => {
+    const at = new Date(Date.UTC(2026, 10, 19, 9, 0, 0)).toISOString();
+    const rows = ['one', 'two', 'three'].map((message) => row(0, { producer_id: 'no-seq', seq: undefined, timestamp: at, message }));
+    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    const ids: string[] = [];
+    let after;
+    do {
+      const page = await searchLogs(storage.reader, { producerIds: ['no-seq'], limit: 1, order: 'desc', after });
+      ids.push(...page.rows.map((r) => r.id));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) {
+      const cursor = parseLogId(id);
+      if (!cursor) throw new Error(`not an id: ${id}`);
+      expect((await findLog(storage.reader, cursor))?.id).toBe(id);
     }
   });
 

@@ -9,6 +9,8 @@ export const LOGS_TABLE = 'application_logs';
 export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
 export const DUPLICATES_TABLE = 'ingest_duplicates';
+/** The stored row key (a hash of the event's identity and message) that orders ties on timestamp. */
+export const ROW_HASH_COLUMN = 'row_hash';
 
 /** Where applied migration versions are recorded (by the api's migrate and the server's init script). */
 export const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS ${DATABASE}.schema_migrations
@@ -138,6 +140,22 @@ ENGINE = SummingMergeTree
 PARTITION BY toYYYYMM(minute)
 ORDER BY (producer_id, minute)
 TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'store the row key that orders events sharing a timestamp',
+    statements: [
+      // Every page is ordered by (timestamp, row key). Computed at read time, the key hashed the
+      // message of every row in the page's time window (latest 100 on 10M events: 22 ms, 12 ms
+      // stored); stored, it costs 8 bytes an event. Parts written before this migration compute
+      // it on read until MATERIALIZE rewrites them. Events with a seq keep the ids they had; for
+      // events without one the old key was NULL (sipHash64 of a NULL is NULL), which broke their
+      // ids and the order of their ties: they now hash without the seq.
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD COLUMN IF NOT EXISTS ${ROW_HASH_COLUMN} UInt64 MATERIALIZED
+    if(isNull(seq), sipHash64(producer_id, source, host, message), sipHash64(producer_id, assumeNotNull(seq), source, host, message))
+    CODEC(ZSTD(1))`,
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE COLUMN ${ROW_HASH_COLUMN}`,
     ],
   },
 ]);
