@@ -9,6 +9,7 @@ import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-re
 import type { PageCursor, SortKey } from './page-cursor';
 import { querySortedPage } from './sorted-page';
 import { selectRows } from './run-query';
+import { storedSpan, type StoredSpan } from './stored-span';
 import { bind, sql } from './sql';
 
 export type SortOrder = 'asc' | 'desc';
@@ -64,22 +65,57 @@ type PageFilters = LogFilters & { limit: number; sort?: SortKey };
 async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: SortOrder, after?: PageCursor) {
   // Sorted by another column, the first page may come from any time: no nearer window first.
   const windows = (filters.sort ?? 'time') === 'time' ? windowsFor(filters, order, after) : [];
-  for (const window of windows) {
-    const records = await queryPage(client, { ...filters, ...window }, order, after);
+  let span: StoredSpan | undefined;
+  for (const [index, window] of windows.entries()) {
+    // Past the first window (one query for the common case), look at what is stored: a window
+    // that spans nearly all of it skips too little to be worth its own read (a rare word on a
+    // week of data read it up to four times over).
+    if (index > 0) {
+      span ??= await storedSpan(client);
+      if (reach(window, span) >= WORTHWHILE_REACH) break;
+    }
+    const records = await queryPage(client, { ...filters, ...window.bounds }, order, after);
     if (records.length > filters.limit) return records;
+    span ??= await storedSpan(client);
+    if (reach(window, span) >= 1) return records;
   }
   return queryPage(client, filters, order, after);
 }
 
-/** Narrower ranges to try first, on the open side of the scan. */
-function windowsFor(filters: PageFilters, order: SortOrder, after?: PageCursor): Partial<LogFilters>[] {
+/** A window covering at least this share of the stored span is read as the open-ended query. */
+const WORTHWHILE_REACH = 0.9;
+
+/**
+ * The share of the stored events' time span, on the window's open side, that the window covers
+ * (1 when nothing lies beyond it).
+ */
+function reach({ bounds, origin }: TimeWindow, span: StoredSpan): number {
+  const { oldestMs, newestMs } = span;
+  if (oldestMs === undefined || newestMs === undefined) return 1;
+  if (bounds.fromMs !== undefined) {
+    if (bounds.fromMs <= oldestMs) return 1;
+    const start = Math.min(origin, newestMs);
+    return (start - bounds.fromMs) / Math.max(1, start - oldestMs);
+  }
+  if (bounds.toMs === undefined || bounds.toMs > newestMs) return 1;
+  const start = Math.max(origin, oldestMs);
+  return (bounds.toMs - start) / Math.max(1, newestMs - start);
+}
+
+/** A narrower range to read first: a bound on the scan's open side, `origin` where the scan starts. */
+interface TimeWindow {
+  bounds: Pick<LogFilters, 'fromMs' | 'toMs'>;
+  origin: number;
+}
+
+function windowsFor(filters: PageFilters, order: SortOrder, after?: PageCursor): TimeWindow[] {
   if (order === 'desc' && filters.fromMs === undefined) {
     const end = after ? after.timestampMs + 1 : (filters.toMs ?? Date.now() + 86_400_000 + 1);
-    return WINDOWS_MS.map((span) => ({ fromMs: end - span }));
+    return WINDOWS_MS.map((span) => ({ bounds: { fromMs: end - span }, origin: end }));
   }
   const begin = after?.timestampMs ?? filters.fromMs;
   if (order === 'asc' && filters.toMs === undefined && begin !== undefined) {
-    return WINDOWS_MS.map((span) => ({ toMs: begin + span }));
+    return WINDOWS_MS.map((span) => ({ bounds: { toMs: begin + span }, origin: begin }));
   }
   return [];
 }
