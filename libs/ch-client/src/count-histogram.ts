@@ -1,10 +1,11 @@
 /**
- * Event counts per time bucket and level, for the explorer's histogram. A per-minute rollup
- * (logs.log_counts_1m, fed by a materialized view) serves minute-or-coarser buckets when the
- * filters are only level, source and time; anything else is counted from the raw table.
+ * Event counts per time bucket and level, for the explorer's histogram. The per-minute rollup
+ * serves minute-or-coarser buckets when the filters are only level, source and time; anything
+ * else is counted from the raw table.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
+import { filterConditions, whereClause, type LogFilters } from './log-filters';
+import { minuteRange, rollupFilterConditions, servedByRollup } from './rollup';
 import { selectRows } from './run-query';
 import { bind, join, sql, type SqlFragment } from './sql';
 
@@ -43,10 +44,6 @@ export async function countHistogram(
   };
 }
 
-function servedByRollup(filters: LogFilters): boolean {
-  return !filters.words?.length && !filters.text?.length && !filters.fields?.length && !filters.producerIds?.length;
-}
-
 function rawQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
   const conditions = filterConditions({ ...filters, fromMs: request.fromMs, toMs: request.toMs });
   return sql`SELECT toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(timestamp, toIntervalSecond(${interval})), 3)) AS bucket_ms,
@@ -58,12 +55,7 @@ function rawQuery(filters: LogFilters, request: HistogramRequest, interval: Retu
 }
 
 function rollupQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
-  const conditions = [
-    sql`minute >= toDateTime(${dateTime64(request.fromMs)})`,
-    sql`minute < toDateTime(${dateTime64(request.toMs)})`,
-  ];
-  if (filters.levels?.length) conditions.push(sql`log_level IN ${filters.levels}`);
-  if (filters.sources?.length) conditions.push(sql`source IN ${filters.sources}`);
+  const conditions = [...minuteRange(request.fromMs, request.toMs), ...rollupFilterConditions(filters)];
   return sql`SELECT toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond(${interval}))) * 1000 AS bucket_ms,
                     log_level AS level, sum(events) AS count
              FROM logs.log_counts_1m

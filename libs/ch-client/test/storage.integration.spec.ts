@@ -10,6 +10,7 @@ import {
   parsePageCursor,
   prepareLogRow,
   searchLogs,
+  topValues,
   type PreparedLogRow,
   type Storage,
 } from '../src';
@@ -164,6 +165,30 @@ describe('storage on the embedded engine', () => {
       } while (after);
       expect(seqs).toEqual(order === 'asc' ? [0, 1, 2, 3] : [3, 2, 1, 0]);
     }
+  });
+
+  it('counts facets exactly over a range that starts and ends mid-minute (rollup plus raw edges)', async () => {
+    const t1 = Date.UTC(2026, 10, 20, 8, 0, 0);
+    const sources = ['facet-a', 'facet-b', 'facet-b'];
+    const levels = ['INFO', 'ERROR', 'ERROR', 'WARNING'];
+    const rows = Array.from({ length: 30 }, (_, seq) =>
+      row(seq, { producer_id: 'facets', timestamp: new Date(t1 + seq * 17_000).toISOString(), source: sources[seq % 3], log_level: levels[seq % 4] }),
+    );
+    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    const fromMs = t1 + 50_000;
+    const toMs = t1 + 7 * 60_000 + 5_000;
+    const inRange = rows.filter((_, seq) => t1 + seq * 17_000 >= fromMs && t1 + seq * 17_000 < toMs);
+    const expected = (key: 'source' | 'log_level') => {
+      const counts = new Map<string, number>();
+      for (const r of inRange) counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
+      return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    };
+    const filters = { fromMs, toMs, sources: ['facet-a', 'facet-b'] };
+    expect((await topValues(storage.reader, filters, 'source', 10)).values).toEqual(expected('source'));
+    expect((await topValues(storage.reader, filters, 'log_level', 10)).values).toEqual(expected('log_level'));
+    // The same range through the raw table only (a field filter the rollup cannot answer).
+    const raw = await topValues(storage.reader, { ...filters, fields: [{ field: 'producer_id', values: ['facets'], prefix: false, negate: false }] }, 'source', 10);
+    expect(raw.values).toEqual(expected('source'));
   });
 
   it('gives events without a seq ids that page and resolve like any other', async () => {
