@@ -54,11 +54,13 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
 }
 
 /**
- * Spans tried, nearest first, before the open-ended query: a page of the newest events is almost
- * always within the last day, and a bounded range lets the primary key skip everything else.
- * (Events may be dated up to a day ahead, hence 26 h.)
+ * Spans tried, nearest first, before the open-ended query: a page is almost always near where it
+ * starts, and a bounded range lets the primary key skip everything else. The newest page starts a
+ * day ahead (events may be dated up to a day ahead), so it begins with 26 h; a page that starts
+ * at a cursor or a given time begins with an hour (an event's context: 96 -> ms, see the note).
  */
-const WINDOWS_MS = [26 * 3_600_000, 8 * 86_400_000, 32 * 86_400_000];
+const WINDOWS_MS = [3_600_000, 26 * 3_600_000, 8 * 86_400_000, 32 * 86_400_000];
+const NEWEST_WINDOWS_MS = WINDOWS_MS.slice(1);
 
 type PageFilters = LogFilters & { limit: number; sort?: SortKey };
 
@@ -77,7 +79,7 @@ async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: 
     const records = await queryPage(client, { ...filters, ...window.bounds }, order, after);
     if (records.length > filters.limit) return records;
     span ??= await storedSpan(client);
-    if (reach(window, span) >= 1) return records;
+    if (holdsRest(window, span)) return records;
   }
   return queryPage(client, filters, order, after);
 }
@@ -87,19 +89,25 @@ const WORTHWHILE_REACH = 0.9;
 
 /**
  * The share of the stored events' time span, on the window's open side, that the window covers
- * (1 when nothing lies beyond it).
+ * (only a guide: skipping a window for the open query is always correct).
  */
-function reach({ bounds, origin }: TimeWindow, span: StoredSpan): number {
+function reach(window: TimeWindow, span: StoredSpan): number {
   const { oldestMs, newestMs } = span;
-  if (oldestMs === undefined || newestMs === undefined) return 1;
+  if (holdsRest(window, span) || oldestMs === undefined || newestMs === undefined) return 1;
+  const { bounds, origin } = window;
   if (bounds.fromMs !== undefined) {
-    if (bounds.fromMs <= oldestMs) return 1;
     const start = Math.min(origin, newestMs);
     return (start - bounds.fromMs) / Math.max(1, start - oldestMs);
   }
-  if (bounds.toMs === undefined || bounds.toMs > newestMs) return 1;
   const start = Math.max(origin, oldestMs);
-  return (bounds.toMs - start) / Math.max(1, newestMs - start);
+  return ((bounds.toMs ?? newestMs) - start) / Math.max(1, newestMs - start);
+}
+
+/** True when no stored event lies beyond the window's bound (`fromMs` inclusive, `toMs` exclusive). */
+function holdsRest({ bounds }: TimeWindow, { oldestMs, newestMs }: StoredSpan): boolean {
+  if (oldestMs === undefined || newestMs === undefined) return true;
+  if (bounds.fromMs !== undefined) return bounds.fromMs <= oldestMs;
+  return bounds.toMs === undefined || bounds.toMs > newestMs;
 }
 
 /** A narrower range to read first: a bound on the scan's open side, `origin` where the scan starts. */
@@ -110,8 +118,9 @@ interface TimeWindow {
 
 function windowsFor(filters: PageFilters, order: SortOrder, after?: PageCursor): TimeWindow[] {
   if (order === 'desc' && filters.fromMs === undefined) {
+    const newest = !after && filters.toMs === undefined;
     const end = after ? after.timestampMs + 1 : (filters.toMs ?? Date.now() + 86_400_000 + 1);
-    return WINDOWS_MS.map((span) => ({ bounds: { fromMs: end - span }, origin: end }));
+    return (newest ? NEWEST_WINDOWS_MS : WINDOWS_MS).map((span) => ({ bounds: { fromMs: end - span }, origin: end }));
   }
   const begin = after?.timestampMs ?? filters.fromMs;
   if (order === 'asc' && filters.toMs === undefined && begin !== undefined) {
