@@ -57,7 +57,7 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
  * Spans tried, nearest first, before the open-ended query: a page is almost always near where it
  * starts, and a bounded range lets the primary key skip everything else. The newest page starts a
  * day ahead (events may be dated up to a day ahead), so it begins with 26 h; a page that starts
- * at a cursor or a given time begins with an hour (an event's context: 96 -> ms, see the note).
+ * at a cursor or a given time (next pages, an event's context) begins with an hour.
  */
 const WINDOWS_MS = [3_600_000, 26 * 3_600_000, 8 * 86_400_000, 32 * 86_400_000];
 const NEWEST_WINDOWS_MS = WINDOWS_MS.slice(1);
