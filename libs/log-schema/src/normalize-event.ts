@@ -8,6 +8,7 @@ import {
   formatClickHouseTime,
   parseIsoTimestamp,
 } from './parse-timestamp';
+import { readUtcTimestampText, type UtcTimestamp } from './utc-timestamp-text';
 
 /** Why an event was refused; stable names for tests, metrics and dead letters. */
 export type RejectionCode =
@@ -18,7 +19,12 @@ export type RejectionCode =
   | 'too_large';
 
 export type NormalizeResult =
-  | { ok: true; row: LogRow }
+  | {
+      ok: true;
+      row: LogRow;
+      /** The row's timestamp as epoch milliseconds, so callers need not parse it back. */
+      timestampMs: number;
+    }
   | { ok: false; code: RejectionCode; reason: string };
 
 /** Field names accepted for each canonical field, in order of preference. */
@@ -33,10 +39,15 @@ export const FIELD_ALIASES = Object.freeze({
   attributes: ['attributes'],
 } as const);
 
-const ALIAS_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_ALIASES).flat());
-
 type Field = keyof typeof FIELD_ALIASES;
 type Json = Record<string, unknown>;
+
+const FIELDS = Object.keys(FIELD_ALIASES) as Field[];
+
+/** Each alias name and the field it names. */
+const FIELD_OF_ALIAS: ReadonlyMap<string, Field> = new Map(
+  FIELDS.flatMap((field) => FIELD_ALIASES[field].map((name) => [name, field] as const)),
+);
 
 /**
  * Deepest nesting of arrays and objects accepted, the event itself being level 1: the most the
@@ -71,6 +82,8 @@ class Rejection {
  *   over such fields.
  * - `null` in a known field counts as absent. Wrong types are refused, never coerced.
  * - Arrays and objects nested deeper than MAX_NESTING_LEVELS are refused before anything else.
+ *
+ * It runs once per ingested event, so it avoids per-event Sets, closures and copies.
  */
 export function normalizeEvent(input: unknown): NormalizeResult {
   const tooDeep = findTooDeep(input);
@@ -79,84 +92,107 @@ export function normalizeEvent(input: unknown): NormalizeResult {
     return reject('not_an_object', `event must be a JSON object, got ${describe(input)}`);
   }
   try {
-    return { ok: true, row: toRow(input as Json) };
+    return toRow(input as Json);
   } catch (error) {
     if (error instanceof Rejection) return { ok: false, code: error.code, reason: error.reason };
     throw error;
   }
 }
 
-function toRow(event: Json): LogRow {
+/** The value each field takes: the first of its aliases that is neither absent nor null. */
+type Picked = Record<Field, unknown>;
+
+function toRow(event: Json): NormalizeResult & { ok: true } {
   const picked = pickFields(event);
-  const attributes = collectAttributes(event, picked.used, picked.values.attributes);
-  return {
-    timestamp: readTimestamp(picked.values.timestamp),
-    log_level: readLevel(picked.values.log_level),
-    message: readString(picked.values.message, 'message', LIMITS.messageBytes, true),
-    source: readSource(picked.values.source),
-    host: readOptionalString(picked.values.host, 'host'),
-    producer_id: readOptionalString(picked.values.producer_id, 'producer_id'),
-    seq: readSeq(picked.values.seq),
+  const attributes = collectAttributes(event, picked);
+  const timestamp = readTimestamp(picked.timestamp);
+  const row: LogRow = {
+    timestamp: timestamp.text,
+    log_level: readLevel(picked.log_level),
+    message: readString(picked.message, 'message', LIMITS.messageBytes, true),
+    source: readSource(picked.source),
+    host: readOptionalString(picked.host, 'host'),
+    producer_id: readOptionalString(picked.producer_id, 'producer_id'),
+    seq: readSeq(picked.seq),
     attributes,
   };
+  return { ok: true, row, timestampMs: timestamp.millis };
 }
 
-function pickFields(event: Json): { values: Partial<Record<Field, unknown>>; used: Set<string> } {
-  const values: Partial<Record<Field, unknown>> = {};
-  const used = new Set<string>();
-  for (const field of Object.keys(FIELD_ALIASES) as Field[]) {
+function pickFields(event: Json): Picked {
+  const picked = {} as Picked;
+  for (const field of FIELDS) {
+    picked[field] = undefined;
     for (const name of FIELD_ALIASES[field]) {
       const value = event[name];
       if (value === undefined || value === null) continue;
-      values[field] = value;
-      used.add(name);
+      picked[field] = value;
       break;
     }
-    for (const name of FIELD_ALIASES[field]) {
-      if (event[name] === null) used.add(name);
-    }
   }
-  return { values, used };
+  return picked;
 }
 
-function collectAttributes(event: Json, used: Set<string>, explicit: unknown): Record<string, string> {
-  const attributes: Record<string, string> = Object.create(null);
+/** True when the top-level `key` is an alias that was read as a field, or a null alias (absent). */
+function isFieldName(event: Json, key: string): boolean {
+  const field = FIELD_OF_ALIAS.get(key);
+  if (field === undefined) return false;
+  if (event[key] === null) return true;
+  // The first non-null alias of a field is the one read; a later one with a value is an attribute.
+  for (const name of FIELD_ALIASES[field]) {
+    if (name === key) return true;
+    if (event[name] !== undefined && event[name] !== null) return false;
+  }
+  return false;
+}
+
+function collectAttributes(event: Json, picked: Picked): Record<string, string> {
+  const attributes: Record<string, string> = {};
   let count = 0;
-  const put = (key: string, value: string): void => {
-    if (!(key in attributes)) count += 1;
-    if (count > LIMITS.attributeCount) {
-      throw new Rejection('too_large', `more than ${LIMITS.attributeCount} attributes`);
-    }
-    checkBytes(key, `attribute name '${key.slice(0, 40)}'`, LIMITS.attributeKeyBytes);
-    checkBytes(value, `attribute '${key.slice(0, 40)}'`, LIMITS.attributeValueBytes);
-    attributes[key] = value;
-  };
   for (const key of Object.keys(event)) {
     const value = event[key];
-    if (used.has(key) || value === undefined) continue;
-    put(key, typeof value === 'string' ? value : jsonText(value));
+    if (value === undefined || isFieldName(event, key)) continue;
+    // Own keys of one object are unique, so each one is a new attribute.
+    count += 1;
+    putAttribute(attributes, count, key, typeof value === 'string' ? value : jsonText(value));
   }
+  const explicit = picked.attributes;
   if (explicit !== undefined) {
     if (typeof explicit !== 'object' || Array.isArray(explicit)) {
       throw wrongType('attributes', 'an object of strings', explicit);
     }
     // Types before sizes, so which code a refusal gets does not depend on key order (VRL sorts keys).
-    const entries = Object.entries(explicit as Json);
-    for (const [key, value] of entries) {
+    const keys = Object.keys(explicit as Json);
+    for (const key of keys) {
+      const value = (explicit as Json)[key];
       if (typeof value !== 'string') throw wrongType(`attributes.${key}`, 'a string', value);
     }
-    for (const [key, value] of entries) put(key, value as string);
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(attributes, key)) count += 1;
+      putAttribute(attributes, count, key, (explicit as Json)[key] as string);
+    }
   }
-  return { ...attributes };
+  return attributes;
+}
+
+function putAttribute(attributes: Record<string, string>, count: number, key: string, value: string): void {
+  if (count > LIMITS.attributeCount) {
+    throw new Rejection('too_large', `more than ${LIMITS.attributeCount} attributes`);
+  }
+  checkBytes(key, `attribute name '${key.slice(0, 40)}'`, LIMITS.attributeKeyBytes);
+  checkBytes(value, `attribute '${key.slice(0, 40)}'`, LIMITS.attributeValueBytes);
+  // `attributes[key] =` would set the prototype for `__proto__`: it must stay an attribute.
+  if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+  else attributes[key] = value;
 }
 
 /** Names the first part of the input nested beyond MAX_NESTING_LEVELS, or undefined. */
 function findTooDeep(input: unknown): string | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   if (Array.isArray(input)) return nestsDeeperThan(input, MAX_NESTING_LEVELS) ? 'event' : undefined;
-  for (const [key, value] of Object.entries(input)) {
-    if (!nestsDeeperThan(value, MAX_NESTING_LEVELS - 1)) continue;
-    return `${ALIAS_NAMES.has(key) ? 'field' : 'attribute'} '${key.slice(0, 40)}'`;
+  for (const key of Object.keys(input)) {
+    if (!nestsDeeperThan((input as Json)[key], MAX_NESTING_LEVELS - 1)) continue;
+    return `${FIELD_OF_ALIAS.has(key) ? 'field' : 'attribute'} '${key.slice(0, 40)}'`;
   }
   return undefined;
 }
@@ -164,14 +200,22 @@ function findTooDeep(input: unknown): string | undefined {
 function nestsDeeperThan(value: unknown, levels: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (levels === 0) return true;
-  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  return children.some((child) => nestsDeeperThan(child, levels - 1));
+  if (Array.isArray(value)) {
+    for (const child of value) if (nestsDeeperThan(child, levels - 1)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    if (nestsDeeperThan((value as Json)[key], levels - 1)) return true;
+  }
+  return false;
 }
 
-function readTimestamp(value: unknown): string {
+function readTimestamp(value: unknown): UtcTimestamp {
   if (value === undefined) throw missing('timestamp');
   let millis: number | undefined;
   if (typeof value === 'string') {
+    const common = readUtcTimestampText(value);
+    if (common !== undefined) return common;
     millis = parseIsoTimestamp(value);
     if (millis === undefined) {
       throw new Rejection(
@@ -187,7 +231,7 @@ function readTimestamp(value: unknown): string {
   if (millis < EARLIEST_TIMESTAMP_MS || millis > LATEST_TIMESTAMP_MS) {
     throw new Rejection('invalid_value', 'timestamp is outside 1970-01-01..2299-12-31');
   }
-  return formatClickHouseTime(millis);
+  return { millis, text: formatClickHouseTime(millis) };
 }
 
 function readLevel(value: unknown): LogRow['log_level'] {

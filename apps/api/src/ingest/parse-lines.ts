@@ -76,7 +76,7 @@ export function addValue(value: unknown, line: number, raw: string, limits: Line
     out.rejections.push({ line, code: result.code, reason: result.reason, raw });
     return;
   }
-  const timestampMs = Date.parse(`${result.row.timestamp.replace(' ', 'T')}Z`);
+  const { timestampMs } = result;
   if (timestampMs < limits.earliestMs || timestampMs > limits.latestMs) {
     const reason =
       timestampMs < limits.earliestMs
