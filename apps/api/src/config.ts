@@ -20,7 +20,7 @@ const schema = {
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
     INGEST_MAX_LINE_BYTES: { type: 'integer', minimum: 1024, default: 1024 * 1024 },
     INGEST_MAX_FUTURE_SECONDS: { type: 'integer', minimum: 0, default: 86_400 },
-    INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 10_000 },
+    INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 20_000 },
     INGEST_FLUSH_MS: { type: 'integer', minimum: 0, default: 50 },
     INGEST_MAX_PENDING_ROWS: { type: 'integer', minimum: 1, default: 200_000 },
     INGEST_MAX_CONCURRENT_REQUESTS: { type: 'integer', minimum: 1, default: 64 },
