@@ -4,7 +4,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { DATABASE, DUPLICATES_TABLE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
 import type { WriteBatch } from './batch-inserter';
 import type { DeadLetter } from './dead-letter';
-import { findStoredEvents, type EventIdentity } from './find-stored-events';
+import { findHighestSeqs, findStoredEvents, StoredSeqRanges, type EventIdentity } from './find-stored-events';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
@@ -16,19 +16,30 @@ const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
 /** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
 export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void | Promise<void>;
 
+export interface LogRowWriterOptions {
+  /**
+   * True when this writer is the only one of logs.application_logs: the embedded engine (one
+   * process per data directory) with one log writer per process. It then remembers the seqs it
+   * stored, and rows beyond them skip the duplicate-check SELECT (see StoredSeqRanges).
+   * Default false: every row with a seq is checked against the table.
+   */
+  soleWriter?: boolean;
+}
+
 /**
  * Writes rows into logs.application_logs exactly once per event identity: rows with a seq whose
  * (producer_id, seq, timestamp) is already stored, or repeated within the batch, are dropped.
  * Inserts are serialised by the BatchInserter, so the check and the insert cannot interleave
  * with another batch of this process.
  */
-export function logRowWriter(client: ClickHouseClient, onDuplicates?: DuplicatesListener): WriteBatch<PreparedLogRow> {
+export function logRowWriter(
+  client: ClickHouseClient,
+  onDuplicates?: DuplicatesListener,
+  options: LogRowWriterOptions = {},
+): WriteBatch<PreparedLogRow> {
+  const known = options.soleWriter ? new StoredSeqRanges() : undefined;
   return async (rows) => {
-    const identified: EventIdentity[] = [];
-    for (const row of rows) {
-      if (row.seq !== null) identified.push({ producerId: row.producerId, seq: row.seq, timestamp: row.timestamp });
-    }
-    const seen = await findStoredEvents(client, identified);
+    const seen = await findStored(client, rows, known);
     const duplicates = new Map<string, number>();
     const fresh = rows.filter((row) => {
       if (row.seq === null) return true;
@@ -40,9 +51,44 @@ export function logRowWriter(client: ClickHouseClient, onDuplicates?: Duplicates
       duplicates.set(row.producerId, (duplicates.get(row.producerId) ?? 0) + 1);
       return false;
     });
-    await insertLines(client, INSERT_LOGS, fresh.map((row) => row.json));
+    try {
+      await insertLines(client, INSERT_LOGS, fresh.map((row) => row.json));
+    } catch (error) {
+      // A failed insert may have stored part of its rows: what was known of them no longer holds.
+      known?.forget(new Set(fresh.map((row) => row.producerId)));
+      throw error;
+    }
+    if (known) recordStored(known, fresh);
     if (duplicates.size > 0) await onDuplicates?.(duplicates);
   };
+}
+
+/** Keys of the batch's stored events; only rows the sole writer cannot vouch for are looked up. */
+async function findStored(client: ClickHouseClient, rows: readonly PreparedLogRow[], known?: StoredSeqRanges): Promise<Set<string>> {
+  if (known) {
+    const unwatched = known.unwatched(new Set(rows.filter((row) => row.seq !== null).map((row) => row.producerId)));
+    if (unwatched.length > 0) {
+      const highest = await findHighestSeqs(client, unwatched);
+      for (const producer of unwatched) known.watch(producer, highest.get(producer) ?? -1);
+    }
+  }
+  const unsure: EventIdentity[] = [];
+  for (const row of rows) {
+    if (row.seq === null || known?.isUnstored(row.producerId, row.seq)) continue;
+    unsure.push({ producerId: row.producerId, seq: row.seq, timestamp: row.timestamp });
+  }
+  return findStoredEvents(client, unsure);
+}
+
+function recordStored(known: StoredSeqRanges, rows: readonly PreparedLogRow[]): void {
+  const seqsByProducer = new Map<string, number[]>();
+  for (const row of rows) {
+    if (row.seq === null) continue;
+    const seqs = seqsByProducer.get(row.producerId);
+    if (seqs) seqs.push(row.seq);
+    else seqsByProducer.set(row.producerId, [row.seq]);
+  }
+  for (const [producer, seqs] of seqsByProducer) known.record(producer, seqs);
 }
 
 const INSERT_DUPLICATES = `INSERT INTO ${DATABASE}.${DUPLICATES_TABLE} (minute, producer_id, duplicates) FORMAT JSONEachRow`;

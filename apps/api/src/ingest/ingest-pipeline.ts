@@ -38,7 +38,10 @@ export class IngestPipeline {
         this.log.warn({ err: error }, 'could not record absorbed duplicates'),
       );
     };
-    this.rows = new BatchInserter(this.timed('application_logs', logRowWriter(storage.writer, countDuplicates)), {
+    // The embedded engine's data directory belongs to this process alone, and this is its one log
+    // writer: it may trust what it stored itself and skip most duplicate-check SELECTs.
+    const writeRows = logRowWriter(storage.writer, countDuplicates, { soleWriter: storage.mode === 'embedded' });
+    this.rows = new BatchInserter(this.timed('application_logs', writeRows), {
       maxRows: config.batchRows,
       flushMs: config.flushMs,
       maxPendingRows: config.maxPendingRows,
