@@ -1,5 +1,11 @@
 /** The benchmark's flags, parsed once into a frozen config; a bad flag stops the run with a reason. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { WORKSPACE } from './processes/app-process';
+
+/** The loghub samples beside the workspace (kept out of the repo: their licence is theirs). */
+const DEFAULT_REAL_LOGS = join(WORKSPACE, '..', 'shared', 'data', 'loghub');
 
 export interface BenchConfig {
   /** Events loaded for the query, storage and PostgreSQL figures. */
@@ -15,16 +21,21 @@ export interface BenchConfig {
   readonly stepSeconds: number;
   /** Seconds producers outrun storage while the api's memory is sampled. */
   readonly pressureSeconds: number;
+  /** Folder whose *.log files are replayed for the real-logs storage figure; may be missing (then skipped). */
+  readonly realLogs: string;
 }
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
-  --events N     events to load (default 10000000; --quick: 200000)
-  --quick        a small run (200k events, short ingest steps) to check the bench itself;
-                 its results go to tools/bench/results/quick.json, docs/benchmarks.md is kept
-  --runs K       repetitions behind every median (default 5)
-  --skip-pg      leave out the PostgreSQL baseline
-  -h, --help     show this help`;
+  --events N       events to load (default 10000000; --quick: 200000)
+  --quick          a small run (200k events, short ingest steps) to check the bench itself;
+                   its results go to tools/bench/results/quick.json, docs/benchmarks.md is kept
+  --runs K         repetitions behind every median (default 5)
+  --skip-pg        leave out the PostgreSQL baseline
+  --real-logs DIR  real log files (every *.log in DIR) to replay through the generator into a
+                   fresh api for the storage figure on real logs (default ../shared/data/loghub
+                   beside the workspace; when that folder is missing the figure is skipped)
+  -h, --help       show this help`;
 
 export function parseConfig(argv: readonly string[]): BenchConfig | 'help' {
   const { values } = parseArgs({
@@ -34,6 +45,7 @@ export function parseConfig(argv: readonly string[]): BenchConfig | 'help' {
       quick: { type: 'boolean', default: false },
       runs: { type: 'string' },
       'skip-pg': { type: 'boolean', default: false },
+      'real-logs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -42,6 +54,9 @@ export function parseConfig(argv: readonly string[]): BenchConfig | 'help' {
   const quick = values.quick === true;
   const events = readCount('--events', values.events, quick ? 200_000 : 10_000_000, 1000);
   const runs = readCount('--runs', values.runs, 5, 1);
+  const realLogs = values['real-logs'] === undefined ? DEFAULT_REAL_LOGS : resolve(values['real-logs']);
+  // Only the default may be missing: a folder asked for by name is a typo when it is not there.
+  if (values['real-logs'] !== undefined && !existsSync(realLogs)) throw new Error(`--real-logs: no folder ${realLogs}`);
   return Object.freeze({
     events,
     ingestEvents: Math.min(1_000_000, Math.max(100_000, Math.round(events / 10))),
@@ -50,6 +65,7 @@ export function parseConfig(argv: readonly string[]): BenchConfig | 'help' {
     quick,
     stepSeconds: quick ? 8 : 20,
     pressureSeconds: quick ? 20 : 60,
+    realLogs,
   });
 }
 

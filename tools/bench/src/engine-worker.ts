@@ -6,12 +6,14 @@
 import { measureInsertPath } from './engine/insert-path';
 import { timeLibraryQueries } from './engine/library-queries';
 import { loadFile } from './engine/load-file';
+import { measureReplayedStorage } from './engine/replayed-storage';
 import { RESULT_PREFIX } from './engine/worker-protocol';
 
 const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   load: loadFile,
   queries: timeLibraryQueries,
   'insert-path': measureInsertPath,
+  'replayed-storage': measureReplayedStorage,
 };
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: loads N realistic events (default 10 million) with the engine's own reader — the
  * insert ceiling — then measures on this machine, in the same run: every explorer request through
- * the api and in-process through the same library call, the web page's render, storage per event,
- * PostgreSQL 15 on the same rows and queries, end-to-end ingest (HTTP, TCP) against the ceiling,
- * the highest sustained rate and its lag, and the api's memory. Prints one table, writes JSON to
- * tools/bench/results/ and replaces docs/benchmarks.md.
+ * the api and in-process through the same library call, the web page's render, storage per event
+ * (also on replayed real logs), PostgreSQL 15 on the same rows and queries, end-to-end ingest
+ * (HTTP, TCP) against the ceiling, the highest sustained rate and its lag, and the api's memory.
+ * Prints one table, writes JSON to tools/bench/results/ and replaces docs/benchmarks.md.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { parseConfig, USAGE, type BenchConfig } from './config';
 import { measureIngest } from './phases/ingest-phase';
 import { loadBenchData, log } from './phases/load-phase';
 import { measureQueries } from './phases/query-phase';
+import { measureRealLogs } from './phases/real-logs-phase';
 import { runPostgresBaseline } from './postgres/postgres-baseline';
 import { WORKSPACE } from './processes/app-process';
 import { describeMachine } from './report/machine';
@@ -35,9 +36,10 @@ async function bench(config: BenchConfig, command: string): Promise<BenchResults
       rmSync(loaded.csvPath);
     }
     rmSync(loaded.dataDir, { recursive: true, force: true });
+    const realLogs = await measureRealLogs(work, config.realLogs);
     const ingest = await measureIngest(work, config);
     const machine = describeMachine(loaded.engineVersion, postgres?.version);
-    return { date: new Date().toISOString(), command, runs: config.runs, machine, load: loaded.figures, queries: queries.figures, postgres, ...ingest };
+    return { date: new Date().toISOString(), command, runs: config.runs, machine, load: loaded.figures, queries: queries.figures, postgres, realLogs, ...ingest };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

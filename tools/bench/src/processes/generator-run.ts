@@ -15,6 +15,11 @@ export interface GeneratorRun {
   output: string;
 }
 
+export interface StartedGenerator {
+  app: AppProcess;
+  finish(): Promise<GeneratorRun>;
+}
+
 export interface GeneratorFlags {
   target: string;
   producer: string;
@@ -34,9 +39,31 @@ export function generatorArgs(flags: GeneratorFlags): string[] {
 }
 
 /** Starts a generator; `finish` (SIGINT if still running) resolves with its summaries. */
-export function startGenerator(flags: GeneratorFlags): { app: AppProcess; finish(): Promise<GeneratorRun> } {
+export function startGenerator(flags: GeneratorFlags): StartedGenerator {
+  return startWithArgs(generatorArgs(flags));
+}
+
+/** Runs a generator with a count to its end (bounded by `timeoutMs`). */
+export function runGenerator(flags: GeneratorFlags, timeoutMs: number): Promise<GeneratorRun> {
+  return runToEnd(startGenerator(flags), timeoutMs);
+}
+
+export interface ReplayFlags {
+  target: string;
+  producer: string;
+  file: string;
+  source: string;
+}
+
+/** Replays a log file once as a user would, timestamps moved so its newest line is now. */
+export function runReplay(flags: ReplayFlags, timeoutMs: number): Promise<GeneratorRun> {
+  const args = ['--replay', flags.file, '--source', flags.source, '--replay-time', 'now', '--producer', flags.producer, '--target', flags.target];
+  return runToEnd(startWithArgs(args), timeoutMs);
+}
+
+function startWithArgs(args: string[]): StartedGenerator {
   const started = performance.now();
-  const app = startApp('generator', generatorArgs(flags), {});
+  const app = startApp('generator', args, {});
   const finish = async (): Promise<GeneratorRun> => {
     const code = await app.stop(180_000);
     const output = app.output();
@@ -49,9 +76,7 @@ export function startGenerator(flags: GeneratorFlags): { app: AppProcess; finish
   return { app, finish };
 }
 
-/** Runs a generator with a count to its end (bounded by `timeoutMs`). */
-export async function runGenerator(flags: GeneratorFlags, timeoutMs: number): Promise<GeneratorRun> {
-  const run = startGenerator(flags);
+async function runToEnd(run: StartedGenerator, timeoutMs: number): Promise<GeneratorRun> {
   const timer = setTimeout(() => run.app.child.kill('SIGINT'), timeoutMs);
   await run.app.exited;
   clearTimeout(timer);

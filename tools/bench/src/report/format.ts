@@ -11,5 +11,6 @@ export interface TableRow {
 
 export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 export const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
+export const kib = (bytes: number) => `${thousands(bytes / 1024)} KiB`;
 export const mib = (bytes: number) => `${fixed(bytes / 2 ** 20, 0)} MiB`;
 export const verdict = (met: boolean, target: string) => `${target}: ${met ? 'met' : 'MISSED'}`;

@@ -5,6 +5,7 @@ import type { InsertPathResult } from '../engine/insert-path';
 import type { EndToEndResult } from '../ingest/end-to-end';
 import type { PressureResult } from '../ingest/memory-pressure';
 import type { SustainedResult } from '../ingest/sustained-rate';
+import type { RealLogsFigures } from '../phases/real-logs-phase';
 import type { PostgresResult } from '../postgres/postgres-baseline';
 import type { Machine } from './machine';
 
@@ -35,6 +36,8 @@ export interface BenchResults {
   load: LoadFigures;
   queries: QueryFigures;
   postgres?: PostgresResult;
+  /** Storage of real log files replayed through the generator and api. */
+  realLogs: RealLogsFigures;
   ingest: EndToEndResult[];
   sustained: SustainedResult;
   pressure: PressureResult;

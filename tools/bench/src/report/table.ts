@@ -3,6 +3,7 @@ import { QUERIES, type QuerySpec } from '../queries/catalogue';
 import type { BenchResults } from './results';
 import { queryRow } from './query-rows';
 import { ingestRows } from './ingest-rows';
+import { realLogsRows } from './real-logs-rows';
 import { fixed, mib, thousands, verdict, type TableRow } from './format';
 import { MIN_COMPRESSION, MIN_PG_DISK_RATIO } from './targets';
 
@@ -10,13 +11,14 @@ export function tableRows(results: BenchResults): TableRow[] {
   return [...loadRows(results), ...QUERIES.map((spec: QuerySpec) => queryRow(spec, results)), ...otherRows(results), ...ingestRows(results)];
 }
 
-function loadRows({ load, postgres }: BenchResults): TableRow[] {
+function loadRows({ load, postgres, realLogs }: BenchResults): TableRow[] {
   const compression = load.ndjsonBytes / load.bytesOnDisk;
   const pgRatio = postgres ? postgres.load.totalBytes / load.bytesOnDisk : NaN;
   return [
     { group: 'load', what: 'engine insert ceiling (INSERT SELECT FROM file)', figure: `${thousands(load.rowsPerSecond)} rows/s`, comparison: `${thousands(load.events)} events in ${fixed(load.loadSeconds)} s; text index + rollup view`, target: '' },
     { group: 'storage', what: 'bytes on disk per event', figure: `${fixed(load.bytesOnDisk / load.events)} B`, comparison: `raw NDJSON ${fixed(load.ndjsonBytes / load.events)} B; text index ${fixed(load.indexBytes / load.events)} B`, target: '' },
     { group: 'storage', what: 'compression vs raw NDJSON (incl. text index)', figure: `${fixed(compression, 2)}x`, comparison: `${mib(load.bytesOnDisk)} for ${mib(load.ndjsonBytes)}`, target: verdict(compression >= MIN_COMPRESSION, `≥ ${MIN_COMPRESSION}x`) },
+    ...realLogsRows(realLogs),
     ...(postgres
       ? [
           { group: 'storage', what: 'PostgreSQL disk (table + indexes) vs Logline', figure: `${fixed(pgRatio, 1)}x`, comparison: `${mib(postgres.load.totalBytes)} (indexes ${mib(postgres.load.indexBytes)})`, target: verdict(pgRatio >= MIN_PG_DISK_RATIO, `≥ ${MIN_PG_DISK_RATIO}x`) },
