@@ -13,4 +13,9 @@ describe('loadConfig', () => {
       /API_PORT.*\n?.*LOG_RETENTION_DAYS|LOG_RETENTION_DAYS.*API_PORT/s,
     );
   });
+
+  it('refuses a retention whose TTL would run past the end of DateTime (2106) and delete everything', () => {
+    expect(() => loadConfig({ LOG_RETENTION_DAYS: '36500' })).toThrow(/LOG_RETENTION_DAYS/);
+    expect(loadConfig({ LOG_RETENTION_DAYS: '10000' }).retentionDays).toBe(10_000);
+  });
 });

@@ -1,6 +1,6 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
-import { DEFAULT_RETENTION_DAYS } from '@logline/log-schema';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 
 const schema = {
   type: 'object',
@@ -14,7 +14,7 @@ const schema = {
     CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
     CLICKHOUSE_CA_CERT: { type: 'string', default: '' },
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
-    LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 36500, default: DEFAULT_RETENTION_DAYS },
+    LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: MAX_RETENTION_DAYS, default: DEFAULT_RETENTION_DAYS },
     MIGRATE_ON_START: { type: 'boolean', default: true },
     INGEST_ENABLED: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
