@@ -3,6 +3,7 @@ export { applyMigrations, type MigrationReport } from './apply-migrations';
 export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './batch-inserter';
 export { logRowWriter, deadLetterWriter, recordDuplicates, type DuplicatesListener } from './insert-rows';
 export { prepareLogRow, type PreparedLogRow } from './prepared-row';
+export { findStoredEvents, type EventIdentity } from './find-stored-events';
 export { truncateRaw, type DeadLetter } from './dead-letter';
 export { searchLogs, type SearchLogsOptions, type SearchLogsResult, type SortOrder } from './search-logs';
 export { formatLogId, parseLogId, type LogCursor } from './log-id';

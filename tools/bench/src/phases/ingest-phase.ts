@@ -21,6 +21,8 @@ export interface IngestFigures {
 }
 
 const INGEST_RUNS = 3;
+/** Rows per insert in the insert-path breakdown: the api's default (INGEST_BATCH_ROWS). */
+const INGEST_BATCH_ROWS = 20_000;
 
 export async function measureIngest(work: string, config: BenchConfig): Promise<IngestFigures> {
   const api = await startApi(join(work, 'ingest'));
@@ -38,6 +40,6 @@ export async function measureIngest(work: string, config: BenchConfig): Promise<
     await api.app.stop();
   }
   log('insert path cost breakdown');
-  const insertPath = await runWorker<InsertPathResult>('insert-path', { dataDir: join(work, 'insert-path'), events: 200_000, batchRows: 10_000 });
+  const insertPath = await runWorker<InsertPathResult>('insert-path', { dataDir: join(work, 'insert-path'), events: 300_000, batchRows: INGEST_BATCH_ROWS });
   return { ingest, sustained, pressure, insertPath };
 }

@@ -53,7 +53,8 @@ function pathRows({ insertPath: path }: BenchResults): TableRow[] {
       figure: `${ms(path.parseMs + path.normalizeMs + path.serializeMs + path.writerMs)}`,
       comparison:
         `JSON.parse ${ms(path.parseMs)}, normalizeEvent ${ms(path.normalizeMs)}, JSON.stringify ${ms(path.serializeMs)}, ` +
-        `duplicate-check SELECT ${ms(path.dedupSelectMs)}, insert ${ms(path.insertMs)}; wire NDJSON straight into the engine ${ms(path.wireInsertMs)}`,
+        `embedded writer (duplicate check, insert) ${ms(path.writerMs)}, bare insert ${ms(path.insertMs)}; ` +
+        `duplicate-check SELECT of every row (server mode) ${ms(path.dedupSelectMs)}; wire NDJSON straight into the engine ${ms(path.wireInsertMs)}`,
       target: '',
     },
   ];
