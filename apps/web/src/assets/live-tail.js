@@ -71,6 +71,7 @@
   // Rows wait for the next frame and go in together: one layout per frame, however fast they come.
   let queued = [];
   let frame = 0;
+  let trimFrame = 0;
 
   function insert(rows) {
     // Never dropped here: after a stall every row still passes through the table once.
@@ -94,7 +95,15 @@
       fragment.appendChild(rows[i]);
     }
     body.prepend(fragment);
-    while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
+    // Trimmed on the next frame, not now: after a stall of more than MAX_ROWS rows, the oldest of
+    // them would otherwise leave the page before it was ever painted.
+    if (body.rows.length > MAX_ROWS && !trimFrame) trimFrame = requestAnimationFrame(trim);
+  }
+
+  function trim() {
+    trimFrame = 0;
+    const body = tbody();
+    while (body && body.rows.length > MAX_ROWS) body.deleteRow(-1);
   }
 
   function flush() {
