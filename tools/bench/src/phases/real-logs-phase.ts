@@ -12,10 +12,7 @@ import { startApi } from '../ingest/running-api';
 import { WORKSPACE } from '../processes/app-process';
 import { log } from './load-phase';
 
-/**
- * Ten years: no replayed sample is older once moved to end now. (Not the api's maximum, 36500:
- * its TTL, timestamp + that many days, passes DateTime's end in 2106 and every row expires.)
- */
+/** Ten years: no replayed sample is older once moved to end now. */
 const RETENTION_DAYS = 3650;
 
 export interface ReplayedFileFigures extends ReplayedFile {

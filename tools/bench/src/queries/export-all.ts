@@ -4,21 +4,29 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { searchLogs, type LogCursor, type LogFilters } from '@logline/ch-client';
+import type { StoredLog } from '@logline/log-schema';
 
 const PAGE_ROWS = 5000;
 /** Bounds the loop whatever the data: far more pages than any bench export needs. */
 const MAX_PAGES = 10_000;
 
 export async function exportAll(client: ClickHouseClient, filters: LogFilters): Promise<number> {
+  let rows = 0;
+  for await (const page of storedPages(client, filters)) {
+    const text = page.map((row) => JSON.stringify(row)).join('\n') + '\n';
+    rows += text.length > 1 ? page.length : 0;
+  }
+  return rows;
+}
+
+/** Every stored row matching `filters`, newest first, a page at a time, as the api's export reads them. */
+export async function* storedPages(client: ClickHouseClient, filters: LogFilters): AsyncGenerator<StoredLog[]> {
   const closed = { ...filters, toMs: Date.now() + 1 };
   let after: LogCursor | undefined;
-  let rows = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await searchLogs(client, { ...closed, order: 'desc', after, limit: PAGE_ROWS });
-    const text = result.rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
-    rows += text.length > 1 ? result.rows.length : 0;
+    yield result.rows;
     if (!result.next) break;
     after = result.next;
   }
-  return rows;
 }
