@@ -3,19 +3,16 @@
  * materialized view) can stand in for counting raw events when the filters are only level, source
  * and time.
  */
-import { dateTime64, type LogFilters } from './log-filters';
+import { dateTime64, filterConditions, type LogFilters } from './log-filters';
 import { sql, type SqlFragment } from './sql';
 
 export function servedByRollup(filters: LogFilters): boolean {
   return !filters.words?.length && !filters.text?.length && !filters.fields?.length && !filters.producerIds?.length;
 }
 
-/** Level and source conditions, valid on the rollup and the raw table alike. */
+/** The level and source conditions of the filters: the rollup has both columns. */
 export function rollupFilterConditions(filters: LogFilters): SqlFragment[] {
-  const conditions: SqlFragment[] = [];
-  if (filters.levels?.length) conditions.push(sql`log_level IN ${filters.levels}`);
-  if (filters.sources?.length) conditions.push(sql`source IN ${filters.sources}`);
-  return conditions;
+  return filterConditions({ levels: filters.levels, sources: filters.sources });
 }
 
 /** `minute` within [fromMs, toMs), both multiples of a minute (either may be open). */
