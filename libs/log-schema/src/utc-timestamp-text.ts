@@ -1,9 +1,10 @@
 /**
  * A fast reader for the timestamp form nearly every producer sends: `YYYY-MM-DDThh:mm:ss`, an
- * optional fraction and `Z` or no offset, in 1970–2299. Such text is turned into the column form
- * by slicing, without a RegExp or a Date. Anything else (offsets, other years, impossible dates)
- * is left to parseIsoTimestamp, which gives the same row or the precise refusal.
+ * optional fraction and `Z` or no offset, within the accepted years. Such text is turned into the
+ * column form by slicing, without a RegExp or a Date. Anything else (offsets, other years,
+ * impossible dates) is left to parseIsoTimestamp, which gives the same row or the precise refusal.
  */
+import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS } from './parse-timestamp';
 
 /** A timestamp read from text: epoch milliseconds and the `YYYY-MM-DD hh:mm:ss.sss` column form. */
 export interface UtcTimestamp {
@@ -12,6 +13,9 @@ export interface UtcTimestamp {
 }
 
 const ZERO = 0x30;
+/** The years the accepted range spans; any day within them is inside it. */
+const FIRST_YEAR = new Date(EARLIEST_TIMESTAMP_MS).getUTCFullYear();
+const LAST_YEAR = new Date(LATEST_TIMESTAMP_MS).getUTCFullYear();
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Reads `text` when it is in the common UTC form; undefined means "use the general parser". */
@@ -35,7 +39,7 @@ export function readUtcTimestampText(text: string): UtcTimestamp | undefined {
   ) {
     return undefined;
   }
-  if (year < 1970 || year > 2299 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const fraction = readFraction(text);
   if (fraction === undefined) return undefined;
