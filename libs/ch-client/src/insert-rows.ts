@@ -4,7 +4,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { DATABASE, DUPLICATES_TABLE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
 import type { WriteBatch } from './batch-inserter';
 import type { DeadLetter } from './dead-letter';
-import { findHighestSeqs, findStoredEvents, StoredSeqRanges, type EventIdentity } from './find-stored-events';
+import { findHighestSeqs, findStoredEvents, type EventIdentity } from './find-stored-events';
+import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}

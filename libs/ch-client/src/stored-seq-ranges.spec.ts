@@ -1,4 +1,4 @@
-import { StoredSeqRanges } from './find-stored-events';
+import { StoredSeqRanges } from './stored-seq-ranges';
 
 describe('StoredSeqRanges', () => {
   it('vouches only for seqs above the highest stored before, and not stored since', () => {
