@@ -57,6 +57,26 @@ describe('hostile and broken input', () => {
     expect(rows.rows[0].message).toBe('a\u0000b');
   });
 
+  it('refuses a lone surrogate escape by line, and the events batched with it are stored', async () => {
+    // ClickHouse refuses an insert holding "\ud800": accepted, the line would fail the whole
+    // batch, other producers' events included, on every retry.
+    const lone = event(4, { producer_id: 'surrogate' }).replace(/"message":"[^"]*"/, '"message":"half \\ud800 pair"');
+    const array = `[${event(5, { producer_id: 'surrogate-array' })},{"timestamp":"2026-11-28T17:00:00Z","message":"m","source":"s","k\\udfff":"v"}]`;
+    const [ndjson, json, neighbour] = await Promise.all([
+      ingest(`${event(1, { producer_id: 'surrogate' })}\n${lone}\n`),
+      ingest(array, { 'content-type': 'application/json' }),
+      ingest(event(1, { producer_id: 'surrogate-neighbour' })),
+    ]);
+    const answers = (await Promise.all([ndjson, json, neighbour].map((r) => r.body.json()))) as { accepted: number; errors: { line: number; reason: string }[] }[];
+    expect(answers.map((a) => a.accepted)).toEqual([1, 1, 1]);
+    expect(answers[0].errors).toEqual([{ line: 2, reason: expect.stringContaining('invalid JSON: message holds a lone surrogate') }]);
+    expect(answers[1].errors).toEqual([{ line: 2, reason: expect.stringContaining('invalid JSON: the name "k\\udfff" holds a lone surrogate') }]);
+    const stored = (await (await request(`${baseUrl}/api/v1/logs?source=s&producer_id=surrogate&producer_id=surrogate-array&producer_id=surrogate-neighbour`)).body.json()) as { rows: unknown[] };
+    expect(stored.rows).toHaveLength(0);
+    const all = (await (await request(`${baseUrl}/api/v1/logs?producer_id=surrogate&producer_id=surrogate-array&producer_id=surrogate-neighbour`)).body.json()) as { rows: unknown[] };
+    expect(all.rows).toHaveLength(3);
+  });
+
   it('refuses 10,000 attributes and deep nesting per line', async () => {
     const attributes = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 'v']));
     const many = JSON.stringify({ ...JSON.parse(event(4)), attributes });

@@ -4,3 +4,4 @@ export * from './log-event';
 export * from './normalize-event';
 export * from './parse-timestamp';
 export * from './migrations';
+export * from './lone-surrogate';

@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { prepareLogRow, type PreparedLogRow } from '@logline/ch-client';
-import { normalizeEvent } from '@logline/log-schema';
+import { loneSurrogateReason, normalizeEvent } from '@logline/log-schema';
 
 export interface LineRejection {
   line: number;
@@ -71,6 +71,11 @@ export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: 
 
 /** Normalises an already decoded value into `out`. */
 export function addValue(value: unknown, line: number, raw: string, limits: LineLimits, out: ParsedLines): void {
+  const surrogate = loneSurrogateReason(raw, value);
+  if (surrogate) {
+    out.rejections.push({ line, code: 'invalid_json', reason: surrogate, raw });
+    return;
+  }
   const result = normalizeEvent(value);
   if (!result.ok) {
     out.rejections.push({ line, code: result.code, reason: result.reason, raw });

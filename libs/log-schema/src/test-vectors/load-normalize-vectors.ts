@@ -3,6 +3,7 @@
  * the TypeScript side of a line's handling, for the specs that run both ingest paths over them.
  */
 import type { LogRow } from '../log-event';
+import { loneSurrogateReason } from '../lone-surrogate';
 import { normalizeEvent } from '../normalize-event';
 import vectorsFile from './normalize-vectors.json';
 
@@ -38,6 +39,8 @@ export function normalizeLine(line: string): LineOutcome {
   } catch (error) {
     return { kind: 'rejection', code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}` };
   }
+  const surrogate = loneSurrogateReason(line, value);
+  if (surrogate) return { kind: 'rejection', code: 'invalid_json', reason: surrogate };
   const result = normalizeEvent(value);
   return result.ok ? { kind: 'row', row: result.row } : { kind: 'rejection', code: result.code, reason: result.reason };
 }
