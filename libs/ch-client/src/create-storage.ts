@@ -72,7 +72,6 @@ function openServer(url: string, options: StorageOptions, readSettings: ClickHou
 function openEmbedded(dataDir: string, readSettings: ClickHouseSettings): Storage {
   mkdirSync(dataDir, { recursive: true });
   // Loaded lazily so server mode never loads the 500 MB engine.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
   const connect = (settings?: ClickHouseSettings): ClickHouseClient => {
     try {

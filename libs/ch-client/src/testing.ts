@@ -37,7 +37,6 @@ export async function openTestStorage(): Promise<Storage> {
 /** Closes the clients and waits for the engine's pending work, so the next test file can open it. */
 export async function closeTestStorage(storage: Storage): Promise<void> {
   await storage.close();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { drainPending } = require('chdb') as typeof import('chdb');
   await drainPending();
 }
