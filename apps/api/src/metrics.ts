@@ -9,6 +9,7 @@ export interface ApiMetrics {
   insertSeconds: Histogram<'table'>;
   insertRows: Histogram<'table'>;
   pendingRows: Gauge;
+  logPages: Counter<'answered_by'>;
   duplicateEvents: Counter;
   tailViewers: Gauge;
   tailPollers: Gauge;
@@ -64,6 +65,12 @@ export function createMetrics(): ApiMetrics {
     pendingRows: new Gauge({
       name: 'logline_ingest_pending_rows',
       help: 'Rows accepted and waiting to be stored.',
+      registers,
+    }),
+    logPages: new Counter({
+      name: 'logline_log_pages_total',
+      help: 'Pages of GET /api/v1/logs, by what answered them: the newest events held in memory, or a query.',
+      labelNames: ['answered_by'],
       registers,
     }),
     ...requestAndAlertInstruments(registers),

@@ -27,7 +27,8 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
     log.info({ applied: report.applied }, 'schema is at version %d', report.version);
   }
   const metrics = createMetrics();
-  const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
+  const ingest = new IngestPipeline(storage, config, metrics, log);
+  ingest.recentLogs?.warmUp();
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
     log.warn({ err: error }, 'live tail poll failed; retrying'),
   );

@@ -63,6 +63,18 @@ describe('GET /api/v1/logs', () => {
     }
   });
 
+  it('answers the newest pages from the events held in memory, text searches with a query', async () => {
+    const pages = async () => {
+      const text = (await api.app.inject({ url: '/metrics' })).body;
+      const count = (by: string) => Number(new RegExp(`logline_log_pages_total{answered_by="${by}"} (\\d+)`).exec(text)?.[1] ?? 0);
+      return { memory: count('memory'), table: count('table') };
+    };
+    const before = await pages();
+    expect((await get('level=ERROR&source=payment')).json().rows.map((row: { seq: number }) => row.seq)).toEqual([7, 1]);
+    expect((await get('q=declined')).json().rows.map((row: { seq: number }) => row.seq)).toEqual([8, 4, 0]);
+    expect(await pages()).toEqual({ memory: before.memory + 1, table: before.table + 1 });
+  });
+
   it('reports health and metrics', async () => {
     expect((await api.app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok', storage: 'embedded' });
     const metrics = await api.app.inject({ url: '/metrics' });

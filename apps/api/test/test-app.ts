@@ -29,7 +29,8 @@ export async function startTestApi(env: Record<string, string> = {}, tokens = ne
   const storage = await openTestStorage();
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
-  const ingest = new IngestPipeline(storage, config.ingest, metrics, log);
+  const ingest = new IngestPipeline(storage, config, metrics, log);
+  ingest.recentLogs?.warmUp();
   const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, () => undefined);
   const alerts = createAlertEvaluator(config.alerts, loadAlertRules(config.alerts.rulesFile), storage.reader, metrics, log);
   const app = await buildApp({ config, storage, ingest, metrics, tail, tokens, alerts }, { loggerInstance: log });

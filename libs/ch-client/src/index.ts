@@ -21,3 +21,4 @@ export { measureIngestLag, type SourceLag } from './ingest-lag';
 export { auditDelivery, type BootAudit } from './delivery-audit';
 export { producerActivity, type ProducerActivity } from './producer-activity';
 export { recentIngestErrors, type IngestErrorRecord, type IngestErrorSummary } from './recent-ingest-errors';
+export { RecentLogs, type RecentLogsOptions } from './recent-logs';

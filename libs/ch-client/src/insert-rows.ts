@@ -1,15 +1,16 @@
 /** Inserts of pre-serialised JSONEachRow batches; log rows are deduplicated by event identity first. */
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { DATABASE, DUPLICATES_TABLE, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
+import { DATABASE, DUPLICATES_TABLE, formatClickHouseTime, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
 import type { WriteBatch } from './batch-inserter';
 import type { DeadLetter } from './dead-letter';
 import { findHighestSeqs, findStoredEvents, type EventIdentity } from './find-stored-events';
+import type { RecentLogs } from './recent-logs';
 import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
-  (timestamp, log_level, message, source, host, producer_id, seq, attributes) FORMAT JSONEachRow`;
+  (timestamp, log_level, message, source, host, producer_id, seq, attributes, ingested_at) FORMAT JSONEachRow`;
 
 const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
   (transport, peer, line, code, reason, raw) FORMAT JSONEachRow`;
@@ -25,6 +26,8 @@ export interface LogRowWriterOptions {
    * Default false: every row with a seq is checked against the table.
    */
   soleWriter?: boolean;
+  /** The sole writer's newest events in memory: every insert is made through it (see RecentLogs). */
+  recent?: RecentLogs;
 }
 
 /**
@@ -52,8 +55,13 @@ export function logRowWriter(
       duplicates.set(row.producerId, (duplicates.get(row.producerId) ?? 0) + 1);
       return false;
     });
+    // ingested_at is stamped here rather than by the column's default, so the rows held in
+    // memory carry the value stored. (Still the insert's start: the live tail relies on that.)
+    const ingestedMs = Date.now();
+    const stamp = `,"ingested_at":"${formatClickHouseTime(ingestedMs)}"}`;
+    const insert = () => insertLines(client, INSERT_LOGS, fresh.map((row) => row.json.slice(0, -1) + stamp));
     try {
-      await insertLines(client, INSERT_LOGS, fresh.map((row) => row.json));
+      await (options.recent ? options.recent.store(fresh, ingestedMs, insert) : insert());
     } catch (error) {
       // A failed insert may have stored part of its rows: what was known of them no longer holds.
       known?.forget(new Set(fresh.map((row) => row.producerId)));

@@ -7,6 +7,7 @@ import type { StoredLog } from '@logline/log-schema';
 import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
 import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-record';
 import type { PageCursor, SortKey } from './page-cursor';
+import type { RecentLogs } from './recent-logs';
 import { querySortedPage } from './sorted-page';
 import { selectRows } from './run-query';
 import { storedSpan, type StoredSpan } from './stored-span';
@@ -31,25 +32,40 @@ export interface SearchLogsResult {
   next: PageCursor | null;
   /** Cursor for the page before this one, or null when this is the first page. */
   prev: PageCursor | null;
+  /** What answered: the newest events held in memory, or the table. */
+  answeredBy: 'memory' | 'table';
 }
 
-export async function searchLogs(client: ClickHouseClient, options: SearchLogsOptions): Promise<SearchLogsResult> {
+/**
+ * `recent`: the sole writer's newest events in memory; a time-ordered page lying among them is
+ * answered from there, exactly as the table would answer it.
+ */
+export async function searchLogs(client: ClickHouseClient, options: SearchLogsOptions, recent?: RecentLogs): Promise<SearchLogsResult> {
   const cursorOf = (record: LogRecord) => positionOf(record, options.sort);
+  let answeredBy: SearchLogsResult['answeredBy'] = 'memory';
+  const fetch = (order: SortOrder, after?: PageCursor) => {
+    const held = (options.sort ?? 'time') === 'time' ? recent?.page(options, order, after) : undefined;
+    if (held) return held;
+    answeredBy = 'table';
+    return fetchPage(client, options, order, after);
+  };
   if (options.before) {
-    const reversed = await fetchPage(client, options, options.order === 'asc' ? 'desc' : 'asc', options.before);
+    const reversed = await fetch(options.order === 'asc' ? 'desc' : 'asc', options.before);
     const rows = reversed.slice(0, options.limit).reverse();
     return {
       rows: rows.map(toStoredLog),
       prev: reversed.length > options.limit && rows[0] ? cursorOf(rows[0]) : null,
       next: rows.length > 0 ? cursorOf(rows[rows.length - 1]) : options.before,
+      answeredBy,
     };
   }
-  const records = await fetchPage(client, options, options.order, options.after);
+  const records = await fetch(options.order, options.after);
   const rows = records.slice(0, options.limit);
   return {
     rows: rows.map(toStoredLog),
     next: records.length > options.limit && rows.length > 0 ? cursorOf(rows[rows.length - 1]) : null,
     prev: options.after && rows[0] ? cursorOf(rows[0]) : null,
+    answeredBy,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   BatchInserter,
   deadLetterWriter,
   logRowWriter,
+  RecentLogs,
   recordDuplicates,
   truncateRaw,
   type DeadLetter,
@@ -24,10 +25,15 @@ export type Transport = 'http' | 'tcp';
 export class IngestPipeline {
   private readonly rows: BatchInserter<PreparedLogRow>;
   private readonly deadLetters: BatchInserter<DeadLetter>;
+  /**
+   * The newest stored events in memory, when this pipeline is the table's only writer (the
+   * embedded engine): the explorer's first pages are answered from them without a query.
+   */
+  readonly recentLogs: RecentLogs | undefined;
 
   constructor(
     storage: Storage,
-    config: ApiConfig['ingest'],
+    { ingest: config, retentionDays }: Pick<ApiConfig, 'ingest' | 'retentionDays'>,
     private readonly metrics: ApiMetrics,
     private readonly log: FastifyBaseLogger,
   ) {
@@ -39,8 +45,16 @@ export class IngestPipeline {
       );
     };
     // The embedded engine's data directory belongs to this process alone, and this is its one log
-    // writer: it may trust what it stored itself and skip most duplicate-check SELECTs.
-    const writeRows = logRowWriter(storage.writer, countDuplicates, { soleWriter: storage.mode === 'embedded' });
+    // writer: it may trust what it stored itself, skip most duplicate-check SELECTs, and hold
+    // the newest events.
+    const soleWriter = storage.mode === 'embedded';
+    this.recentLogs = soleWriter
+      ? new RecentLogs(storage.reader, {
+          retentionDays,
+          onLoadError: (error) => this.log.warn({ err: error }, 'could not read the newest events into memory; queries answer them'),
+        })
+      : undefined;
+    const writeRows = logRowWriter(storage.writer, countDuplicates, { soleWriter, recent: this.recentLogs });
     this.rows = new BatchInserter(this.timed('application_logs', writeRows), {
       maxRows: config.batchRows,
       flushMs: config.flushMs,

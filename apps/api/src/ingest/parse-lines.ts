@@ -90,7 +90,7 @@ export function addValue(value: unknown, line: number, raw: string, limits: Line
     out.rejections.push({ line, code: 'out_of_range', reason, raw });
     return;
   }
-  out.rows.push(prepareLogRow(result.row));
+  out.rows.push(prepareLogRow(result.row, timestampMs));
 }
 
 /** Splits an NDJSON body into lines and parses each. */

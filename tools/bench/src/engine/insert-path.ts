@@ -54,8 +54,8 @@ export async function measureInsertPath(args: { dataDir: string; events: number;
       const lines = wireLines(batch, args.batchRows);
       const values = await time('parse', () => lines.map((line) => JSON.parse(line) as unknown));
       const rows = await time('normalize', () => values.map(normalizeRow));
-      const prepared = await time('serialize', () => rows.map((row) => prepareLogRow(row)));
-      const identities = rows.flatMap((row) => (row.seq === null ? [] : [{ producerId: row.producer_id, seq: row.seq, timestamp: row.timestamp }]));
+      const prepared = await time('serialize', () => rows.map(({ row, timestampMs }) => prepareLogRow(row, timestampMs)));
+      const identities = rows.flatMap(({ row }) => (row.seq === null ? [] : [{ producerId: row.producer_id, seq: row.seq, timestamp: row.timestamp }]));
       await time('check', () => findStoredEvents(storage.writer, identities));
       // Each round of three stores once with each; the order rotates by round, since whichever
       // comes first after the check came out slower.
@@ -81,10 +81,10 @@ export async function measureInsertPath(args: { dataDir: string; events: number;
   };
 }
 
-function normalizeRow(value: unknown): LogRow {
+function normalizeRow(value: unknown): { row: LogRow; timestampMs: number } {
   const result = normalizeEvent(value);
   if (!result.ok) throw new Error(`normalizeEvent refused a bench event: ${result.reason}`);
-  return result.row;
+  return result;
 }
 
 /** One batch of events as producers send them: ISO timestamps in the last hour, four producers. */

@@ -40,7 +40,8 @@ const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
         sort,
         after: readCursor('cursor', cursor, sort),
         before: readCursor('before', before, sort),
-      });
+      }, app.ingest.recentLogs);
+      app.metrics.logPages.inc({ answered_by: page.answeredBy });
       return {
         rows: page.rows,
         next_cursor: page.next ? formatPageCursor(page.next, sort) : null,

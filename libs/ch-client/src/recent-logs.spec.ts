@@ -1,0 +1,149 @@
+import { normalizeEvent } from '@logline/log-schema';
+import type { Storage } from './create-storage';
+import { logRowWriter } from './insert-rows';
+import type { LogFilters } from './log-filters';
+import { prepareLogRow, type PreparedLogRow } from './prepared-row';
+import { RecentLogs } from './recent-logs';
+import { searchLogs, type SearchLogsOptions, type SearchLogsResult } from './search-logs';
+import { hashText, toUnsigned } from './sip-hash';
+import { closeTestStorage, openTestStorage } from './testing';
+
+const MESSAGES = ['login ok', 'payment declined: card "4242"', 'naïve café ☕ 😀', 'tab\there\nnewline', 'nul \u0000 inside', 'x'.repeat(300), ''];
+const SOURCES = ['auth', 'payment', 'search', 'profile'];
+const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+
+/** Events with many timestamp ties, with and without seqs, odd text and attributes. */
+function events(count: number, startMs: number, firstSeq: number): PreparedLogRow[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = firstSeq + k;
+    const result = normalizeEvent({
+      // Seven events per millisecond step, a step every 13 ms, not in time order within a batch.
+      timestamp: new Date(startMs + Math.floor(((k * 7919) % count) / 7) * 13).toISOString(),
+      log_level: LEVELS[(i * 7) % 5],
+      message: `${MESSAGES[i % MESSAGES.length]} #${i % 50}`,
+      source: SOURCES[(i * 3) % 4],
+      host: `host-${i % 3}`,
+      producer_id: i % 5 === 0 ? undefined : `p${i % 2}`,
+      seq: i % 5 === 0 ? undefined : i,
+      attributes: i % 4 === 0 ? { region: `eu-${i % 2}`, '123': 'numeric key', ['__proto__']: 'not a prototype' } : {},
+    });
+    if (!result.ok) throw new Error(result.reason);
+    return prepareLogRow(result.row, result.timestampMs);
+  });
+}
+
+/** A page without what answered it. */
+const pageOf = ({ rows, next, prev }: SearchLogsResult) => ({ rows, next, prev });
+
+const FILTERS: LogFilters[] = [
+  {},
+  { levels: ['ERROR'] },
+  { levels: ['ERROR', 'CRITICAL'], sources: ['payment'] },
+  { producerIds: ['p1'] },
+  { fields: [{ field: 'host', values: ['host-1'], prefix: false, negate: true }] },
+  { fields: [{ field: 'source', values: ['pay', 'sea'], prefix: true, negate: false }] },
+  { fields: [{ field: { attribute: 'region' }, values: ['eu-1'], prefix: false, negate: false }] },
+  { fields: [{ field: { attribute: 'region' }, values: [''], prefix: false, negate: false }], levels: ['INFO'] },
+  { fields: [{ field: { attribute: '__proto__' }, values: ['not a prototype'], prefix: false, negate: false }] },
+];
+
+describe('RecentLogs: the newest events in memory answer as the table does', () => {
+  let storage: Storage;
+  let recent: RecentLogs;
+  let write: (rows: readonly PreparedLogRow[]) => Promise<void>;
+  const startMs = Date.now() - 3_600_000;
+
+  beforeAll(async () => {
+    storage = await openTestStorage();
+    recent = new RecentLogs(storage.reader, { retentionDays: 30, capacity: 400 });
+    await recent.load();
+    write = logRowWriter(storage.writer, undefined, { soleWriter: true, recent });
+    // Later batches overlap earlier ones in time; the capacity makes the set trim its oldest.
+    await write(events(700, startMs, 0));
+    await write(events(700, startMs + 2_000, 700));
+    await write(events(300, startMs + 500, 1400));
+  });
+  afterAll(() => closeTestStorage(storage));
+
+  /** Pages through a listing from memory and from the table side by side; returns how many pages memory answered. */
+  async function compareListing(options: SearchLogsOptions, pages: number): Promise<number> {
+    let fromMemory = 0;
+    let memory = { ...options };
+    for (let page = 0; page < pages; page += 1) {
+      const held = await searchLogs(storage.reader, memory, recent);
+      const table = await searchLogs(storage.reader, memory);
+      expect(table.answeredBy).toBe('table');
+      if (held.answeredBy === 'memory') fromMemory += 1;
+      expect(pageOf(held)).toEqual(pageOf(table));
+      if (!held.next) break;
+      memory = { ...memory, after: held.next };
+    }
+    return fromMemory;
+  }
+
+  it('computes row keys as the engine does (sipHash64)', async () => {
+    const result = await storage.reader.query({ query: "SELECT toString(sipHash64('naïve café ☕ 😀')) AS h", format: 'JSONEachRow' });
+    const [{ h }] = await result.json<{ h: string }>();
+    expect(toUnsigned(hashText('naïve café ☕ 😀')).toString()).toBe(h);
+  });
+
+  it('gives the same pages, ids and cursors for every filter, newest first, answering the first pages itself', async () => {
+    let fromMemory = 0;
+    for (const filters of FILTERS) fromMemory += await compareListing({ ...filters, limit: 25, order: 'desc' }, 4);
+    expect(fromMemory).toBeGreaterThanOrEqual(FILTERS.length);
+    expect(recent.size).toBeLessThanOrEqual(500);
+  });
+
+  it('gives the same pages oldest first from a time at or after the floor, and for previous pages', async () => {
+    const newest = await searchLogs(storage.reader, { limit: 1, order: 'desc' });
+    const newestMs = Date.parse(newest.rows[0].timestamp);
+    const fromMs = newestMs - 600;
+    for (const filters of FILTERS.slice(0, 4)) {
+      expect(await compareListing({ ...filters, fromMs, limit: 10, order: 'asc' }, 3)).toBeGreaterThan(0);
+    }
+    const second = await searchLogs(storage.reader, { limit: 30, order: 'desc' }, recent);
+    const third = await searchLogs(storage.reader, { limit: 30, order: 'desc', after: second.next ?? undefined }, recent);
+    const back = { limit: 30, order: 'desc' as const, before: third.prev ?? undefined };
+    expect(recent.page(back, 'asc', back.before)).toBeDefined();
+    expect(pageOf(await searchLogs(storage.reader, back, recent))).toEqual(pageOf(await searchLogs(storage.reader, back)));
+    expect((await searchLogs(storage.reader, back, recent)).rows).toEqual(second.rows);
+  });
+
+  it('leaves to the table what it does not hold: text, old pages, time ranges below its floor', () => {
+    expect(recent.page({ words: ['login'], limit: 10 }, 'desc')).toBeUndefined();
+    expect(recent.page({ limit: 10 }, 'asc')).toBeUndefined();
+    expect(recent.page({ levels: ['CRITICAL'], toMs: startMs + 100, limit: 10 }, 'desc')).toBeUndefined();
+  });
+
+  it('leaves to the table a page that reaches events about to expire (the TTL may have dropped them)', async () => {
+    const old = events(3, Date.now() - 23.5 * 3_600_000, 7000).map((row) => prepareLogRow({ ...row.row, producer_id: 'expiring' }, row.timestampMs));
+    await write(old);
+    const options = { producerIds: ['expiring'], limit: 10 };
+    const daily = new RecentLogs(storage.reader, { retentionDays: 1 });
+    const monthly = new RecentLogs(storage.reader, { retentionDays: 30 });
+    await Promise.all([daily.load(), monthly.load()]);
+    expect(daily.page(options, 'desc')).toBeUndefined();
+    expect(monthly.page(options, 'desc')).toHaveLength(3);
+  });
+
+  it('reads the same newest events back from the table after a restart', async () => {
+    const restarted = new RecentLogs(storage.reader, { retentionDays: 30, capacity: 300 });
+    await restarted.load();
+    for (const filters of FILTERS.slice(0, 3)) {
+      const options = { ...filters, limit: 20, order: 'desc' as const };
+      expect(restarted.page(options, 'desc')).toBeDefined();
+      expect(pageOf(await searchLogs(storage.reader, options, restarted))).toEqual(pageOf(await searchLogs(storage.reader, options)));
+    }
+  });
+
+  it('lets go after a failed insert (it may have stored part), and reads the table again', async () => {
+    const broken = events(3, startMs + 9_000, 5000);
+    const bad = [...broken.slice(0, 2), { ...broken[2], json: broken[2].json.replace(/"timestamp":"[^"]*"/, '"timestamp":"not a time"') }];
+    await expect(write(bad)).rejects.toThrow();
+    expect(recent.loaded).toBe(false);
+    expect(recent.page({ limit: 10 }, 'desc')).toBeUndefined();
+    await recent.load();
+    await write(events(40, startMs + 9_500, 6000));
+    expect(await compareListing({ limit: 50, order: 'desc' }, 3)).toBeGreaterThan(0);
+  });
+});

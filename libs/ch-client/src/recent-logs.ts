@@ -1,0 +1,299 @@
+/**
+ * The newest stored events, held in memory by the process that writes them, so the explorer's
+ * first pages (the latest 100, filtered by level or source, and the pages after them) need no
+ * query. Only for a sole writer of logs.application_logs — the embedded engine, whose data
+ * directory belongs to one process — since every insert must pass through `store`.
+ *
+ * The invariant: once loaded, the set holds *every* stored event dated at or after `floorMs`.
+ * A page that lies entirely at or after it is answered here with the rows, ids and order the
+ * table would give; any other page is left to the table.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { LogLevel } from '@logline/log-schema';
+import { filtersHeldInMemory, matchesFilters } from './filter-in-memory';
+import type { LogFilters } from './log-filters';
+import type { LogCursor } from './log-id';
+import { searchRowColumns, type LogRecord } from './log-record';
+import type { PreparedLogRow } from './prepared-row';
+import { rowKeyOf } from './row-key';
+import { selectRows } from './run-query';
+import { bind, sql } from './sql';
+
+export interface RecentLogsOptions {
+  /** The table's retention: events about to expire are left to the table. */
+  retentionDays: number;
+  /** Events held (more while events share the oldest held timestamp). Default 50 000. */
+  capacity?: number;
+  /** Called when reading the newest events fails (the table answers meanwhile). */
+  onLoadError?: (error: unknown) => void;
+}
+
+/** Events held beyond `capacity` before the oldest are dropped (so not every insert trims). */
+const SLACK = 1.25;
+/** Events within this much of expiring are left to the table, whose TTL may drop them. */
+const EXPIRY_MARGIN_MS = 3_600_000;
+/** After a failed load, the next one waits this long. */
+const RELOAD_BACKOFF_MS = 5_000;
+
+export class RecentLogs {
+  private entries: RecentEntry[] = [];
+  /** All stored events dated at or after this are in `entries`; undefined until loaded. */
+  private floorMs: number | undefined;
+  private loading: Promise<void> | undefined;
+  private lastFailureMs = -Infinity;
+  /** Loads and stores run one at a time, so a load never misses a concurrent insert. */
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly capacity: number;
+
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly options: RecentLogsOptions,
+  ) {
+    this.capacity = options.capacity ?? 50_000;
+  }
+
+  /** True once the newest events are held. */
+  get loaded(): boolean {
+    return this.floorMs !== undefined;
+  }
+
+  /** Events held now. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Reads the newest events from the table, unless they are held already. */
+  load(): Promise<void> {
+    this.loading ??= this.exclusive(() => this.readNewest()).finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** Starts reading the newest events, unless held, being read, or a read failed just now. */
+  warmUp(): void {
+    if (this.loaded || this.loading || Date.now() - this.lastFailureMs < RELOAD_BACKOFF_MS) return;
+    this.load().catch((error: unknown) => {
+      this.lastFailureMs = Date.now();
+      this.options.onLoadError?.(error);
+    });
+  }
+
+  /**
+   * Runs the insert of `rows`, stamped `ingestedMs`, then holds them. A failed insert may have
+   * stored part of its rows: the set is read again from the table. (An insert that succeeded
+   * stored the rows' text as it is: ClickHouse refuses the one JSON string a JS string cannot
+   * round-trip, a lone surrogate escape.)
+   */
+  store(rows: readonly PreparedLogRow[], ingestedMs: number, insert: () => Promise<void>): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        await insert();
+      } catch (error) {
+        this.forget();
+        throw error;
+      }
+      if (this.floorMs !== undefined) this.hold(rows, ingestedMs);
+    });
+  }
+
+  /**
+   * The page's records, at most `limit + 1` in order after `after`, when every one of them is
+   * held; undefined when the table must answer (not loaded, text terms, or rows beyond the floor).
+   */
+  page(filters: LogFilters & { limit: number }, order: 'asc' | 'desc', after?: LogCursor): LogRecord[] | undefined {
+    if (this.floorMs === undefined) {
+      this.warmUp();
+      return undefined;
+    }
+    if (!filtersHeldInMemory(filters)) return undefined;
+    // A held event this old may be gone from the table (TTL): a page reaching one is the table's.
+    const expiringMs = Date.now() - this.options.retentionDays * 86_400_000 + EXPIRY_MARGIN_MS;
+    const scan = { filters, floorMs: this.floorMs, expiringMs, after };
+    return order === 'desc' ? this.descending(scan) : this.ascending(scan);
+  }
+
+  /** Drops what is held; the next page reads the newest events again. */
+  forget(): void {
+    this.entries = [];
+    this.floorMs = undefined;
+  }
+
+  private descending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
+    const wanted = filters.limit + 1;
+    const lowest = Math.max(filters.fromMs ?? -Infinity, floorMs);
+    const afterKey = after && BigInt(after.rowKey);
+    const below = Math.min(filters.toMs ?? Infinity, after ? after.timestampMs + 1 : Infinity);
+    const out: RecentEntry[] = [];
+    let end = firstAtOrAfter(this.entries, below);
+    while (end > 0 && this.entries[end - 1].ts_ms >= lowest) {
+      const ms = this.entries[end - 1].ts_ms;
+      if (ms < expiringMs) return undefined;
+      const begin = firstAtOrAfter(this.entries, ms);
+      const tied = this.entries.slice(begin, end).filter((entry) => matchesFilters(entry, filters));
+      tied.sort((a, b) => compareKeys(b, a));
+      for (const entry of tied) {
+        if (afterKey !== undefined && ms === after?.timestampMs && entry.rowKey >= afterKey) continue;
+        out.push(entry);
+      }
+      if (out.length >= wanted) return out.slice(0, wanted);
+      end = begin;
+    }
+    // Fewer than a page: complete only when nothing older than the floor could belong to it.
+    return (filters.fromMs ?? -Infinity) >= floorMs ? out : undefined;
+  }
+
+  private ascending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
+    const wanted = filters.limit + 1;
+    const lowest = Math.max(filters.fromMs ?? -Infinity, after?.timestampMs ?? -Infinity);
+    if (lowest < floorMs) return undefined;
+    const afterKey = after && BigInt(after.rowKey);
+    const limitMs = filters.toMs ?? Infinity;
+    const out: RecentEntry[] = [];
+    let begin = firstAtOrAfter(this.entries, lowest);
+    while (begin < this.entries.length && this.entries[begin].ts_ms < limitMs) {
+      const ms = this.entries[begin].ts_ms;
+      if (ms < expiringMs) return undefined;
+      const end = firstAtOrAfter(this.entries, ms + 1);
+      const tied = this.entries.slice(begin, end).filter((entry) => matchesFilters(entry, filters));
+      tied.sort(compareKeys);
+      for (const entry of tied) {
+        if (afterKey !== undefined && ms === after?.timestampMs && entry.rowKey <= afterKey) continue;
+        out.push(entry);
+      }
+      if (out.length >= wanted) return out.slice(0, wanted);
+      begin = end;
+    }
+    return out;
+  }
+
+  private async readNewest(): Promise<void> {
+    if (this.floorMs !== undefined) return;
+    const records = await selectNewest(this.client, this.capacity);
+    const entries = records.reverse().map((record) => RecentEntry.read(record));
+    if (entries.length < this.capacity) {
+      this.entries = entries;
+      this.floorMs = -Infinity;
+      return;
+    }
+    // The oldest timestamp read may have more events than fit: hold only the later ones.
+    const oldestMs = entries[0].ts_ms;
+    this.entries = entries.slice(firstAtOrAfter(entries, oldestMs + 1));
+    this.floorMs = oldestMs + 1;
+  }
+
+  private hold(rows: readonly PreparedLogRow[], ingestedMs: number): void {
+    const floor = this.floorMs ?? Infinity;
+    const fresh: RecentEntry[] = [];
+    for (const prepared of rows) {
+      if (prepared.timestampMs >= floor) fresh.push(RecentEntry.stored(prepared, ingestedMs));
+    }
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => a.ts_ms - b.ts_ms);
+    const last = this.entries[this.entries.length - 1];
+    if (!last || fresh[0].ts_ms >= last.ts_ms) {
+      for (const entry of fresh) this.entries.push(entry);
+    } else {
+      const split = firstAtOrAfter(this.entries, fresh[0].ts_ms + 1);
+      this.entries = this.entries.slice(0, split).concat(mergeByTime(this.entries.slice(split), fresh));
+    }
+    if (this.entries.length > this.capacity * SLACK) this.trim();
+  }
+
+  /** Keeps the newest `capacity` events (and any sharing the oldest kept timestamp); raises the floor. */
+  private trim(): void {
+    const newFloor = this.entries[this.entries.length - this.capacity].ts_ms;
+    this.entries = this.entries.slice(firstAtOrAfter(this.entries, newFloor));
+    this.floorMs = Math.max(this.floorMs ?? -Infinity, newFloor);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** What a page asks of the held events. */
+interface Scan {
+  filters: LogFilters & { limit: number };
+  floorMs: number;
+  expiringMs: number;
+  after: LogCursor | undefined;
+}
+
+/** One held event, in the shape the table's rows are read in; its row key is computed when first needed. */
+class RecentEntry implements LogRecord {
+  private key: bigint | undefined;
+
+  private constructor(
+    readonly ts_ms: number,
+    readonly log_level: LogLevel,
+    readonly message: string,
+    readonly source: string,
+    readonly host: string,
+    readonly producer_id: string,
+    readonly seq: number | null,
+    readonly attributes: Record<string, string>,
+    readonly ingested_ms: number,
+    key?: bigint,
+  ) {
+    this.key = key;
+  }
+
+  static stored({ row, timestampMs }: PreparedLogRow, ingestedMs: number): RecentEntry {
+    const { log_level, message, source, host, producer_id, seq, attributes } = row;
+    return new RecentEntry(timestampMs, log_level, message, source, host, producer_id, seq, attributes, ingestedMs);
+  }
+
+  static read(record: LogRecord): RecentEntry {
+    const { log_level, message, source, host, producer_id, attributes } = record;
+    const seq = record.seq === null ? null : Number(record.seq);
+    const ingestedMs = Number(record.ingested_ms);
+    return new RecentEntry(Number(record.ts_ms), log_level, message, source, host, producer_id, seq, attributes, ingestedMs, BigInt(record.row_key));
+  }
+
+  get rowKey(): bigint {
+    this.key ??= rowKeyOf(this);
+    return this.key;
+  }
+
+  get row_key(): string {
+    return this.rowKey.toString();
+  }
+}
+
+function compareKeys(a: RecentEntry, b: RecentEntry): number {
+  return a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0;
+}
+
+/** Index of the first entry dated at or after `ms` (entries ascend by time). */
+function firstAtOrAfter(entries: readonly RecentEntry[], ms: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle].ts_ms < ms) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function mergeByTime(a: readonly RecentEntry[], b: readonly RecentEntry[]): RecentEntry[] {
+  const merged: RecentEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i].ts_ms <= b[j].ts_ms ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
+}
+
+/** The newest `limit` events, newest first. */
+function selectNewest(client: ClickHouseClient, limit: number): Promise<LogRecord[]> {
+  return selectRows<LogRecord>(
+    client,
+    sql`SELECT ${searchRowColumns()}
+        FROM logs.application_logs
+        ORDER BY timestamp DESC
+        LIMIT ${bind(limit, 'UInt32')}`,
+  );
+}
