@@ -1,4 +1,4 @@
-import { normalizeEvent } from '@logline/log-schema';
+import { formatClickHouseTime, normalizeEvent } from '@logline/log-schema';
 import type { Storage } from './create-storage';
 import { logRowWriter } from './insert-rows';
 import type { LogFilters } from './log-filters';
@@ -145,5 +145,16 @@ describe('RecentLogs: the newest events in memory answer as the table does', () 
     await recent.load();
     await write(events(40, startMs + 9_500, 6000));
     expect(await compareListing({ limit: 50, order: 'desc' }, 3)).toBeGreaterThan(0);
+  });
+
+  it('stays bounded when more events than it holds share one timestamp (it then holds none of them)', async () => {
+    const atMs = Date.now() - 60_000;
+    const burst = events(600, atMs, 8000).map((row, k) =>
+      prepareLogRow({ ...row.row, timestamp: formatClickHouseTime(atMs), producer_id: 'burst', seq: k }, atMs),
+    );
+    await write(burst);
+    expect(recent.size).toBeLessThanOrEqual(500);
+    expect(recent.page({ limit: 10 }, 'desc')).toBeUndefined();
+    expect(await compareListing({ limit: 100, order: 'desc' }, 2)).toBe(0);
   });
 });

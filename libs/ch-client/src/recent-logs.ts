@@ -118,49 +118,42 @@ export class RecentLogs {
   }
 
   private descending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
+    const entries = this.entries;
     const wanted = filters.limit + 1;
     const lowest = Math.max(filters.fromMs ?? -Infinity, floorMs);
-    const afterKey = after && BigInt(after.rowKey);
     const below = Math.min(filters.toMs ?? Infinity, after ? after.timestampMs + 1 : Infinity);
     const out: RecentEntry[] = [];
-    let end = firstAtOrAfter(this.entries, below);
-    while (end > 0 && this.entries[end - 1].ts_ms >= lowest) {
-      const ms = this.entries[end - 1].ts_ms;
+    // Walks down one timestamp at a time; events sharing one are ordered by row key.
+    let last = firstAtOrAfter(entries, below) - 1;
+    while (last >= 0 && entries[last].ts_ms >= lowest) {
+      const ms = entries[last].ts_ms;
       if (ms < expiringMs) return undefined;
-      const begin = firstAtOrAfter(this.entries, ms);
-      const tied = this.entries.slice(begin, end).filter((entry) => matchesFilters(entry, filters));
-      tied.sort((a, b) => compareKeys(b, a));
-      for (const entry of tied) {
-        if (afterKey !== undefined && ms === after?.timestampMs && entry.rowKey >= afterKey) continue;
-        out.push(entry);
-      }
+      let first = last;
+      while (first > 0 && entries[first - 1].ts_ms === ms) first -= 1;
+      addTied(out, entries, first, last, filters, 'desc', ms === after?.timestampMs ? BigInt(after.rowKey) : undefined);
       if (out.length >= wanted) return out.slice(0, wanted);
-      end = begin;
+      last = first - 1;
     }
     // Fewer than a page: complete only when nothing older than the floor could belong to it.
     return (filters.fromMs ?? -Infinity) >= floorMs ? out : undefined;
   }
 
   private ascending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
+    const entries = this.entries;
     const wanted = filters.limit + 1;
     const lowest = Math.max(filters.fromMs ?? -Infinity, after?.timestampMs ?? -Infinity);
     if (lowest < floorMs) return undefined;
-    const afterKey = after && BigInt(after.rowKey);
     const limitMs = filters.toMs ?? Infinity;
     const out: RecentEntry[] = [];
-    let begin = firstAtOrAfter(this.entries, lowest);
-    while (begin < this.entries.length && this.entries[begin].ts_ms < limitMs) {
-      const ms = this.entries[begin].ts_ms;
+    let first = firstAtOrAfter(entries, lowest);
+    while (first < entries.length && entries[first].ts_ms < limitMs) {
+      const ms = entries[first].ts_ms;
       if (ms < expiringMs) return undefined;
-      const end = firstAtOrAfter(this.entries, ms + 1);
-      const tied = this.entries.slice(begin, end).filter((entry) => matchesFilters(entry, filters));
-      tied.sort(compareKeys);
-      for (const entry of tied) {
-        if (afterKey !== undefined && ms === after?.timestampMs && entry.rowKey <= afterKey) continue;
-        out.push(entry);
-      }
+      let last = first;
+      while (last + 1 < entries.length && entries[last + 1].ts_ms === ms) last += 1;
+      addTied(out, entries, first, last, filters, 'asc', ms === after?.timestampMs ? BigInt(after.rowKey) : undefined);
       if (out.length >= wanted) return out.slice(0, wanted);
-      begin = end;
+      first = last + 1;
     }
     return out;
   }
@@ -198,10 +191,18 @@ export class RecentLogs {
     if (this.entries.length > this.capacity * SLACK) this.trim();
   }
 
-  /** Keeps the newest `capacity` events (and any sharing the oldest kept timestamp); raises the floor. */
+  /**
+   * Keeps the newest `capacity` events and raises the floor. Events sharing the oldest kept
+   * timestamp stay together, or all go when there are too many of them.
+   */
   private trim(): void {
-    const newFloor = this.entries[this.entries.length - this.capacity].ts_ms;
-    this.entries = this.entries.slice(firstAtOrAfter(this.entries, newFloor));
+    let newFloor = this.entries[this.entries.length - this.capacity].ts_ms;
+    let keepFrom = firstAtOrAfter(this.entries, newFloor);
+    if (this.entries.length - keepFrom > this.capacity * SLACK) {
+      newFloor += 1;
+      keepFrom = firstAtOrAfter(this.entries, newFloor);
+    }
+    this.entries = this.entries.slice(keepFrom);
     this.floorMs = Math.max(this.floorMs ?? -Infinity, newFloor);
   }
 
@@ -259,6 +260,34 @@ class RecentEntry implements LogRecord {
   get row_key(): string {
     return this.rowKey.toString();
   }
+}
+
+/**
+ * Adds the matching events of entries[first..last] (one timestamp) to `out` in row-key order,
+ * only those beyond `afterKey` when the page continues inside this timestamp.
+ */
+function addTied(
+  out: RecentEntry[],
+  entries: readonly RecentEntry[],
+  first: number,
+  last: number,
+  filters: LogFilters,
+  order: 'asc' | 'desc',
+  afterKey: bigint | undefined,
+): void {
+  if (first === last && afterKey === undefined) {
+    if (matchesFilters(entries[first], filters)) out.push(entries[first]);
+    return;
+  }
+  const tied: RecentEntry[] = [];
+  for (let index = first; index <= last; index += 1) {
+    const entry = entries[index];
+    if (!matchesFilters(entry, filters)) continue;
+    if (afterKey !== undefined && (order === 'desc' ? entry.rowKey >= afterKey : entry.rowKey <= afterKey)) continue;
+    tied.push(entry);
+  }
+  tied.sort(order === 'desc' ? (a, b) => compareKeys(b, a) : compareKeys);
+  for (const entry of tied) out.push(entry);
 }
 
 function compareKeys(a: RecentEntry, b: RecentEntry): number {
