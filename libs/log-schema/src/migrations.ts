@@ -165,6 +165,19 @@ TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE COLUMN ${ROW_HASH_COLUMN}`,
     ],
   },
+  {
+    version: 8,
+    name: 'smaller compressed blocks for searches that read scattered rows',
+    statements: [
+      // A word matching 100 events across a week reads 100 granules, and each column's granule
+      // is decompressed whole from blocks of up to 1 MiB. 8-64 KiB blocks, measured on 10M bench
+      // events against the default, same data, interleaved: rare word 94 -> 81 ms, a 26 h latest
+      // page 42 -> 27 ms, common word and a 10,000-row export unchanged, 42.0 -> 42.3 B/event.
+      // (Granules of 2048 rows halved the rare word but cost a table rebuild and made common-word
+      // and export reads 15-30% slower.) Parts take it as they are written or merged.
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY SETTING min_compress_block_size = 8192, max_compress_block_size = 65536`,
+    ],
+  },
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */
