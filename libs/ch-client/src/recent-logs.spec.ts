@@ -1,6 +1,8 @@
 import { formatClickHouseTime, normalizeEvent } from '@logline/log-schema';
 import type { Storage } from './create-storage';
+import { findLog } from './find-log';
 import { logRowWriter } from './insert-rows';
+import { parseLogId } from './log-id';
 import type { LogFilters } from './log-filters';
 import { prepareLogRow, type PreparedLogRow } from './prepared-row';
 import { RecentLogs } from './recent-logs';
@@ -30,6 +32,12 @@ function events(count: number, startMs: number, firstSeq: number): PreparedLogRo
     if (!result.ok) throw new Error(result.reason);
     return prepareLogRow(result.row, result.timestampMs);
   });
+}
+
+function idOf(text: string) {
+  const id = parseLogId(text);
+  if (!id) throw new Error(`not an id: ${text}`);
+  return id;
 }
 
 /** A page without what answered it. */
@@ -107,6 +115,18 @@ describe('RecentLogs: the newest events in memory answer as the table does', () 
     expect(recent.page(back, 'asc', back.before)).toBeDefined();
     expect(pageOf(await searchLogs(storage.reader, back, recent))).toEqual(pageOf(await searchLogs(storage.reader, back)));
     expect((await searchLogs(storage.reader, back, recent)).rows).toEqual(second.rows);
+  });
+
+  it('finds an event by id as the table does, and says when a held instant has no such event', async () => {
+    const page = await searchLogs(storage.reader, { limit: 40, order: 'desc' }, recent);
+    for (const row of page.rows.filter((_, index) => index % 7 === 0)) {
+      const id = idOf(row.id);
+      expect(await findLog(storage.reader, id, recent)).toEqual(await findLog(storage.reader, id));
+      expect(await findLog(storage.reader, id, recent)).toEqual(row);
+    }
+    const missing = { ...idOf(page.rows[0].id), rowKey: '1' };
+    expect(recent.page({ fromMs: missing.timestampMs, toMs: missing.timestampMs + 1, limit: 10 }, 'asc')).toBeDefined();
+    expect(await findLog(storage.reader, missing, recent)).toBeUndefined();
   });
 
   it('leaves to the table what it does not hold: text, old pages, time ranges below its floor', () => {

@@ -37,12 +37,13 @@ const contextRoute: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const id = readCursor('id', request.params.id);
-      const anchor = id && (await findLog(app.storage.reader, id));
+      const recent = app.ingest.recentLogs;
+      const anchor = id && (await findLog(app.storage.reader, id, recent));
       if (!id || !anchor) throw new HttpError(404, `no event with id '${request.params.id}'`);
       const scope = request.query.scope ?? (anchor.producer_id ? 'producer' : 'source');
       const filters: LogFilters = scope === 'producer' ? { producerIds: [anchor.producer_id] } : { sources: [anchor.source] };
-      const before = await searchLogs(app.storage.reader, { ...filters, order: 'desc', after: id, limit: request.query.before });
-      const after = await searchLogs(app.storage.reader, { ...filters, order: 'asc', after: id, limit: request.query.after });
+      const before = await searchLogs(app.storage.reader, { ...filters, order: 'desc', after: id, limit: request.query.before }, recent);
+      const after = await searchLogs(app.storage.reader, { ...filters, order: 'asc', after: id, limit: request.query.after }, recent);
       return { scope, anchor, before: before.rows.reverse(), after: after.rows };
     },
   );
