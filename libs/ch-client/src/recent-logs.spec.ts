@@ -163,8 +163,10 @@ describe('RecentLogs: the newest events in memory answer as the table does', () 
     expect(recent.loaded).toBe(false);
     expect(recent.page({ limit: 10 }, 'desc')).toBeUndefined();
     await recent.load();
+    // The newest batch is appended (the path that does not rebuild the lists by level).
     await write(events(40, startMs + 9_500, 6000));
     expect(await compareListing({ limit: 50, order: 'desc' }, 3)).toBeGreaterThan(0);
+    expect(await compareListing({ levels: ['INFO'], limit: 5, order: 'desc' }, 2)).toBeGreaterThan(0);
   });
 
   it('stays bounded when more events than it holds share one timestamp (it then holds none of them)', async () => {

@@ -37,6 +37,11 @@ const RELOAD_BACKOFF_MS = 5_000;
 
 export class RecentLogs {
   private entries: RecentEntry[] = [];
+  /**
+   * The same events by level, each list in time order: a page filtered by one level (ERROR, say,
+   * a few percent of events) walks only that level's events.
+   */
+  private byLevel = new Map<string, RecentEntry[]>();
   /** All stored events dated at or after this are in `entries`; undefined until loaded. */
   private floorMs: number | undefined;
   private loading: Promise<void> | undefined;
@@ -113,12 +118,12 @@ export class RecentLogs {
 
   /** Drops what is held; the next page reads the newest events again. */
   forget(): void {
-    this.entries = [];
+    this.setEntries([]);
     this.floorMs = undefined;
   }
 
   private descending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
-    const entries = this.entries;
+    const entries = this.candidates(filters);
     const wanted = filters.limit + 1;
     const lowest = Math.max(filters.fromMs ?? -Infinity, floorMs);
     const below = Math.min(filters.toMs ?? Infinity, after ? after.timestampMs + 1 : Infinity);
@@ -139,7 +144,7 @@ export class RecentLogs {
   }
 
   private ascending({ filters, floorMs, expiringMs, after }: Scan): LogRecord[] | undefined {
-    const entries = this.entries;
+    const entries = this.candidates(filters);
     const wanted = filters.limit + 1;
     const lowest = Math.max(filters.fromMs ?? -Infinity, after?.timestampMs ?? -Infinity);
     if (lowest < floorMs) return undefined;
@@ -163,13 +168,13 @@ export class RecentLogs {
     const records = await selectNewest(this.client, this.capacity);
     const entries = records.reverse().map((record) => RecentEntry.read(record));
     if (entries.length < this.capacity) {
-      this.entries = entries;
+      this.setEntries(entries);
       this.floorMs = -Infinity;
       return;
     }
     // The oldest timestamp read may have more events than fit: hold only the later ones.
     const oldestMs = entries[0].ts_ms;
-    this.entries = entries.slice(firstAtOrAfter(entries, oldestMs + 1));
+    this.setEntries(entries.slice(firstAtOrAfter(entries, oldestMs + 1)));
     this.floorMs = oldestMs + 1;
   }
 
@@ -183,10 +188,13 @@ export class RecentLogs {
     fresh.sort((a, b) => a.ts_ms - b.ts_ms);
     const last = this.entries[this.entries.length - 1];
     if (!last || fresh[0].ts_ms >= last.ts_ms) {
-      for (const entry of fresh) this.entries.push(entry);
+      for (const entry of fresh) {
+        this.entries.push(entry);
+        this.levelList(entry.log_level).push(entry);
+      }
     } else {
       const split = firstAtOrAfter(this.entries, fresh[0].ts_ms + 1);
-      this.entries = this.entries.slice(0, split).concat(mergeByTime(this.entries.slice(split), fresh));
+      this.setEntries(this.entries.slice(0, split).concat(mergeByTime(this.entries.slice(split), fresh)));
     }
     if (this.entries.length > this.capacity * SLACK) this.trim();
   }
@@ -202,8 +210,26 @@ export class RecentLogs {
       newFloor += 1;
       keepFrom = firstAtOrAfter(this.entries, newFloor);
     }
-    this.entries = this.entries.slice(keepFrom);
+    this.setEntries(this.entries.slice(keepFrom));
     this.floorMs = Math.max(this.floorMs ?? -Infinity, newFloor);
+  }
+
+  /** Replaces the held events, and their lists by level. */
+  private setEntries(entries: RecentEntry[]): void {
+    this.entries = entries;
+    this.byLevel = new Map();
+    for (const entry of entries) this.levelList(entry.log_level).push(entry);
+  }
+
+  private levelList(level: string): RecentEntry[] {
+    let list = this.byLevel.get(level);
+    if (!list) this.byLevel.set(level, (list = []));
+    return list;
+  }
+
+  /** The held events a page must look at: one level's, when the filters name exactly one. */
+  private candidates(filters: LogFilters): readonly RecentEntry[] {
+    return filters.levels?.length === 1 ? (this.byLevel.get(filters.levels[0]) ?? []) : this.entries;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
