@@ -45,26 +45,26 @@ export function logRowWriter(
   return async (rows) => {
     const seen = await findStored(client, rows, known);
     const duplicates = new Map<string, number>();
-    const fresh = rows.filter((row) => {
+    const fresh = rows.filter(({ row }) => {
       if (row.seq === null) return true;
-      const key = eventKey(row.producerId, row.seq, row.timestamp);
+      const key = eventKey(row.producer_id, row.seq, row.timestamp);
       if (!seen.has(key)) {
         seen.add(key);
         return true;
       }
-      duplicates.set(row.producerId, (duplicates.get(row.producerId) ?? 0) + 1);
+      duplicates.set(row.producer_id, (duplicates.get(row.producer_id) ?? 0) + 1);
       return false;
     });
     // ingested_at is stamped here rather than by the column's default, so the rows held in
     // memory carry the value stored. (Still the insert's start: the live tail relies on that.)
     const ingestedMs = Date.now();
     const stamp = `,"ingested_at":"${formatClickHouseTime(ingestedMs)}"}`;
-    const insert = () => insertLines(client, INSERT_LOGS, fresh.map((row) => row.json.slice(0, -1) + stamp));
+    const insert = () => insertLines(client, INSERT_LOGS, fresh.map((prepared) => prepared.json.slice(0, -1) + stamp));
     try {
       await (options.recent ? options.recent.store(fresh, ingestedMs, insert) : insert());
     } catch (error) {
       // A failed insert may have stored part of its rows: what was known of them no longer holds.
-      known?.forget(new Set(fresh.map((row) => row.producerId)));
+      known?.forget(new Set(fresh.map(({ row }) => row.producer_id)));
       throw error;
     }
     if (known) recordStored(known, fresh);
@@ -75,27 +75,27 @@ export function logRowWriter(
 /** Keys of the batch's stored events; only rows the sole writer cannot vouch for are looked up. */
 async function findStored(client: ClickHouseClient, rows: readonly PreparedLogRow[], known?: StoredSeqRanges): Promise<Set<string>> {
   if (known) {
-    const unwatched = known.unwatched(new Set(rows.filter((row) => row.seq !== null).map((row) => row.producerId)));
+    const unwatched = known.unwatched(new Set(rows.filter(({ row }) => row.seq !== null).map(({ row }) => row.producer_id)));
     if (unwatched.length > 0) {
       const highest = await findHighestSeqs(client, unwatched);
       for (const producer of unwatched) known.watch(producer, highest.get(producer) ?? -1);
     }
   }
   const unsure: EventIdentity[] = [];
-  for (const row of rows) {
-    if (row.seq === null || known?.isUnstored(row.producerId, row.seq)) continue;
-    unsure.push({ producerId: row.producerId, seq: row.seq, timestamp: row.timestamp });
+  for (const { row } of rows) {
+    if (row.seq === null || known?.isUnstored(row.producer_id, row.seq)) continue;
+    unsure.push({ producerId: row.producer_id, seq: row.seq, timestamp: row.timestamp });
   }
   return findStoredEvents(client, unsure);
 }
 
 function recordStored(known: StoredSeqRanges, rows: readonly PreparedLogRow[]): void {
   const seqsByProducer = new Map<string, number[]>();
-  for (const row of rows) {
+  for (const { row } of rows) {
     if (row.seq === null) continue;
-    const seqs = seqsByProducer.get(row.producerId);
+    const seqs = seqsByProducer.get(row.producer_id);
     if (seqs) seqs.push(row.seq);
-    else seqsByProducer.set(row.producerId, [row.seq]);
+    else seqsByProducer.set(row.producer_id, [row.seq]);
   }
   for (const [producer, seqs] of seqsByProducer) known.record(producer, seqs);
 }
