@@ -13,11 +13,10 @@ import type { LogLevel } from '@logline/log-schema';
 import { filtersHeldInMemory, matchesFilters } from './filter-in-memory';
 import type { LogFilters } from './log-filters';
 import type { LogCursor } from './log-id';
-import { searchRowColumns, type LogRecord } from './log-record';
+import type { LogRecord } from './log-record';
 import type { PreparedLogRow } from './prepared-row';
 import { rowKeyOf } from './row-key';
-import { selectRows } from './run-query';
-import { bind, sql } from './sql';
+import { newestRecords } from './search-logs';
 
 export interface RecentLogsOptions {
   /** The table's retention: events about to expire are left to the table. */
@@ -165,7 +164,7 @@ export class RecentLogs {
 
   private async readNewest(): Promise<void> {
     if (this.floorMs !== undefined) return;
-    const records = await selectNewest(this.client, this.capacity);
+    const records = await newestRecords(this.client, this.capacity);
     const entries = records.reverse().map((record) => RecentEntry.read(record));
     if (entries.length < this.capacity) {
       this.setEntries(entries);
@@ -340,15 +339,4 @@ function mergeByTime(a: readonly RecentEntry[], b: readonly RecentEntry[]): Rece
   while (i < a.length) merged.push(a[i++]);
   while (j < b.length) merged.push(b[j++]);
   return merged;
-}
-
-/** The newest `limit` events, newest first. */
-function selectNewest(client: ClickHouseClient, limit: number): Promise<LogRecord[]> {
-  return selectRows<LogRecord>(
-    client,
-    sql`SELECT ${searchRowColumns()}
-        FROM logs.application_logs
-        ORDER BY timestamp DESC
-        LIMIT ${bind(limit, 'UInt32')}`,
-  );
 }

@@ -69,6 +69,11 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
   };
 }
 
+/** The newest `count` events (all of them when fewer are stored), newest first, in page order. */
+export function newestRecords(client: ClickHouseClient, count: number): Promise<LogRecord[]> {
+  return fetchPage(client, { limit: count - 1 }, 'desc');
+}
+
 /**
  * Spans tried, nearest first, before the open-ended query: a page is almost always near where it
  * starts, and a bounded range lets the primary key skip everything else. The newest page starts a
