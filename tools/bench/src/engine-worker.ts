@@ -3,6 +3,7 @@
  * process may open only one data directory: `node engine-worker.js <task> <json args>`. Prints
  * its result as one line `RESULT <json>` on stdout.
  */
+import { timeEngineFloors } from './engine/engine-floors';
 import { measureInsertPath } from './engine/insert-path';
 import { timeLibraryQueries } from './engine/library-queries';
 import { loadFile } from './engine/load-file';
@@ -12,6 +13,7 @@ import { RESULT_PREFIX } from './engine/worker-protocol';
 const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   load: loadFile,
   queries: timeLibraryQueries,
+  floors: timeEngineFloors,
   'insert-path': measureInsertPath,
   'replayed-storage': measureReplayedStorage,
 };

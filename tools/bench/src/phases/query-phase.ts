@@ -5,6 +5,7 @@
 import { settleContext, timeApiQueries } from '../api/api-queries';
 import { get } from '../api/http';
 import { runWorker } from '../engine/run-worker';
+import type { EngineFloors } from '../engine/engine-floors';
 import type { LibraryTiming } from '../engine/library-queries';
 import { startApi } from '../ingest/running-api';
 import { freePort, startApp, waitForOk } from '../processes/app-process';
@@ -31,7 +32,8 @@ export async function measureQueries(dataDir: string, nowMs: number, runs: numbe
   }
   log('timing the same library calls in-process');
   const library = await runWorker<Record<string, LibraryTiming>>('queries', { dataDir, runs, context });
-  return { figures: { api: timings, library, webRenderMs, apiRssMaxMiB: Math.max(...rss.samples) }, context };
+  const floors = await runWorker<EngineFloors>('floors', { dataDir, runs });
+  return { figures: { api: timings, library, floors, webRenderMs, apiRssMaxMiB: Math.max(...rss.samples) }, context };
 }
 
 async function measureWebRender(apiUrl: string, runs: number): Promise<number> {

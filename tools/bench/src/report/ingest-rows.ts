@@ -44,8 +44,9 @@ function pressureRows({ pressure }: BenchResults): TableRow[] {
   ];
 }
 
-function pathRows({ insertPath: path }: BenchResults): TableRow[] {
+function pathRows({ insertPath: path, load }: BenchResults): TableRow[] {
   const ms = (value: number) => `${fixed(value)} ms`;
+  const engineAlone = (path.batchRows / path.wireInsertMs) * 1000;
   return [
     {
       group: 'ingest',
@@ -55,6 +56,13 @@ function pathRows({ insertPath: path }: BenchResults): TableRow[] {
         `JSON.parse ${ms(path.parseMs)}, normalizeEvent ${ms(path.normalizeMs)}, JSON.stringify ${ms(path.serializeMs)}, ` +
         `embedded writer (duplicate check, insert) ${ms(path.writerMs)}, bare insert ${ms(path.insertMs)}; ` +
         `duplicate-check SELECT of every row (server mode) ${ms(path.dedupSelectMs)}; wire NDJSON straight into the engine ${ms(path.wireInsertMs)}`,
+      target: '',
+    },
+    {
+      group: 'ingest',
+      what: `engine alone fed the producers' NDJSON from Node (${thousands(path.batchRows)}-row batches; no api, no producers)`,
+      figure: `${thousands(engineAlone)} events/s`,
+      comparison: `${fixed(engineAlone / load.rowsPerSecond, 2)}x ceiling: a bound on end to end, which adds producers and the api on the same cores`,
       target: '',
     },
   ];

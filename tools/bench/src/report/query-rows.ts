@@ -34,6 +34,23 @@ export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
   };
 }
 
+/**
+ * The engine's own least time for the rare-word page beside what the page took: how much of the
+ * target is left once the matches are found and ordered.
+ */
+export function rareFloorRow({ queries }: BenchResults): TableRow {
+  const { rareMatches, rareCountMs, rareOrderedMs } = queries.floors;
+  return {
+    group: 'query',
+    what: `rare-word engine floor (${thousands(rareMatches)} matches; no api, no page columns)`,
+    figure: `${fixed(rareOrderedMs)} ms`,
+    comparison:
+      `matches found by the text index (count) ${fixed(rareCountMs)} ms; ordered by time (timestamp, row key only) ${fixed(rareOrderedMs)} ms; ` +
+      `the page with every column: raw ${fixed(queries.library.rare.ms)} ms`,
+    target: '',
+  };
+}
+
 function describe(checks: readonly [string, boolean][]): string {
   const missed = checks.filter(([, met]) => !met).map(([name]) => name);
   return missed.length === 0 ? `${checks.map(([name]) => name).join(', ')}: met` : `MISSED ${missed.join(', ')}`;

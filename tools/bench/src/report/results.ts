@@ -1,5 +1,6 @@
 /** Everything one benchmark run measured; written as JSON and rendered as the table. */
 import type { ApiTiming } from '../api/api-queries';
+import type { EngineFloors } from '../engine/engine-floors';
 import type { LibraryTiming } from '../engine/library-queries';
 import type { InsertPathResult } from '../engine/insert-path';
 import type { EndToEndResult } from '../ingest/end-to-end';
@@ -23,6 +24,8 @@ export interface LoadFigures {
 export interface QueryFigures {
   api: Record<string, ApiTiming>;
   library: Record<string, LibraryTiming>;
+  /** The engine's own least time for the rare-word page (no api, no page columns). */
+  floors: EngineFloors;
   webRenderMs: number;
   /** The api's VmRSS, sampled every second while the queries ran. */
   apiRssMaxMiB: number;
