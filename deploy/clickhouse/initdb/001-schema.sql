@@ -105,6 +105,33 @@ ALTER TABLE logs.application_logs MATERIALIZE COLUMN row_hash;
 
 ALTER TABLE logs.application_logs MODIFY SETTING min_compress_block_size = 8192, max_compress_block_size = 65536;
 
+-- Migration 9: per-minute counts by host for the host facet
+
+CREATE TABLE IF NOT EXISTS logs.log_counts_host_1m
+(
+    minute    DateTime('UTC'),
+    host      LowCardinality(String),
+    source    LowCardinality(String),
+    log_level LowCardinality(String),
+    events    UInt64
+)
+ENGINE = SummingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (minute, host, source, log_level)
+TTL minute + INTERVAL 400 DAY;
+
+TRUNCATE TABLE logs.log_counts_host_1m;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS logs.log_counts_host_1m_mv TO logs.log_counts_host_1m AS
+SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
+FROM logs.application_logs
+GROUP BY minute, host, source, log_level;
+
+INSERT INTO logs.log_counts_host_1m
+SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
+FROM logs.application_logs
+GROUP BY minute, host, source, log_level;
+
 -- Record the versions applied, as `main.js migrate` does
 
 CREATE TABLE IF NOT EXISTS logs.schema_migrations
@@ -112,5 +139,5 @@ CREATE TABLE IF NOT EXISTS logs.schema_migrations
 ENGINE = MergeTree ORDER BY version;
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

@@ -14,7 +14,7 @@ export type { FieldTerm, LogField, LogFilters, TextTerm } from './log-filters';
 export { BufferFullError, InserterClosedError, StorageUnavailableError } from './errors';
 export { countLogs, type CountWindow } from './count-logs';
 export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './count-histogram';
-export { topValues, type TopValues } from './top-values';
+export { topValues, type TopValues, type TopValuesOptions } from './top-values';
 export { findLog } from './find-log';
 export { tailLogs, type TailPage, type TailPosition } from './tail-logs';
 export { measureIngestLag, type SourceLag } from './ingest-lag';

@@ -18,13 +18,33 @@ const COLUMNS: Record<LogField, SqlFragment> = {
   producer_id: sql`producer_id`,
 };
 
-/** Fields the per-minute rollup counts by. */
-const ROLLUP_FIELDS: ReadonlySet<LogField> = new Set(['log_level', 'source']);
+/** The per-minute rollup that counts by each field (both also count by source and level). */
+const ROLLUPS: Partial<Record<LogField, SqlFragment>> = {
+  log_level: sql`logs.log_counts_1m`,
+  source: sql`logs.log_counts_1m`,
+  host: sql`logs.log_counts_host_1m`,
+};
 
 const MINUTE_MS = 60_000;
 
-export async function topValues(client: ClickHouseClient, filters: LogFilters, field: LogField, limit: number): Promise<TopValues> {
-  const counts = ROLLUP_FIELDS.has(field) && servedByRollup(filters) ? rollupCounts(filters, field) : rawCounts(filters, field);
+export interface TopValuesOptions {
+  /**
+   * Events dated before this may already have expired from the raw table (now − retention),
+   * while the rollups, kept longer, still count them: only minutes from here on are read from a
+   * rollup. Unset, a range with an open start is counted from raw events alone.
+   */
+  expiringBeforeMs?: number;
+}
+
+export async function topValues(
+  client: ClickHouseClient,
+  filters: LogFilters,
+  field: LogField,
+  limit: number,
+  options: TopValuesOptions = {},
+): Promise<TopValues> {
+  const rollup = ROLLUPS[field];
+  const counts = rollup && servedByRollup(filters) ? rollupCounts(rollup, filters, field, options.expiringBeforeMs) : rawCounts(filters, field);
   const rows = await selectRows<{ value: string; count: string | number }>(
     client,
     sql`SELECT value, sum(events) AS count
@@ -47,22 +67,26 @@ function rawCounts(filters: LogFilters, field: LogField): SqlFragment {
 }
 
 /**
- * Whole minutes from the rollup (24 h: 1,440 rows per source and level instead of every event),
- * the partial minutes at either end of the range from the raw table, so counts stay exact.
+ * Whole minutes from the rollup (24 h: 1,440 rows per source and level instead of every event);
+ * the raw table counts the partial minutes at either end of the range and anything before
+ * `expiringBeforeMs`, so counts stay exact.
  */
-function rollupCounts(filters: LogFilters, field: LogField): SqlFragment {
-  const first = filters.fromMs === undefined ? undefined : Math.ceil(filters.fromMs / MINUTE_MS) * MINUTE_MS;
+function rollupCounts(rollup: SqlFragment, filters: LogFilters, field: LogField, expiringBeforeMs: number | undefined): SqlFragment {
+  const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
+  const starts = [filters.fromMs, expiringBeforeMs].filter((ms) => ms !== undefined).map(ceilMinute);
+  // With neither, an open start would count minutes the raw table has already dropped.
+  if (starts.length === 0) return rawCounts(filters, field);
+  const first = Math.max(...starts);
   const last = filters.toMs === undefined ? undefined : Math.floor(filters.toMs / MINUTE_MS) * MINUTE_MS;
-  // An open start would count minutes the raw table has already dropped (the rollup is kept longer).
-  if (first === undefined || (last !== undefined && last <= first)) return rawCounts(filters, field);
+  if (last !== undefined && last <= first) return rawCounts(filters, field);
   const minutes = [...minuteRange(first, last), ...rollupFilterConditions(filters)];
   const parts = [
     sql`SELECT ${COLUMNS[field]} AS value, sum(events) AS events
-        FROM logs.log_counts_1m
+        FROM ${rollup}
         ${whereClause(minutes)}
         GROUP BY value`,
   ];
-  if (filters.fromMs !== undefined && filters.fromMs < first) {
+  if (filters.fromMs === undefined || filters.fromMs < first) {
     parts.push(rawCounts({ ...filters, toMs: first }, field));
   }
   if (last !== undefined && filters.toMs !== undefined && filters.toMs > last) {

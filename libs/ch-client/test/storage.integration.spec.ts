@@ -171,14 +171,15 @@ describe('storage on the embedded engine', () => {
     const t1 = Date.UTC(2026, 10, 20, 8, 0, 0);
     const sources = ['facet-a', 'facet-b', 'facet-b'];
     const levels = ['INFO', 'ERROR', 'ERROR', 'WARNING'];
+    const hosts = ['facet-h1', 'facet-h2', 'facet-h2', 'facet-h2', 'facet-h3'];
     const rows = Array.from({ length: 30 }, (_, seq) =>
-      row(seq, { producer_id: 'facets', timestamp: new Date(t1 + seq * 17_000).toISOString(), source: sources[seq % 3], log_level: levels[seq % 4] }),
+      row(seq, { producer_id: 'facets', timestamp: new Date(t1 + seq * 17_000).toISOString(), source: sources[seq % 3], log_level: levels[seq % 4], host: hosts[seq % 5] }),
     );
     await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
     const fromMs = t1 + 50_000;
     const toMs = t1 + 7 * 60_000 + 5_000;
     const inRange = rows.filter((_, seq) => t1 + seq * 17_000 >= fromMs && t1 + seq * 17_000 < toMs);
-    const expected = (key: 'source' | 'log_level') => {
+    const expected = (key: 'source' | 'log_level' | 'host') => {
       const counts = new Map<string, number>();
       for (const r of inRange) counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
       return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -186,9 +187,32 @@ describe('storage on the embedded engine', () => {
     const filters = { fromMs, toMs, sources: ['facet-a', 'facet-b'] };
     expect((await topValues(storage.reader, filters, 'source', 10)).values).toEqual(expected('source'));
     expect((await topValues(storage.reader, filters, 'log_level', 10)).values).toEqual(expected('log_level'));
+    expect((await topValues(storage.reader, filters, 'host', 10)).values).toEqual(expected('host'));
     // The same range through the raw table only (a field filter the rollup cannot answer).
     const raw = await topValues(storage.reader, { ...filters, fields: [{ field: 'producer_id', values: ['facets'], prefix: false, negate: false }] }, 'source', 10);
     expect(raw.values).toEqual(expected('source'));
+  });
+
+  it('counts facets from the rollups only from the expiry horizon on, raw events before it', async () => {
+    const t1 = Date.UTC(2026, 10, 21, 6, 0, 0);
+    const at = (seq: number) => t1 + seq * 600_000;
+    const rows = Array.from({ length: 12 }, (_, seq) =>
+      row(seq, { producer_id: 'expiring', timestamp: new Date(at(seq)).toISOString(), source: 'expiring-src', host: seq % 3 === 0 ? 'exp-a' : 'exp-b' }),
+    );
+    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    // The first four leave the table as expired events do; the rollups, kept longer, still count them.
+    await storage.writer.command({ query: `DELETE FROM logs.application_logs WHERE producer_id = 'expiring' AND seq < 4` });
+    const filters = { sources: ['expiring-src'] };
+    const stored = [{ value: 'exp-b', count: 6 }, { value: 'exp-a', count: 2 }];
+    const horizon = { expiringBeforeMs: at(3) + 95_000 };
+    expect((await topValues(storage.reader, filters, 'host', 10, horizon)).values).toEqual(stored);
+    expect((await topValues(storage.reader, filters, 'source', 10, horizon)).values).toEqual([{ value: 'expiring-src', count: 8 }]);
+    expect((await topValues(storage.reader, { ...filters, fromMs: at(1) }, 'host', 10, horizon)).values).toEqual(stored);
+    // An open start without a horizon is counted from raw events alone.
+    expect((await topValues(storage.reader, filters, 'host', 10)).values).toEqual(stored);
+    // A horizon before the deleted events lets the rollup answer for them: it is what the option means.
+    const early = { expiringBeforeMs: at(0) - 60_000 };
+    expect((await topValues(storage.reader, filters, 'host', 10, early)).values).toEqual([{ value: 'exp-b', count: 8 }, { value: 'exp-a', count: 4 }]);
   });
 
   it('gives events without a seq ids that page and resolve like any other', async () => {

@@ -8,6 +8,7 @@ export const DATABASE = 'logs';
 export const LOGS_TABLE = 'application_logs';
 export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
+export const HOST_COUNTS_TABLE = 'log_counts_host_1m';
 export const DUPLICATES_TABLE = 'ingest_duplicates';
 /** The stored row key (a hash of the event's identity and message) that orders ties on timestamp. */
 export const ROW_HASH_COLUMN = 'row_hash';
@@ -176,6 +177,37 @@ TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
       // (Granules of 2048 rows halved the rare word but cost a table rebuild and made common-word
       // and export reads 15-30% slower.) Parts take it as they are written or merged.
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY SETTING min_compress_block_size = 8192, max_compress_block_size = 65536`,
+    ],
+  },
+  {
+    version: 9,
+    name: 'per-minute counts by host for the host facet',
+    statements: [
+      // The explorer's host facet counted raw events: 26 ms over 24 h of 10M bench events, 30 ms
+      // over all of them, the slowest part of every page load. Counts per minute and host (with
+      // source and level, so their filters still apply) answer it from ~220,000 rows instead.
+      // Truncate + backfill, as in migration 4, keeps a re-run from counting events twice.
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${HOST_COUNTS_TABLE}
+(
+    minute    DateTime('UTC'),
+    host      LowCardinality(String),
+    source    LowCardinality(String),
+    log_level LowCardinality(String),
+    events    UInt64
+)
+ENGINE = SummingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (minute, host, source, log_level)
+TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
+      `TRUNCATE TABLE ${DATABASE}.${HOST_COUNTS_TABLE}`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${DATABASE}.${HOST_COUNTS_TABLE}_mv TO ${DATABASE}.${HOST_COUNTS_TABLE} AS
+SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, host, source, log_level`,
+      `INSERT INTO ${DATABASE}.${HOST_COUNTS_TABLE}
+SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, host, source, log_level`,
     ],
   },
 ]);

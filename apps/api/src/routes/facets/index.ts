@@ -5,6 +5,8 @@ import { topValues, type LogField } from '@logline/ch-client';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody } from '../../schemas/common';
 
+const DAY_MS = 86_400_000;
+
 const FACET_FIELDS: Record<string, LogField> = { level: 'log_level', source: 'source', host: 'host' };
 const FacetName = Type.Union([Type.Literal('level'), Type.Literal('source'), Type.Literal('host')]);
 
@@ -27,9 +29,11 @@ const facetsRoute: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { summary: 'Top values of level, source and host', tags: ['logs'], querystring: FacetsQuery, response: { 200: Facets, 400: ErrorBody } } },
     async (request) => {
       const filters = toLogFilters(request.query);
+      // Events older than the retention may be gone from the table but still in the rollups.
+      const options = { expiringBeforeMs: Date.now() - app.config.retentionDays * DAY_MS };
       const facets: Record<string, { values: { value: string; count: number }[]; has_more: boolean }> = {};
       for (const name of new Set(request.query.field)) {
-        const top = await topValues(app.storage.reader, filters, FACET_FIELDS[name], request.query.limit);
+        const top = await topValues(app.storage.reader, filters, FACET_FIELDS[name], request.query.limit, options);
         facets[name] = { values: top.values, has_more: top.hasMore };
       }
       return { facets };
