@@ -9,7 +9,7 @@
  * table would give; any other page is left to the table.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { LogLevel } from '@logline/log-schema';
+import { retentionHorizonMs, type LogLevel } from '@logline/log-schema';
 import { filtersHeldInMemory, matchesFilters } from './filter-in-memory';
 import type { LogFilters } from './log-filters';
 import type { LogCursor } from './log-id';
@@ -110,7 +110,7 @@ export class RecentLogs {
     }
     if (!filtersHeldInMemory(filters)) return undefined;
     // A held event this old may be gone from the table (TTL): a page reaching one is the table's.
-    const expiringMs = Date.now() - this.options.retentionDays * 86_400_000 + EXPIRY_MARGIN_MS;
+    const expiringMs = retentionHorizonMs(this.options.retentionDays) + EXPIRY_MARGIN_MS;
     const scan = { filters, floorMs: this.floorMs, expiringMs, after };
     return order === 'desc' ? this.descending(scan) : this.ascending(scan);
   }

@@ -29,7 +29,7 @@ const MINUTE_MS = 60_000;
 
 export interface TopValuesOptions {
   /**
-   * Events dated before this may already have expired from the raw table (now − retention),
+   * Events dated before this may already have expired from the raw table (`retentionHorizonMs`),
    * while the rollups, kept longer, still count them: only minutes from here on are read from a
    * rollup. Unset, a range with an open start is counted from raw events alone.
    */

@@ -220,6 +220,14 @@ export function retentionStatement(days: number): string {
   return `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY TTL toDateTime(timestamp) + INTERVAL ${days} DAY`;
 }
 
+/**
+ * The retention's horizon: an event dated before it may already have been dropped by the TTL
+ * (`days` of retention), one dated at or after it is still kept.
+ */
+export function retentionHorizonMs(days: number, nowMs = Date.now()): number {
+  return nowMs - days * 86_400_000;
+}
+
 /** The fragment ClickHouse shows in the table's definition when the TTL is `days`. */
 export function retentionMarker(days: number): string {
   return `toIntervalDay(${days})`;

@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { prepareLogRow, type PreparedLogRow } from '@logline/ch-client';
-import { loneSurrogateReason, normalizeEvent } from '@logline/log-schema';
+import { loneSurrogateReason, normalizeEvent, retentionHorizonMs } from '@logline/log-schema';
 
 export interface LineRejection {
   line: number;
@@ -35,7 +35,7 @@ export interface LineLimits {
 export function lineLimits(config: { maxLineBytes: number; retentionDays: number; maxFutureSeconds: number }, nowMs = Date.now()): LineLimits {
   return {
     maxLineBytes: config.maxLineBytes,
-    earliestMs: nowMs - config.retentionDays * 86_400_000,
+    earliestMs: retentionHorizonMs(config.retentionDays, nowMs),
     latestMs: nowMs + config.maxFutureSeconds * 1000,
   };
 }

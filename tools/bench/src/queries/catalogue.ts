@@ -5,7 +5,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { countHistogram, findLog, searchLogs, topValues, type LogFilters } from '@logline/ch-client';
-import { DEFAULT_RETENTION_DAYS } from '@logline/log-schema';
+import { DEFAULT_RETENTION_DAYS, retentionHorizonMs } from '@logline/log-schema';
 import { COMMON_WORD, PHRASE, RARE_WORD } from '../dataset/bench-events';
 import { exportAll } from './export-all';
 import { pgQueries, type PgQuery } from './postgres-sql';
@@ -71,7 +71,7 @@ export const QUERIES: readonly QuerySpec[] = [
     library: async (client, c) => {
       const filters = { fromMs: c.nowMs - DAY_MS, toMs: c.nowMs };
       // As the api's handler asks (the bench's api keeps the default retention).
-      const options = { expiringBeforeMs: Date.now() - DEFAULT_RETENTION_DAYS * DAY_MS };
+      const options = { expiringBeforeMs: retentionHorizonMs(DEFAULT_RETENTION_DAYS) };
       let values = 0;
       for (const field of ['log_level', 'source', 'host'] as const) values += (await topValues(client, filters, field, 10, options)).values.length;
       return values;

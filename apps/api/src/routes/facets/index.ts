@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { topValues, type LogField } from '@logline/ch-client';
+import { retentionHorizonMs } from '@logline/log-schema';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody } from '../../schemas/common';
-
-const DAY_MS = 86_400_000;
 
 const FACET_FIELDS: Record<string, LogField> = { level: 'log_level', source: 'source', host: 'host' };
 const FacetName = Type.Union([Type.Literal('level'), Type.Literal('source'), Type.Literal('host')]);
@@ -30,7 +29,7 @@ const facetsRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const filters = toLogFilters(request.query);
       // Events older than the retention may be gone from the table but still in the rollups.
-      const options = { expiringBeforeMs: Date.now() - app.config.retentionDays * DAY_MS };
+      const options = { expiringBeforeMs: retentionHorizonMs(app.config.retentionDays) };
       const facets: Record<string, { values: { value: string; count: number }[]; has_more: boolean }> = {};
       for (const name of new Set(request.query.field)) {
         const top = await topValues(app.storage.reader, filters, FACET_FIELDS[name], request.query.limit, options);
