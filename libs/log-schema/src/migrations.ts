@@ -34,6 +34,11 @@ export const DEFAULT_RETENTION_DAYS = 30;
  */
 export const MAX_RETENTION_DAYS = 10_000;
 
+/** Events per minute, host, source and level: what the host-count view adds and its backfill copies. */
+const HOST_COUNTS_SELECT = `SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, host, source, log_level`;
+
 export interface Migration {
   version: number;
   name: string;
@@ -201,13 +206,9 @@ ORDER BY (minute, host, source, log_level)
 TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
       `TRUNCATE TABLE ${DATABASE}.${HOST_COUNTS_TABLE}`,
       `CREATE MATERIALIZED VIEW IF NOT EXISTS ${DATABASE}.${HOST_COUNTS_TABLE}_mv TO ${DATABASE}.${HOST_COUNTS_TABLE} AS
-SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
-FROM ${DATABASE}.${LOGS_TABLE}
-GROUP BY minute, host, source, log_level`,
+${HOST_COUNTS_SELECT}`,
       `INSERT INTO ${DATABASE}.${HOST_COUNTS_TABLE}
-SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
-FROM ${DATABASE}.${LOGS_TABLE}
-GROUP BY minute, host, source, log_level`,
+${HOST_COUNTS_SELECT}`,
     ],
   },
 ]);
