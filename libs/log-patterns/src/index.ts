@@ -1,0 +1,3 @@
+export * from './derive-pattern';
+export * from './group-templates';
+export { VARIABLE } from './variable-rules';
