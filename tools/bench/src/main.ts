@@ -4,9 +4,9 @@
  * the api and in-process through the same library call, the web page's render, storage per event
  * (also on replayed real logs), PostgreSQL 15 on the same rows and queries, end-to-end ingest
  * (HTTP, TCP) against the ceiling, the highest sustained rate and its lag, and the api's memory.
- * Prints one table, writes JSON to tools/bench/results/ and replaces docs/benchmarks.md.
+ * Prints one table, writes JSON to tools/bench/results/ and replaces the table in docs/benchmarks.md.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeHttp } from './api/http';
@@ -54,8 +54,17 @@ function report(results: BenchResults, quick: boolean): void {
   writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`wrote ${json}\n`);
   if (quick) return;
-  writeFileSync(join(WORKSPACE, 'docs', 'benchmarks.md'), renderMarkdown(results, rows));
-  process.stdout.write('replaced docs/benchmarks.md\n');
+  const document = join(WORKSPACE, 'docs', 'benchmarks.md');
+  writeFileSync(document, renderMarkdown(results, rows) + readOtherSections(document));
+  process.stdout.write('replaced the table in docs/benchmarks.md\n');
+}
+
+/** The "## " sections other commands keep in docs/benchmarks.md (`npm run patterns:accuracy`). */
+function readOtherSections(path: string): string {
+  if (!existsSync(path)) return '';
+  const text = readFileSync(path, 'utf8');
+  const start = text.indexOf('\n## ');
+  return start === -1 ? '' : text.slice(start);
 }
 
 async function main(): Promise<void> {
