@@ -47,9 +47,10 @@ function throughputLines(report: AccuracyReport): string[] {
   const { samples, synthetic } = report;
   const share = (rate: number) => `${((API_EVENTS_PER_SECOND / rate) * 100).toFixed(0)}% of one core`;
   return [
-    `derivePattern (ingest) on the samples: ${formatCount(samples.messagesPerSecond)} messages/s ` +
+    `derivePattern (ingest) on the samples, median of ${samples.passes} passes: ${formatCount(samples.messagesPerSecond)} messages/s ` +
       `(${(1e6 / samples.messagesPerSecond).toFixed(2)} µs each; at ${formatCount(API_EVENTS_PER_SECOND)} events/s ${share(samples.messagesPerSecond)})`,
-    `derivePattern (ingest) on ${formatCount(synthetic.messages)} synthetic messages: ${formatCount(synthetic.messagesPerSecond)} messages/s ` +
+    `derivePattern (ingest) on ${formatCount(synthetic.messages)} synthetic messages (sample lines, digits redrawn; ` +
+      `results kept, as the api keeps rows until their insert): ${formatCount(synthetic.messagesPerSecond)} messages/s ` +
       `(${(1e6 / synthetic.messagesPerSecond).toFixed(2)} µs each; ${share(synthetic.messagesPerSecond)})`,
     `groupTemplates (Patterns view) on their ${formatCount(synthetic.distinctTemplates)} distinct templates: ` +
       `${synthetic.groupingMilliseconds.toFixed(0)} ms, ${formatCount(synthetic.patterns)} patterns`,
@@ -60,7 +61,7 @@ export function renderText(report: AccuracyReport): string {
   const rows = [HEADER, ...tableRows(report)];
   const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const table = rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
-  return [report.machine, '', ...table, '', ...throughputLines(report)].join('\n');
+  return [report.machine, '', ...table, '', 'CPU time:', ...throughputLines(report)].join('\n');
 }
 
 export function renderMarkdownSection(report: AccuracyReport): string {
@@ -77,6 +78,8 @@ export function renderMarkdownSection(report: AccuracyReport): string {
     `| ${HEADER.join(' | ')} |`,
     `| ${HEADER.map(() => '---').join(' | ')} |`,
     ...tableRows(report).map((row) => `| ${row.join(' | ')} |`),
+    '',
+    'Cost, in CPU time of one process:',
     '',
     ...throughputLines(report).map((line) => `- ${line}`),
     '',
