@@ -1,0 +1,1 @@
+export { startClickHouseHttp, type ClickHouseHttp, type ClickHouseHttpOptions } from './clickhouse-http';
