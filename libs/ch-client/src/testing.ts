@@ -22,7 +22,11 @@ export function testDataDir(): string {
 }
 
 export async function openTestStorage(): Promise<Storage> {
-  const storage = openStorage({ dataDir: testDataDir() });
+  return prepareTestStorage(openStorage({ dataDir: testDataDir() }));
+}
+
+/** Migrates the storage and empties its tables (embedded or a server alike). */
+export async function prepareTestStorage(storage: Storage): Promise<Storage> {
   await applyMigrations(storage.writer, { retentionDays: 30 });
   const tables = await storage.reader.query({
     query: "SELECT name FROM system.tables WHERE database = 'logs' AND engine NOT LIKE '%View' AND name != 'schema_migrations'",

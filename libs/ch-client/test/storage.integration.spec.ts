@@ -14,7 +14,8 @@ import {
   type PreparedLogRow,
   type Storage,
 } from '../src';
-import { closeTestStorage, openTestStorage } from '../src/testing';
+import { closeTestStorage } from '../src/testing';
+import { openStorageIn, STORAGE_MODES } from './storage-modes';
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 
@@ -32,10 +33,10 @@ function row(i: number, overrides: Partial<Record<string, unknown>> = {}): LogRo
   return result.row;
 }
 
-describe('storage on the embedded engine', () => {
+describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   let storage: Storage;
   beforeAll(async () => {
-    storage = await openTestStorage();
+    storage = await openStorageIn(mode);
     const inserter = new BatchInserter<PreparedLogRow>(logRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
     await Promise.all([0, 10, 20].map((start) =>
       inserter.insert(Array.from({ length: 10 }, (_, k) => prepareLogRow(row(start + k)))),
