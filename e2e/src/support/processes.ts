@@ -14,7 +14,20 @@ export interface RunningProcess {
 }
 
 export function startApp(app: 'api' | 'web' | 'generator', args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [join(WORKSPACE, 'dist', 'apps', app, 'main.js'), ...args], {
+  return startBundle(join(WORKSPACE, 'dist', 'apps', app, 'main.js'), args, env);
+}
+
+/**
+ * The ClickHouse HTTP front (tools/clickhouse-http, test infrastructure) serving the embedded engine
+ * in `dataDir` as a ClickHouse server would, for the apps' server mode.
+ */
+export function startClickHouseFront(dataDir: string, port: number, users: Record<string, string>): RunningProcess {
+  const args = ['--data-dir', dataDir, '--port', String(port), ...Object.entries(users).flatMap(([name, password]) => ['--user', `${name}:${password}`])];
+  return startBundle(join(WORKSPACE, 'dist', 'tools', 'clickhouse-http', 'main.js'), args, {});
+}
+
+function startBundle(script: string, args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,7 +11,7 @@ export { formatPageCursor, parsePageCursor, SORT_KEYS, type PageCursor, type Sor
 export { getProducerStats, type ProducerStats } from './producer-stats';
 export { pingStorage } from './ping';
 export type { FieldTerm, LogField, LogFilters, TextTerm } from './log-filters';
-export { BufferFullError, InserterClosedError, StorageUnavailableError } from './errors';
+export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
 export { countLogs, type CountWindow } from './count-logs';
 export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './count-histogram';
 export { topValues, type TopValues, type TopValuesOptions } from './top-values';

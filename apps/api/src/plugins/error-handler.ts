@@ -4,7 +4,7 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { BufferFullError, InserterClosedError, StorageUnavailableError } from '@logline/ch-client';
+import { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from '@logline/ch-client';
 import { HttpError, ServiceUnavailableError } from '../errors';
 
 function classify(error: FastifyError | Error): HttpError | undefined {
@@ -12,6 +12,8 @@ function classify(error: FastifyError | Error): HttpError | undefined {
   if (error instanceof BufferFullError) return new ServiceUnavailableError(error.message, error.retryAfterSeconds);
   if (error instanceof InserterClosedError) return new ServiceUnavailableError(error.message, 1);
   if (error instanceof StorageUnavailableError) return new ServiceUnavailableError(error.message, 5);
+  // A ClickHouse server that is down or unreachable is storage trouble, not a fault of the api.
+  if (isServerUnreachable(error)) return new ServiceUnavailableError('storage is unavailable: the ClickHouse server cannot be reached', 5);
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return new HttpError(status, error.message);
   return undefined;

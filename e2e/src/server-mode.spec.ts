@@ -1,0 +1,129 @@
+/**
+ * Server mode for real: the built api as a process with CLICKHOUSE_URL pointing at a ClickHouse
+ * HTTP interface (Logline's front over the real engine, tools/clickhouse-http — no ClickHouse server
+ * can run here), then two api processes on that one engine, as replicas behind a load balancer.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLiveTail, type LiveTail } from './support/live-tail';
+import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from './support/processes';
+
+const USER = 'logline_api';
+const PASSWORD = 'p4ss:word with spaces';
+
+interface StoredRow {
+  producer_id: string;
+  seq: number;
+  message: string;
+  id: string;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('server mode: the built api over ClickHouse HTTP', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'logline-e2e-server-'));
+  let frontPort: number;
+  let front: RunningProcess;
+  const apis: { process: RunningProcess; url: string }[] = [];
+
+  async function startServerApi(password = PASSWORD): Promise<{ process: RunningProcess; url: string }> {
+    const port = await freePort();
+    const env = {
+      API_PORT: String(port),
+      INGEST_TCP_PORT: '0',
+      CLICKHOUSE_URL: `http://127.0.0.1:${frontPort}`,
+      CLICKHOUSE_USER: USER,
+      CLICKHOUSE_PASSWORD: password,
+      // The README's advice for server mode: another replica's inserts are invisible to this one's clock.
+      TAIL_SAFETY_MS: '2000',
+      TAIL_POLL_MS: '100',
+    };
+    return { process: startApp('api', [], env), url: `http://127.0.0.1:${port}` };
+  }
+
+  beforeAll(async () => {
+    frontPort = await freePort();
+    front = startClickHouseFront(dataDir, frontPort, { [USER]: PASSWORD });
+    await waitForOk(`http://127.0.0.1:${frontPort}/ping`, front);
+    // One at a time: the first applies the migrations, the second finds them applied.
+    for (let k = 0; k < 2; k += 1) {
+      const api = await startServerApi();
+      apis.push(api);
+      await waitForOk(`${api.url}/api/v1/health`, api.process);
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.process.stop()));
+    await front?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
+  const producerRows = (apiUrl: string, producer: string) =>
+    getJson<{ rows: StoredRow[] }>(`${apiUrl}/api/v1/logs?producer_id=${producer}&order=asc&limit=10000`).then((page) => page.rows);
+
+  it('reports server storage as healthy on both replicas', async () => {
+    for (const api of apis) expect(await getJson(`${api.url}/api/v1/health`)).toMatchObject({ status: 'ok', storage: 'server' });
+  });
+
+  it('stores what the generator sends to replica A, and replica B reads exactly those events', async () => {
+    const run = await runGenerator(['--target', `${apis[0].url}/api/v1/ingest`, '--count', '2000', '--rate', '0', '--batch', '200', '--producer', 'server-a', '--seed', '3']);
+    expect(run.summaries).toEqual([{ producer_id: 'server-a', sent: 2000, acked: 2000, failed: 0, first_seq: 0, last_seq: 1999 }]);
+    const viaA = await producerRows(apis[0].url, 'server-a');
+    const viaB = await producerRows(apis[1].url, 'server-a');
+    expect(viaB.map((row) => row.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 2000 }, (_, seq) => seq));
+    expect(viaB).toEqual(viaA);
+    expect(await getJson(`${apis[1].url}/api/v1/producers/server-a`)).toMatchObject({ stored: 2000, distinct_seq: 2000 });
+  });
+
+  it('streams an event ingested through either replica to the live tail of both, once each', async () => {
+    const tails: LiveTail[] = await Promise.all(apis.map((api) => openLiveTail(`${api.url}/api/v1/tail?producer_id=server-live`)));
+    try {
+      // Both replicas share the load, as a balancer would spread it.
+      for (let batch = 0; batch < 10; batch += 1) {
+        const lines = Array.from({ length: 20 }, (_, k) => {
+          const seq = batch * 20 + k;
+          return JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: `live ${seq}`, source: 'e2e', producer_id: 'server-live', seq });
+        });
+        const response = await fetch(`${apis[batch % 2].url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+        expect(await response.json()).toMatchObject({ accepted: 20, rejected: 0 });
+      }
+      for (const tail of tails) await until(() => tail.rows.length >= 200, 'the live tail of both replicas');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const tail of tails) {
+        expect(tail.rows.map((row) => row.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 200 }, (_, seq) => seq));
+      }
+    } finally {
+      await Promise.all(tails.map((tail) => tail.close()));
+    }
+  });
+
+  it('answers 503 with Retry-After while the ClickHouse server is down, and recovers when it is back', async () => {
+    expect(await front.stop()).toBe(0);
+    expect((await fetch(`${apis[0].url}/api/v1/health`)).status).toBe(503);
+    const search = await fetch(`${apis[0].url}/api/v1/logs`);
+    expect([search.status, search.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(await search.json()).toMatchObject({ message: 'storage is unavailable: the ClickHouse server cannot be reached' });
+    const line = JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: 'while down', source: 'e2e' });
+    const ingest = await fetch(`${apis[1].url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: line });
+    expect([ingest.status, ingest.headers.get('retry-after')]).toEqual([503, '5']);
+    front = startClickHouseFront(dataDir, frontPort, { [USER]: PASSWORD });
+    await waitForOk(`http://127.0.0.1:${frontPort}/ping`, front);
+    await waitForOk(`${apis[0].url}/api/v1/health`, apis[0].process);
+    expect(await getJson(`${apis[1].url}/api/v1/producers/server-a`)).toMatchObject({ stored: 2000 });
+  });
+
+  it('refuses to start with a wrong ClickHouse password, saying why', async () => {
+    const intruder = await startServerApi('wrong');
+    expect(await intruder.process.exited).toBe(1);
+    expect(intruder.process.output()).toMatch(/Authentication failed: password is incorrect/);
+  });
+});
