@@ -1,16 +1,10 @@
 import { check } from '@bpinternal/verel';
 import { truncateRaw } from '@logline/ch-client';
 import { loadNormalizeVectors } from '@logline/log-schema/test-vectors';
-import { Refusal, httpSourceEvent, readProgram, runProgram } from './run-vrl';
+import { droppedEvent, Refusal, httpSourceEvent, readProgram, runProgram } from './run-vrl';
 
 const normalize = readProgram('normalize.vrl');
 const deadLetter = readProgram('dead-letter.vrl');
-
-/** The event the remap transform sends to `<id>.dropped`: the source's event plus why it dropped. */
-function droppedEvent(sourceEvent: Record<string, unknown>, reason: 'abort' | 'error', message: string) {
-  const dropped = { reason, message, component_id: 'normalize', component_type: 'remap', component_kind: 'transform' };
-  return { ...sourceEvent, metadata: { dropped } };
-}
 
 /** Runs normalize.vrl on a line it refuses and returns the abort text. */
 function refusalOf(line: string): string {

@@ -18,6 +18,12 @@ export function httpSourceEvent(line: string): Record<string, unknown> {
   return { message: line, peer: '10.1.2.3', path: '/', source_type: 'http_server', timestamp: '2026-11-28T17:00:00Z' };
 }
 
+/** The event the remap transform sends to `<id>.dropped`: the source's event plus why it dropped. */
+export function droppedEvent(sourceEvent: Record<string, unknown>, reason: 'abort' | 'error', message: string): Record<string, unknown> {
+  const dropped = { reason, message, component_id: 'normalize', component_type: 'remap', component_kind: 'transform' };
+  return { ...sourceEvent, metadata: { dropped } };
+}
+
 /** The abort text of a refused line, "<code>: <reason>", as Vector puts it in the dropped event. */
 export class Refusal extends Error {}
 

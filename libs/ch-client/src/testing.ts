@@ -25,9 +25,12 @@ export async function openTestStorage(): Promise<Storage> {
   return prepareTestStorage(openStorage({ dataDir: testDataDir() }));
 }
 
+/** The retention the test schema is migrated with. */
+export const TEST_RETENTION_DAYS = 30;
+
 /** Migrates the storage and empties its tables (embedded or a server alike). */
 export async function prepareTestStorage(storage: Storage): Promise<Storage> {
-  await applyMigrations(storage.writer, { retentionDays: 30 });
+  await applyMigrations(storage.writer, { retentionDays: TEST_RETENTION_DAYS });
   const tables = await storage.reader.query({
     query: "SELECT name FROM system.tables WHERE database = 'logs' AND engine NOT LIKE '%View' AND name != 'schema_migrations'",
     format: 'JSONEachRow',
