@@ -1,8 +1,8 @@
 /**
  * The real embedded engine (chdb, ClickHouse in-process) running each request in a session of its
  * own, as the server gives each HTTP request a fresh context: the request's settings, query
- * parameters and database are set in that session, then its statement runs, then the session
- * closes, so nothing one request sets reaches the next. The front never reads or rewrites SQL.
+ * parameters and database are set in that session, then its statement runs as received (never
+ * rewritten), then the session closes, so nothing one request sets reaches the next.
  */
 import { drainPending, Session } from 'chdb';
 import { clickHouseError } from './clickhouse-error';

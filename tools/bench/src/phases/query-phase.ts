@@ -1,8 +1,10 @@
 /**
  * Explorer requests on the loaded data: through the api over HTTP (with the web page's render
- * and the api's memory), then in-process through the same library calls with the api stopped.
+ * and the api's memory), through the api in server mode, then in-process through the same library
+ * calls with the api stopped.
  */
 import { settleContext, timeApiQueries } from '../api/api-queries';
+import { timeServerModeQueries } from '../api/server-mode';
 import { get } from '../api/http';
 import { runWorker } from '../engine/run-worker';
 import type { EngineFloors } from '../engine/engine-floors';
@@ -30,10 +32,12 @@ export async function measureQueries(dataDir: string, nowMs: number, runs: numbe
     rss.stop();
     await api.app.stop();
   }
+  log('timing the same requests through the api in server mode (the ClickHouse HTTP front on the same data)');
+  const serverApi = await timeServerModeQueries(dataDir, context, runs);
   log('timing the same library calls in-process');
   const library = await runWorker<Record<string, LibraryTiming>>('queries', { dataDir, runs, context });
   const floors = await runWorker<EngineFloors>('floors', { dataDir, runs });
-  return { figures: { api: timings, library, floors, webRenderMs, apiRssMaxMiB: Math.max(...rss.samples) }, context };
+  return { figures: { api: timings, serverApi, library, floors, webRenderMs, apiRssMaxMiB: Math.max(...rss.samples) }, context };
 }
 
 async function measureWebRender(apiUrl: string, runs: number): Promise<number> {

@@ -1,4 +1,4 @@
-/** Starts the built apps (dist/apps/<app>/main.js) as real processes, watches them, stops them. */
+/** Starts the built apps (dist/apps/<app>/main.js) and tools as real processes, watches them, stops them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,7 +19,16 @@ export interface AppProcess {
 export type AppName = 'api' | 'web' | 'generator';
 
 export function startApp(app: AppName, args: readonly string[], env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, [join(WORKSPACE, 'dist', 'apps', app, 'main.js'), ...args], {
+  return startBundle(join(WORKSPACE, 'dist', 'apps', app, 'main.js'), args, env);
+}
+
+/** The ClickHouse HTTP front (tools/clickhouse-http) serving `dataDir` as a ClickHouse server on `port`. */
+export function startClickHouseFront(dataDir: string, port: number): AppProcess {
+  return startBundle(join(WORKSPACE, 'dist', 'tools', 'clickhouse-http', 'main.js'), ['--data-dir', dataDir, '--port', String(port)], {});
+}
+
+function startBundle(script: string, args: readonly string[], env: Record<string, string>): AppProcess {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

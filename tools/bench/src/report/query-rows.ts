@@ -1,4 +1,4 @@
-/** One table row per explorer request: api latency, the in-process baseline, PostgreSQL, targets. */
+/** One table row per explorer request: api latency, the in-process baseline, server mode, PostgreSQL, targets. */
 import type { QuerySpec } from '../queries/catalogue';
 import type { BenchResults } from './results';
 import { fixed, thousands, type TableRow } from './format';
@@ -6,6 +6,7 @@ import { MAX_ANY_QUERY_MS, MAX_API_OVERHEAD, QUERY_TARGETS } from './targets';
 
 export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
   const api = results.queries.api[spec.key];
+  const server = results.queries.serverApi[spec.key];
   const library = results.queries.library[spec.key];
   const pg = results.postgres?.queries[spec.key];
   const overhead = api.ms / library.ms;
@@ -17,7 +18,9 @@ export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
       group: 'query',
       what: `${spec.label} (${thousands(api.rows ?? 0)} rows)`,
       figure: perSecond(api.ms, api.rows ?? 0),
-      comparison: `raw ${perSecond(library.ms, library.rows)} (API ${fixed(overhead, 2)}x the time)` + (pg ? `; PostgreSQL ${perSecond(pg.ms, pg.rows)}` : ''),
+      comparison:
+        `raw ${perSecond(library.ms, library.rows)} (API ${fixed(overhead, 2)}x the time); server mode ${perSecond(server.ms, server.rows ?? 0)}` +
+        (pg ? `; PostgreSQL ${perSecond(pg.ms, pg.rows)}` : ''),
       target: describe(checks),
     };
   }
@@ -29,7 +32,9 @@ export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
     group: 'query',
     what: spec.label,
     figure: `${fixed(api.ms)} ms`,
-    comparison: `raw ${fixed(library.ms)} ms (API ${fixed(overhead, 2)}x)` + (pg ? `; PostgreSQL ${fixed(pg.ms)} ms (PG/API ${fixed(pgRatio, 2)}x)` : ''),
+    comparison:
+      `raw ${fixed(library.ms)} ms (API ${fixed(overhead, 2)}x); server mode ${fixed(server.ms)} ms (${fixed(server.ms / api.ms, 2)}x embedded)` +
+      (pg ? `; PostgreSQL ${fixed(pg.ms)} ms (PG/API ${fixed(pgRatio, 2)}x)` : ''),
     target: describe(checks),
   };
 }

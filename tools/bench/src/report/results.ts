@@ -23,6 +23,8 @@ export interface LoadFigures {
 
 export interface QueryFigures {
   api: Record<string, ApiTiming>;
+  /** The same requests through the api in server mode (CLICKHOUSE_URL on the ClickHouse HTTP front, same data). */
+  serverApi: Record<string, ApiTiming>;
   library: Record<string, LibraryTiming>;
   /** The engine's own least time for the rare-word page (no api, no page columns). */
   floors: EngineFloors;
