@@ -3,6 +3,7 @@
  * libs/ch-client's openServer configures it: query, insert, exec and command, bound parameters,
  * formats, compression both ways, ping, credentials and its typed errors.
  */
+import { Readable } from 'node:stream';
 import { ClickHouseError, ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { drainPending } from 'chdb';
 import type { ClickHouseHttp } from '../src';
@@ -56,7 +57,7 @@ describe('ClickHouse HTTP front: @clickhouse/client', () => {
 
   it('streams NDJSON through exec, as the api writes its batches', async () => {
     const lines = Array.from({ length: 5000 }, (_, k) => JSON.stringify({ id: 100 + k, name: `n${k}`, tags: [], at: '2026-11-28 13:00:00.000' })).join('\n');
-    const result = await client.exec({ query: 'INSERT INTO default.client_rows FORMAT JSONEachRow', values: lines });
+    const result = await client.exec({ query: 'INSERT INTO default.client_rows FORMAT JSONEachRow', values: Readable.from([lines]) });
     result.stream.resume();
     const [{ stored }] = await (await client.query({ query: 'SELECT count() AS stored FROM default.client_rows WHERE id >= 100', format: 'JSONEachRow' })).json<{ stored: number }>();
     expect(stored).toBe(5000);
