@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync, brotliCompressSync, deflateSync } from 'node:zlib
 import { drainPending } from 'chdb';
 import { request } from 'undici';
 import type { ClickHouseHttp } from '../src';
-import { call, startTestFront } from './front';
+import { call, startTestFront, USERS } from './front';
 
 describe('ClickHouse HTTP front: the wire', () => {
   let front: ClickHouseHttp;
@@ -84,6 +84,22 @@ describe('ClickHouse HTTP front: the wire', () => {
     expect(byHeaders.headers.get('x-clickhouse-format')).toBe('JSONCompactEachRow');
     const unknown = await call(front, '/?database=nowhere&query=SELECT%201');
     expect([unknown.status, unknown.headers.get('x-clickhouse-exception-code')]).toEqual([404, '81']);
+  });
+
+  it('takes credentials from Basic auth, X-ClickHouse-User/Key or user/password, but never two at once', async () => {
+    const who = '/?query=SELECT%201';
+    const basic = `Basic ${Buffer.from(`writer:${USERS.writer}`).toString('base64')}`;
+    expect((await call(front, who, { headers: { authorization: basic } })).status).toBe(200);
+    expect((await call(front, who, { headers: { 'X-ClickHouse-User': 'writer', 'X-ClickHouse-Key': USERS.writer } })).status).toBe(200);
+    expect((await call(front, `${who}&user=writer&password=${encodeURIComponent(USERS.writer)}`)).status).toBe(200);
+    const refusals = [
+      await call(front, who, { headers: { 'X-ClickHouse-User': 'writer', 'X-ClickHouse-Key': 'nope' } }),
+      await call(front, who, { headers: { authorization: basic, 'X-ClickHouse-User': 'writer', 'X-ClickHouse-Key': USERS.writer } }),
+      await call(front, `${who}&user=writer`, { headers: { authorization: basic } }),
+      await call(front, who, { headers: { authorization: 'Bearer token' } }),
+    ];
+    for (const refused of refusals) expect([refused.status, refused.headers.get('x-clickhouse-exception-code')]).toEqual([403, '516']);
+    expect(refusals[0].text).toContain('writer: Authentication failed: password is incorrect, or there is no user with such name');
   });
 
   it('echoes the query id it is given', async () => {
