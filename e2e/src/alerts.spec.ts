@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from './support/processes';
 import { checkMetrics, WORKSPACE } from './support/promtool';
+import { until } from './support/until';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const EVAL_SECONDS = 2;
@@ -22,16 +23,6 @@ interface Notice {
   status: 'firing' | 'resolved';
   rule: string;
   count: number;
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('alert rules, end to end', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLiveTail, type LiveTail } from './support/live-tail';
 import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from './support/processes';
+import { until } from './support/until';
 
 const USER = 'logline_api';
 const PASSWORD = 'p4ss:word with spaces';
@@ -17,14 +18,6 @@ interface StoredRow {
   seq: number;
   message: string;
   id: string;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('server mode: the built api over ClickHouse HTTP', () => {
@@ -96,7 +89,7 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
         const response = await fetch(`${apis[batch % 2].url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
         expect(await response.json()).toMatchObject({ accepted: 20, rejected: 0 });
       }
-      for (const tail of tails) await until(() => tail.rows.length >= 200, 'the live tail of both replicas');
+      for (const tail of tails) await until('200 rows in the live tail of both replicas', 20_000, () => (tail.rows.length >= 200 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 500));
       for (const tail of tails) {
         expect(tail.rows.map((row) => row.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 200 }, (_, seq) => seq));
