@@ -1,4 +1,4 @@
-import { normalizeEvent } from './normalize-event';
+import { attributeRejection, normalizeEvent, normalizeField } from './normalize-event';
 
 const base = { timestamp: '2026-11-28T17:00:00.123Z', log_level: 'INFO', message: 'hello', source: 'auth' };
 
@@ -105,5 +105,29 @@ describe('normalizeEvent', () => {
     expect(Object.keys(row.attributes)).toEqual(['__proto__']);
     expect(Object.getOwnPropertyDescriptor(row.attributes, '__proto__')?.value).toBe('{"x":"1"}');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('normalizeField', () => {
+  it('reads a value set from elsewhere with the rules of its field', () => {
+    expect(normalizeField('timestamp', '2026-11-28T18:00:00.5+01:00')).toEqual({ ok: true, value: '2026-11-28 17:00:00.500', timestampMs: Date.UTC(2026, 10, 28, 17, 0, 0, 500) });
+    expect(normalizeField('timestamp', 1795885200)).toMatchObject({ ok: true, value: '2026-11-28 17:00:00.000' });
+    expect(normalizeField('log_level', ' warn ')).toEqual({ ok: true, value: 'WARNING' });
+    expect(normalizeField('host', '')).toEqual({ ok: true, value: '' });
+  });
+
+  it('refuses with the reason normalizeEvent gives', () => {
+    for (const [field, value] of [['timestamp', 'yesterday'], ['log_level', 'loud'], ['source', ''], ['host', 'h'.repeat(300)]] as const) {
+      const expected = rejectionOf({ ...base, [field]: value });
+      expect(normalizeField(field, value)).toEqual({ ok: false, code: expected.code, reason: expected.reason });
+    }
+  });
+});
+
+describe('attributeRejection', () => {
+  it('allows what normalizeEvent stores and names what it refuses', () => {
+    expect(attributeRejection(256, 'k', 'v')).toBeUndefined();
+    expect(attributeRejection(257, 'k', 'v')).toEqual({ code: 'too_large', reason: 'more than 256 attributes' });
+    expect(attributeRejection(1, 'k', 'v'.repeat(16_385))).toEqual({ code: 'too_large', reason: "attribute 'k' is 16385 bytes; the limit is 16384" });
   });
 });

@@ -100,6 +100,52 @@ export function normalizeEvent(input: unknown): NormalizeResult {
   }
 }
 
+/** The canonical fields a value read from elsewhere (e.g. parsed from the message) may set. */
+export type SettableField = 'timestamp' | 'log_level' | 'source' | 'host';
+
+export type FieldResult =
+  | {
+      ok: true;
+      /** The column's value (for `timestamp`, its `YYYY-MM-DD hh:mm:ss.sss` UTC form). */
+      value: string;
+      /** For `timestamp`, the instant as epoch milliseconds. */
+      timestampMs?: number;
+    }
+  | { ok: false; code: RejectionCode; reason: string };
+
+/** Reads one field's value with the rules normalizeEvent applies to it (undefined = missing). */
+export function normalizeField(field: SettableField, value: unknown): FieldResult {
+  return attempt((): FieldResult => {
+    if (field === 'timestamp') {
+      const timestamp = readTimestamp(value);
+      return { ok: true, value: timestamp.text, timestampMs: timestamp.millis };
+    }
+    if (field === 'log_level') return { ok: true, value: readLevel(value) };
+    return { ok: true, value: field === 'source' ? readSource(value) : readOptionalString(value, field) };
+  });
+}
+
+/**
+ * Why an attribute could not be stored as the `count`-th attribute of an event (too many, name or
+ * value too long), or undefined when it can.
+ */
+export function attributeRejection(count: number, key: string, value: string): { code: RejectionCode; reason: string } | undefined {
+  const result = attempt((): FieldResult => {
+    checkAttribute(count, key, value);
+    return { ok: true, value };
+  });
+  return result.ok ? undefined : { code: result.code, reason: result.reason };
+}
+
+function attempt(read: () => FieldResult): FieldResult {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Rejection) return { ok: false, code: error.code, reason: error.reason };
+    throw error;
+  }
+}
+
 /** The value each field takes: the first of its aliases that is neither absent nor null. */
 type Picked = Record<Field, unknown>;
 
@@ -177,14 +223,18 @@ function collectAttributes(event: Json, picked: Picked): Record<string, string> 
 }
 
 function putAttribute(attributes: Record<string, string>, count: number, key: string, value: string): void {
+  checkAttribute(count, key, value);
+  // `attributes[key] =` would set the prototype for `__proto__`: it must stay an attribute.
+  if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+  else attributes[key] = value;
+}
+
+function checkAttribute(count: number, key: string, value: string): void {
   if (count > LIMITS.attributeCount) {
     throw new Rejection('too_large', `more than ${LIMITS.attributeCount} attributes`);
   }
   checkBytes(key, `attribute name '${key.slice(0, 40)}'`, LIMITS.attributeKeyBytes);
   checkBytes(value, `attribute '${key.slice(0, 40)}'`, LIMITS.attributeValueBytes);
-  // `attributes[key] =` would set the prototype for `__proto__`: it must stay an attribute.
-  if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
-  else attributes[key] = value;
 }
 
 /** Names the first part of the input nested beyond MAX_NESTING_LEVELS, or undefined. */
