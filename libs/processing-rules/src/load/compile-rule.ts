@@ -1,0 +1,54 @@
+/** One item of the rules file's `rules:` list, validated and compiled into a ProcessingRule. */
+import type { ProcessingRule, RuleAction } from '../rule';
+import { parseSearch, SearchSyntaxError } from '../search/parse-search';
+import { compileParse } from './compile-parse';
+import { compileRedact } from './compile-redact';
+import { compileDrop, compileRemove, compileRename, compileSample, compileSet } from './compile-field-actions';
+import type { LocatedYaml } from './located-yaml';
+import { MappingReader } from './mapping-reader';
+
+/** Rule names: also shown in dead letters, so kept short and plain. */
+export const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+const COMPILERS: Readonly<Record<RuleAction['kind'], (reader: MappingReader, hasWhen: boolean) => RuleAction | undefined>> = {
+  parse: compileParse,
+  set: compileSet,
+  redact: compileRedact,
+  drop: compileDrop,
+  sample: compileSample,
+  rename: compileRename,
+  remove: compileRemove,
+};
+const ACTIONS = Object.keys(COMPILERS) as RuleAction['kind'][];
+
+export function compileRule(item: unknown, line: number, located: LocatedYaml, problems: string[]): ProcessingRule | undefined {
+  const rawName = (item as { name?: unknown } | null)?.name;
+  const rule = typeof rawName === 'string' ? `rule '${rawName.slice(0, 64)}'` : `rule at line ${line}`;
+  const reader = MappingReader.open(item, located, { rule, path: '', line }, problems);
+  if (!reader) return undefined;
+  const before = problems.length;
+  reader.onlyKnown(['name', 'when', ...ACTIONS]);
+  const name = reader.string('name', { required: true, pattern: RULE_NAME, expected: 'a name of 1-64 letters, digits, _ . : - (starting with a letter or digit)' });
+  const when = readWhen(reader);
+  const kinds = ACTIONS.filter((kind) => reader.has(kind));
+  if (kinds.length !== 1) {
+    reader.report(kinds[1] ?? 'name', `a rule does exactly one of ${ACTIONS.join(', ')}; this one ${kinds.length === 0 ? 'has none' : `has ${kinds.join(' and ')}`}`);
+    return undefined;
+  }
+  const action = COMPILERS[kinds[0]](reader, reader.has('when'));
+  if (problems.length > before || name === undefined || action === undefined) return undefined;
+  return { name, line, when, action };
+}
+
+function readWhen(reader: MappingReader): ProcessingRule['when'] {
+  const text = reader.string('when', { maxLength: 2000 });
+  if (text === undefined) return undefined;
+  try {
+    const search = parseSearch(text);
+    return search && { text, search };
+  } catch (error) {
+    if (!(error instanceof SearchSyntaxError)) throw error;
+    reader.report('when', error.message);
+    return undefined;
+  }
+}
