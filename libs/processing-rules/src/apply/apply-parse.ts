@@ -10,20 +10,23 @@ export function applyParse(action: ParseAction, event: WorkingEvent): void {
   for (const [name, value] of parsedFields(action, text)) setAttribute(event, action.prefix + name, value);
 }
 
-/** Name and value of each field found; nothing when the text does not have the expected shape. */
+/**
+ * Name and value of each field found, nothing when the text does not have the expected shape.
+ * key=value pairs come in the order written (a key written twice ends with its last value);
+ * named groups and JSON keys in code-point order, as VRL holds them, so both paths add them (and
+ * find a limit exceeded) in the same order.
+ */
 function parsedFields(action: ParseAction, text: string): Array<[string, string]> {
-  if (action.format === 'json') return jsonFields(text);
-  const regex = action.regex;
-  if (regex === undefined) return [];
   if (action.format === 'key_value') {
-    return [...regex.matchAll(text)].map((match) => {
-      const { key, quoted, bare } = match.groups as Record<string, string | undefined>;
-      return [key as string, quoted === undefined ? (bare as string) : unescapeQuoted(quoted)];
+    return [...(action.regex?.matchAll(text) ?? [])].map((match) => {
+      const { key, quoted, bare } = match.groups as Record<string, string>;
+      return [key, quoted === undefined ? bare : unescapeQuoted(quoted)];
     });
   }
-  const match = regex.exec(text);
-  if (match === null) return [];
-  return Object.entries(match.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const fields = action.format === 'json' ? jsonFields(text) : Object.entries(action.regex?.exec(text)?.groups ?? {});
+  return fields
+    .filter((field): field is [string, string] => field[1] !== undefined)
+    .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
 /** The top-level fields of the JSON object from the text's first `{` to its last `}`. */

@@ -10,6 +10,7 @@
  *   (set operations in Rust, literals in RE2), and a `{` that does not start a repetition `{n}`,
  *   `{n,}`, `{n,m}` (a literal in RE2, an error in Rust; write `\{`).
  * Everything else (flags, groups, named groups, `\p{..}`, `\x{..}`, POSIX classes) is the same.
+ * A quote `'` is written `\x27`, so the pattern fits in VRL's raw regex literal `r'...'`.
  */
 export class RegexSyntaxError extends Error {}
 
@@ -24,6 +25,8 @@ const PERL_CLASSES: Readonly<Record<string, { outside: string; inside?: string }
   B: { outside: '(?-u:\\B)' },
 };
 
+const QUOTE = "'";
+const QUOTE_ESCAPE = '\\x27';
 const REPETITION = /^\{\d+(?:,\d*)?\}/;
 const CLASS_SET_OPERATORS = ['&&', '--', '~~'];
 
@@ -52,7 +55,7 @@ export function toRustRegex(pattern: string): string {
       if (char === '{' && !REPETITION.test(pattern.slice(i))) {
         throw new RegexSyntaxError(`a literal '{' must be escaped as \\{ (position ${i})`);
       }
-      out += char;
+      out += char === QUOTE ? QUOTE_ESCAPE : char;
     }
   }
   return out;
@@ -71,7 +74,7 @@ function readClassPart(pattern: string, at: number, classStart: number): { text:
   }
   const operator = CLASS_SET_OPERATORS.find((candidate) => pattern.startsWith(candidate, at));
   if (operator) throw new RegexSyntaxError(`'${operator}' inside [...] is not supported (position ${at})`);
-  return { text: char, end: at + 1 };
+  return { text: char === QUOTE ? QUOTE_ESCAPE : char, end: at + 1 };
 }
 
 function readEscape(pattern: string, at: number, inClass: boolean): { text: string; end: number } {
@@ -85,6 +88,7 @@ function readEscape(pattern: string, at: number, inClass: boolean): { text: stri
     }
     return { text, end: at + 2 };
   }
+  if (letter === QUOTE) return { text: QUOTE_ESCAPE, end: at + 2 };
   if (letter === 'C' || letter === 'Q' || letter === 'E' || /[0-9]/.test(letter)) {
     throw new RegexSyntaxError(`\\${letter} is not supported (position ${at})`);
   }

@@ -44,6 +44,7 @@ describe('toRustRegex', () => {
     ['[[:alpha:]_]+', '[[:alpha:]_]+'],
     ['\\p{Greek}\\x{263a}{2,3}', '\\p{Greek}\\x{263a}{2,3}'],
     ['(?i)(?P<name>a{2})\\{', '(?i)(?P<name>a{2})\\{'],
+    ["it's [']\\'", 'it\\x27s [\\x27]\\x27'],
   ])('writes %p as %p for Rust, where \\d \\w \\s \\b are Unicode-aware', (pattern, rust) => {
     expect(toRustRegex(pattern)).toBe(rust);
   });
