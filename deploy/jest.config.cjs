@@ -2,6 +2,9 @@ module.exports = {
   ...require('../jest.preset.cjs'),
   displayName: 'deploy',
   rootDir: __dirname,
-  // The shared test vectors are a test-only entry point of log-schema, not part of its public API.
-  moduleNameMapper: { '^@logline/log-schema/test-vectors$': '<rootDir>/../libs/log-schema/src/test-vectors/index.ts' },
+  // The shared test vectors are test-only entry points of the libraries, not part of their public API.
+  moduleNameMapper: {
+    '^@logline/log-schema/test-vectors$': '<rootDir>/../libs/log-schema/src/test-vectors/index.ts',
+    '^@logline/processing-rules/test-vectors$': '<rootDir>/../libs/processing-rules/src/test-vectors/index.ts',
+  },
 };

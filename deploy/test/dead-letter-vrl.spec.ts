@@ -1,6 +1,10 @@
 import { check } from '@bpinternal/verel';
 import { truncateRaw } from '@logline/ch-client';
-import { loadNormalizeVectors } from '@logline/log-schema/test-vectors';
+import { jsonText } from '@logline/log-schema';
+import { loadNormalizeVectors, normalizeLine } from '@logline/log-schema/test-vectors';
+import { loadRulesVectors, RULES_VECTORS_FILE } from '@logline/processing-rules/test-vectors';
+import { renderRulesVrl } from '../src/rules-vrl/render-rules-vrl';
+import { readSharedBlocks } from '../src/rules-vrl/shared-blocks';
 import { droppedEvent, Refusal, httpSourceEvent, readProgram, runProgram } from './run-vrl';
 
 const normalize = readProgram('normalize.vrl');
@@ -39,6 +43,30 @@ describe('dead-letter.vrl', () => {
       });
     },
   );
+
+  it('stores a row the processing rules refused, the row as its raw text', () => {
+    const { rules, vectors } = loadRulesVectors();
+    const vector = vectors.find((candidate) => candidate.expected.kind === 'failure' && candidate.expected.rule === 'set-legacy');
+    const normalized = normalizeLine(vector?.line ?? '');
+    if (vector?.expected.kind !== 'failure' || normalized.kind !== 'row') throw new Error('no failing rules vector');
+    const program = renderRulesVrl(rules, RULES_VECTORS_FILE, readSharedBlocks(normalize));
+    let refusal = '';
+    try {
+      runProgram(program, normalized.row as unknown as Record<string, unknown>);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      refusal = error.message;
+    }
+    const row = runProgram(deadLetter, droppedEvent(normalized.row as unknown as Record<string, unknown>, 'abort', refusal, 'processing_rules'));
+    expect(row).toEqual({
+      transport: 'vector',
+      peer: '',
+      line: 0,
+      code: 'processing_rule',
+      reason: vector.expected.reason,
+      raw: truncateRaw(jsonText(normalized.row)),
+    });
+  });
 
   it('names the TCP peer with its port', () => {
     const socketEvent = { message: 'oops', peer: '10.0.0.9', port: 51234, source_type: 'socket' };

@@ -19,8 +19,8 @@ export function httpSourceEvent(line: string): Record<string, unknown> {
 }
 
 /** The event the remap transform sends to `<id>.dropped`: the source's event plus why it dropped. */
-export function droppedEvent(sourceEvent: Record<string, unknown>, reason: 'abort' | 'error', message: string): Record<string, unknown> {
-  const dropped = { reason, message, component_id: 'normalize', component_type: 'remap', component_kind: 'transform' };
+export function droppedEvent(sourceEvent: Record<string, unknown>, reason: 'abort' | 'error', message: string, componentId = 'normalize'): Record<string, unknown> {
+  const dropped = { reason, message, component_id: componentId, component_type: 'remap', component_kind: 'transform' };
   return { ...sourceEvent, metadata: { dropped } };
 }
 

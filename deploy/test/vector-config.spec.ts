@@ -45,8 +45,12 @@ describe('deploy/vector/vector.yaml', () => {
   });
 
   it('routes refused lines to the dead-letter sink and acknowledges only after delivery', () => {
-    expect(config['transforms']['normalize']).toMatchObject({ drop_on_abort: true, drop_on_error: true, reroute_dropped: true });
-    expect(config['transforms']['dead_letters']['inputs']).toEqual(['normalize.dropped']);
+    for (const transform of ['normalize', 'processing_rules']) {
+      expect(config['transforms'][transform]).toMatchObject({ drop_on_abort: true, drop_on_error: true, reroute_dropped: true });
+    }
+    expect(config['transforms']['processing_rules']['inputs']).toEqual(['normalize']);
+    expect(config['sinks']['clickhouse_logs']['inputs']).toEqual(['processing_rules']);
+    expect(config['transforms']['dead_letters']['inputs']).toEqual(['normalize.dropped', 'processing_rules.dropped']);
     expect(config['sinks']['clickhouse_dead_letters']).toMatchObject({ table: 'ingest_errors', acknowledgements: { enabled: true } });
     expect(config['sinks']['clickhouse_logs']).toMatchObject({ table: 'application_logs', acknowledgements: { enabled: true } });
   });
@@ -54,7 +58,7 @@ describe('deploy/vector/vector.yaml', () => {
   // The shared tool is the reference; where it is present (a developer's machine, CI), it must agree.
   const sharedTool = join(__dirname, '..', '..', '..', 'shared', 'tools', 'check-vector-config');
   (existsSync(sharedTool) ? it : it.skip)('passes ../shared/tools/check-vector-config too', () => {
-    expect(execFileSync(sharedTool, [CONFIG_PATH], { encoding: 'utf8' })).toContain('ok (8 components)');
+    expect(execFileSync(sharedTool, [CONFIG_PATH], { encoding: 'utf8' })).toContain('ok (9 components)');
   });
 });
 
