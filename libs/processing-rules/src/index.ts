@@ -8,3 +8,4 @@ export { KEY_VALUE_PATTERN } from './parse/key-value';
 export { compileSafeRegex, MAX_PATTERN_LENGTH, RegexSyntaxError, type SafeRegex } from './regex/safe-regex';
 export * from './search/parse-search';
 export * from './search/match-search';
+export * from './multiline/multiline-joiner';
