@@ -1,11 +1,8 @@
 export * from './rule';
 export * from './load/load-rules';
 export * from './apply/apply-rules';
-export { sampleKey, sampleThreshold } from './apply/sample-event';
-export { DETECTORS, DETECTOR_NAMES, type Detector } from './redact/detectors';
-export { GROK_PATTERNS } from './parse/grok-patterns';
-export { KEY_VALUE_PATTERN } from './parse/key-value';
-export { compileSafeRegex, MAX_PATTERN_LENGTH, RegexSyntaxError, type SafeRegex } from './regex/safe-regex';
+export { sampleThreshold } from './apply/sample-event';
+export type { SafeRegex } from './regex/safe-regex';
 export * from './search/parse-search';
 export * from './search/match-search';
 export * from './multiline/multiline-joiner';

@@ -1,6 +1,5 @@
 /** Processing rules as they run, validated and compiled from the rules file (see load-rules.ts). */
 import type { SettableField } from '@logline/log-schema';
-import type { DetectorName } from './redact/detectors';
 import type { MaskStyle } from './redact/mask';
 import type { SafeRegex } from './regex/safe-regex';
 import type { ParsedSearch } from './search/parse-search';
@@ -16,7 +15,7 @@ export type ParseFormat = 'regex' | 'grok' | 'key_value' | 'json';
 export interface ParseAction {
   kind: 'parse';
   format: ParseFormat;
-  /** For regex and grok (expanded), and key_value (its fixed pattern). */
+  /** For regex and grok (expanded); for key_value its fixed pattern, which VRL runs (the api runs readKeyValues). */
   regex?: SafeRegex;
   from: TextField;
   /** Put in front of every attribute name the rule produces. */
@@ -75,4 +74,3 @@ export interface ProcessingRule {
   action: RuleAction;
 }
 
-export type { DetectorName };

@@ -1,6 +1,6 @@
 /** Runs a parse rule: the attributes it finds in the message (or an attribute) are added. */
 import { jsonText, loneSurrogateReason } from '@logline/log-schema';
-import { unescapeQuoted } from '../parse/key-value';
+import { readKeyValues } from '../parse/key-value';
 import type { ParseAction } from '../rule';
 import { readText, setAttribute, type WorkingEvent } from './working-event';
 
@@ -17,12 +17,7 @@ export function applyParse(action: ParseAction, event: WorkingEvent): void {
  * find a limit exceeded) in the same order.
  */
 function parsedFields(action: ParseAction, text: string): Array<[string, string]> {
-  if (action.format === 'key_value') {
-    return [...(action.regex?.matchAll(text) ?? [])].map((match) => {
-      const { key, quoted, bare } = match.groups as Record<string, string>;
-      return [key, quoted === undefined ? bare : unescapeQuoted(quoted)];
-    });
-  }
+  if (action.format === 'key_value') return readKeyValues(text);
   const fields = action.format === 'json' ? jsonFields(text) : Object.entries(action.regex?.exec(text)?.groups ?? {});
   return fields
     .filter((field): field is [string, string] => field[1] !== undefined)

@@ -30,6 +30,8 @@ function redactText(text: string, action: RedactAction): string {
 }
 
 function maskMatches(text: string, pattern: RedactPattern, mask: MaskStyle): string {
+  // Most texts hold no secret: the group-free test is several times faster than finding matches.
+  if (!pattern.regex.test(text)) return text;
   let out = '';
   let last = 0;
   for (const match of pattern.regex.matchAll(text)) {

@@ -2,7 +2,7 @@
  * Applies processing rules, in order, to one normalised event. A rule acts only on events its
  * `when` search matches. The outcome is the event to store, a drop (by a drop or sample rule), or
  * a failure naming the rule that could not be applied: the caller sends that event to the dead
- * letters, and every other event goes on. Rules never see or change `producer_id` and `seq`.
+ * letters, and every other event goes on. No rule changes `producer_id` or `seq`.
  */
 import type { LogRow } from '@logline/log-schema';
 import type { ProcessingRule } from '../rule';

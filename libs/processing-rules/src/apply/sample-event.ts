@@ -12,7 +12,7 @@ export function sampleThreshold(rate: number): number {
 }
 
 /** What the hash covers: the rule's name and the fields that tell one event from another. */
-export function sampleKey(ruleName: string, row: LogRow): string {
+function sampleKey(ruleName: string, row: LogRow): string {
   return [ruleName, row.timestamp, row.producer_id, row.seq ?? '', row.source, row.host, row.message].join('\n');
 }
 

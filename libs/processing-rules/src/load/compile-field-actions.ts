@@ -41,14 +41,19 @@ export function compileSample(reader: MappingReader): SampleAction | undefined {
 export function compileRename(rule: MappingReader): RenameAction | undefined {
   const reader = rule.mapping('rename');
   if (!reader) return undefined;
-  const names: Array<readonly [string, string]> = [];
-  for (const [from, to] of Object.entries(reader.fields)) {
+  const names = Object.entries(reader.fields);
+  if (names.length === 0) {
+    rule.report('rename', 'name at least one attribute as old_name: new_name');
+    return undefined;
+  }
+  let ok = true;
+  for (const [from, to] of names) {
     if (!isAttributeName(from)) reader.report(from, `is not ${ATTRIBUTE_NAME_EXPECTED}`);
     else if (typeof to !== 'string' || !isAttributeName(to)) reader.report(from, `the new name must be ${ATTRIBUTE_NAME_EXPECTED}`);
-    else names.push([from, to]);
+    else continue;
+    ok = false;
   }
-  if (names.length === 0 && Object.keys(reader.fields).length === 0) rule.report('rename', 'name at least one attribute as old_name: new_name');
-  return names.length === Object.keys(reader.fields).length && names.length > 0 ? { kind: 'rename', names } : undefined;
+  return ok ? { kind: 'rename', names: names as Array<[string, string]> } : undefined;
 }
 
 export function compileRemove(reader: MappingReader): RemoveAction | undefined {

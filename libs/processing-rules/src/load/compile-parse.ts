@@ -1,7 +1,8 @@
 /** `parse:` rules: regex (named groups), grok, key_value or json, from the message or an attribute. */
 import { expandGrok } from '../parse/grok-patterns';
 import { KEY_VALUE_PATTERN } from '../parse/key-value';
-import { compileSafeRegex, RegexSyntaxError, type SafeRegex } from '../regex/safe-regex';
+import { RegexSyntaxError } from '../regex/rust-regex-syntax';
+import { compileSafeRegex, type SafeRegex } from '../regex/safe-regex';
 import type { ParseAction, ParseFormat } from '../rule';
 import type { MappingReader } from './mapping-reader';
 import { ATTRIBUTE_NAME_EXPECTED, isAttributeName, readTextField } from './read-names';

@@ -1,6 +1,7 @@
 /** `redact:` rules: built-in detectors and custom patterns, masked but for the last characters. */
 import { DETECTOR_NAMES, DETECTORS, type DetectorName } from '../redact/detectors';
-import { compileSafeRegex, RegexSyntaxError } from '../regex/safe-regex';
+import { RegexSyntaxError } from '../regex/rust-regex-syntax';
+import { compileSafeRegex } from '../regex/safe-regex';
 import type { RedactAction, RedactPattern, RedactTarget } from '../rule';
 import type { MappingReader } from './mapping-reader';
 import { isAttributeName } from './read-names';

@@ -8,7 +8,7 @@ import type { LocatedYaml } from './located-yaml';
 import { MappingReader } from './mapping-reader';
 
 /** Rule names: also shown in dead letters, so kept short and plain. */
-export const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 const COMPILERS: Readonly<Record<RuleAction['kind'], (reader: MappingReader, hasWhen: boolean) => RuleAction | undefined>> = {
   parse: compileParse,
@@ -45,7 +45,9 @@ function readWhen(reader: MappingReader): ProcessingRule['when'] {
   if (text === undefined) return undefined;
   try {
     const search = parseSearch(text);
-    return search && { text, search };
+    if (search) return { text, search };
+    reader.report('when', 'is blank (leave it out for every event)');
+    return undefined;
   } catch (error) {
     if (!(error instanceof SearchSyntaxError)) throw error;
     reader.report('when', error.message);

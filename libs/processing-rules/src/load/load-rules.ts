@@ -10,7 +10,7 @@ import { readLocatedYaml, YamlSyntaxError } from './located-yaml';
 import { isMapping } from './mapping-reader';
 
 /** Bounds the work done on every event. */
-export const MAX_RULES = 200;
+const MAX_RULES = 200;
 
 export interface ProcessingRules {
   /** Where the rules came from, for messages. */

@@ -17,6 +17,8 @@ export interface SafeRegex {
   readonly rustSource: string;
   /** Names of the pattern's named groups. */
   readonly groupNames: readonly string[];
+  /** Whether the pattern matches anywhere in the text: a fast pass that tracks no groups. */
+  test(text: string): boolean;
   /** The first match, as RegExp.exec gives it (a group that took no part is undefined). */
   exec(text: string): RegExpExecArray | null;
   /** Every match, left to right, as String.matchAll gives them. */
@@ -33,6 +35,7 @@ export function compileSafeRegex(pattern: string): SafeRegex {
     source: pattern,
     rustSource: toRustRegex(pattern),
     groupNames: Object.keys(engine.namedGroups()),
+    test: (text: string) => engine.test(text),
     exec: (text: string) => engine.exec(text) as RegExpExecArray | null,
     // re2js yields its matches with `index` set, as RegExpExecArray has it.
     matchAll: (text: string) => engine.matchAll(text) as IterableIterator<RegExpExecArray>,
@@ -46,5 +49,3 @@ function compileRe2(pattern: string): RE2JS {
     throw new RegexSyntaxError((error as Error).message.replace(/^error parsing regexp: /, ''));
   }
 }
-
-export { RegexSyntaxError };
