@@ -24,7 +24,8 @@ export const GROK_PATTERNS: Readonly<Record<string, string>> = Object.freeze({
   // Full form, or compressed with `::` between groups or in front (`fe80::1`, `::1`).
   IPV6: `(?:${HEX_GROUP}:){7}${HEX_GROUP}|(?:${HEX_GROUP}:){1,6}(?::${HEX_GROUP}){1,6}|::(?:${HEX_GROUP}:){0,5}${HEX_GROUP}`,
   IP: '%{IPV4}|%{IPV6}',
-  HOSTNAME: String.raw`\b[0-9A-Za-z][0-9A-Za-z-]{0,62}(?:\.[0-9A-Za-z][0-9A-Za-z-]{0,62})*\b`,
+  // Labels of any length: counting them to 63 made RE2's automaton, and every match, ~5x slower.
+  HOSTNAME: String.raw`\b[0-9A-Za-z][0-9A-Za-z-]*(?:\.[0-9A-Za-z][0-9A-Za-z-]*)*\b`,
   IPORHOST: '%{IP}|%{HOSTNAME}',
   USERNAME: '[0-9A-Za-z._-]+',
   EMAILADDRESS: String.raw`\b[0-9A-Za-z._%+-]+@[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*\.[A-Za-z]{2,}\b`,
