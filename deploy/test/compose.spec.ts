@@ -67,7 +67,7 @@ describe('deploy/compose.yaml', () => {
       web: { api: { condition: 'service_healthy' } },
       generator: { vector: { condition: 'service_healthy' } },
       prometheus: { api: { condition: 'service_healthy' } },
-      grafana: { clickhouse: { condition: 'service_healthy' } },
+      grafana: { migrate: { condition: 'service_completed_successfully' } },
     });
     for (const name of ['clickhouse', 'vector']) expect(services[name].healthcheck?.test?.[0]).toBe('CMD');
     expect(read('docker/api.Dockerfile')).toMatch(/^HEALTHCHECK /m);
