@@ -57,6 +57,8 @@ describe('deploy/clickhouse/initdb/001-schema.sql', () => {
         ...httpSourceEvent('nope'),
         metadata: { dropped: { reason: 'abort', message: 'invalid_json: invalid JSON: expected value' } },
       });
+      // Other spec files of this jest worker (vector-sink.spec.ts) may have stored events here already.
+      for (const table of ['logs.application_logs', 'logs.ingest_errors']) await storage.writer.command({ query: `TRUNCATE TABLE ${table}` });
       await storage.writer.exec({ query: `INSERT INTO logs.application_logs FORMAT JSONEachRow ${JSON.stringify(row)}` });
       await storage.writer.exec({ query: `INSERT INTO logs.ingest_errors FORMAT JSONEachRow ${JSON.stringify(deadLetter)}` });
       const stored = await storage.reader.query({
