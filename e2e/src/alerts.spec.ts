@@ -10,8 +10,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from './support/processes';
-import { checkMetrics, WORKSPACE } from './support/promtool';
+import { checkMetrics } from '@logline/test-tools';
+import { freePort, runGenerator, startApp, waitForOk, WORKSPACE, type RunningProcess } from './support/processes';
 import { until } from './support/until';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const WORKSPACE = join(__dirname, '..', '..', '..');
+export const WORKSPACE = join(__dirname, '..', '..', '..');
 
 export interface RunningProcess {
   child: ChildProcess;

@@ -1,0 +1,2 @@
+export { checkMetrics, promtool, type PromtoolResult } from './promtool';
+export { testToolPath } from './test-tool-path';
