@@ -1,6 +1,6 @@
 /**
- * Installs a built app the way its image does (deploy/docker/<app>.Dockerfile, runtime stage: the
- * bundle alone in an empty folder, `npm ci --omit=dev` from its generated lock file) and runs it.
+ * Installs a built app the way its image does (apps/<app>/Dockerfile: `npm ci --omit=dev` from the
+ * bundle's generated lock file in an empty folder, the bundle beside it) and runs it.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -35,7 +33,7 @@ describe('deploy/compose.yaml', () => {
   it("builds our images from the workspace, tagged with package.json's version by default", () => {
     for (const app of ['api', 'web', 'generator']) {
       expect(services[app].image).toBe(`\${LOGLINE_REGISTRY:-logline}/logline-${app}:\${LOGLINE_VERSION:-${packageVersion}}`);
-      expect(services[app].build).toEqual({ context: '..', dockerfile: `deploy/docker/${app}.Dockerfile` });
+      expect(services[app].build).toEqual({ context: '..', dockerfile: `apps/${app}/Dockerfile` });
     }
   });
 
@@ -70,7 +68,7 @@ describe('deploy/compose.yaml', () => {
       grafana: { migrate: { condition: 'service_completed_successfully' } },
     });
     for (const name of ['clickhouse', 'vector']) expect(services[name].healthcheck?.test?.[0]).toBe('CMD');
-    expect(read('docker/api.Dockerfile')).toMatch(/^HEALTHCHECK /m);
+    expect(read('../apps/api/Dockerfile')).toMatch(/^HEALTHCHECK /m);
   });
 
   it('gives the migrator, writer and reader users to the parts that need them', () => {
@@ -116,32 +114,5 @@ describe('deploy/compose.yaml', () => {
     const listed = new Set([...read('.env.example').matchAll(/^(\w+)=/gm)].map(([, name]) => name));
     const used = new Set([...composeText.matchAll(/\$\{(\w+)/g)].map(([, name]) => name));
     expect([...used].filter((name) => !listed.has(name))).toEqual([]);
-  });
-});
-
-describe('deploy/docker/image.sh', () => {
-  /** Runs the script with a `docker` on PATH that prints its arguments instead of running. */
-  function run(args: string[], env: Record<string, string> = {}): string {
-    const bin = mkdtempSync(join(tmpdir(), 'logline-docker-'));
-    writeFileSync(join(bin, 'docker'), '#!/bin/sh\necho "docker $*"\n');
-    chmodSync(join(bin, 'docker'), 0o755);
-    return execFileSync('sh', ['deploy/docker/image.sh', ...args], {
-      cwd: join(DEPLOY, '..'),
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, ...env },
-    }).trim();
-  }
-
-  it("builds with the workspace root as context, tagged with package.json's version", () => {
-    expect(run(['build', 'web'])).toBe(`docker build -f deploy/docker/web.Dockerfile -t logline/logline-web:${packageVersion} .`);
-  });
-
-  it('pushes to the registry and version given', () => {
-    expect(run(['push', 'api'], { LOGLINE_REGISTRY: 'ghcr.io/acme', LOGLINE_VERSION: '1.2.3' })).toBe('docker push ghcr.io/acme/logline-api:1.2.3');
-  });
-
-  it('refuses to push without a registry', () => {
-    expect(() => run(['push', 'api'])).toThrow(/set LOGLINE_REGISTRY/);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * The Dockerfile rules this project holds its images to, on top of dockerfile-utils' own
- * validation: pinned base images, a multi-stage build, a non-root runtime user, a healthcheck.
+ * validation: pinned base images, a multi-stage build, a non-root runtime user, a healthcheck,
+ * and the OCI labels that tie an image to its source, commit and version.
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Label, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+
+const OCI_LABELS = ['org.opencontainers.image.source', 'org.opencontainers.image.revision', 'org.opencontainers.image.version'];
 
 /** Every broken rule, one line each; empty when the Dockerfile is clean. */
 export function lintDockerfile(content: string): string[] {
@@ -24,6 +27,8 @@ export function lintDockerfile(content: string): string[] {
   const user = runtime.filter((instruction) => instruction.getKeyword() === 'USER').pop()?.getArgumentsContent();
   if (!user || /^(root|0)(:|$)/.test(user)) problems.push('the runtime stage must switch to a non-root USER');
   if (!runtime.some((instruction) => instruction.getKeyword() === 'HEALTHCHECK')) problems.push('the runtime stage needs a HEALTHCHECK (or HEALTHCHECK NONE, saying why)');
+  const labels = new Set(runtime.flatMap((instruction) => (instruction instanceof Label ? instruction.getProperties().map((property) => property.getName()) : [])));
+  for (const label of OCI_LABELS.filter((name) => !labels.has(name))) problems.push(`the runtime stage needs the label ${label}`);
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction.getKeyword() === 'ADD') problems.push(`line ${instruction.getRange().start.line + 1}: use COPY, not ADD`);
   }

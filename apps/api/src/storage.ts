@@ -7,7 +7,7 @@ export function openConfiguredStorage(config: ApiConfig): Storage {
   try {
     return openStorageOf(config);
   } catch (error) {
-    // The api image leaves the embedded engine out (deploy/docker/api.Dockerfile, EMBEDDED_ENGINE).
+    // The api image leaves the embedded engine out (apps/api/Dockerfile, EMBEDDED_ENGINE).
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /\bchdb\b/.test((error as Error).message)) {
       throw new StorageUnavailableError(
         'the embedded ClickHouse engine (npm package chdb) is not installed here: set CLICKHOUSE_URL to a ClickHouse ' +
