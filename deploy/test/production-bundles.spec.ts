@@ -1,6 +1,6 @@
 /**
  * Each production bundle installs from an empty folder with `npm ci --omit=dev` and runs there, as
- * in its image: api (embedded engine) stores and returns events, web renders them with its own
+ * in its image: each prints the version, api (embedded engine) stores and returns events, web renders them with its own
  * templates and assets, the generator feeds the api; and the api runs without the embedded engine
  * in server mode, as the api image installs it. The test target depends on the three builds.
  */
@@ -17,6 +17,7 @@ jest.setTimeout(180_000);
 const APPS: App[] = ['api', 'web', 'generator'];
 const root = mkdtempSync(join(tmpdir(), 'logline-bundles-'));
 const folderOf = (app: App) => join(root, app);
+const version = (JSON.parse(readFileSync(join(WORKSPACE, 'package.json'), 'utf8')) as { version: string }).version;
 
 function lockPackages(path: string): Record<string, { version: string }> {
   return (JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, { version: string }> }).packages;
@@ -37,6 +38,10 @@ it("keeps the embedded engine's build for every platform in the api's lock file"
   const workspace = engineBuilds(lockPackages(join(WORKSPACE, 'package-lock.json')));
   expect(Object.keys(workspace)).toHaveLength(4);
   expect(engineBuilds(lockPackages(join(WORKSPACE, 'dist', 'apps', 'api', 'package-lock.json')))).toEqual(workspace);
+});
+
+it.each(APPS)("%s prints package.json's version for --version", (app) => {
+  expect(execFileSync(process.execPath, ['main.js', '--version'], { cwd: folderOf(app), encoding: 'utf8' })).toBe(`${version}\n`);
 });
 
 describe('api (embedded engine), web and generator from their installed bundles', () => {
@@ -61,7 +66,7 @@ describe('api (embedded engine), web and generator from their installed bundles'
 
   it('api answers its health check and returns the events it accepted', async () => {
     const health = await firstAnswer(`${apiUrl}/api/v1/health`, api);
-    expect(await health.json()).toEqual({ status: 'ok', storage: 'embedded', pending_rows: 0 });
+    expect(await health.json()).toEqual({ status: 'ok', storage: 'embedded', pending_rows: 0, version });
     const now = Date.now();
     const body = [0, 1].map((seq) => JSON.stringify({ timestamp: new Date(now + seq).toISOString(), log_level: 'INFO', message: `from the bundle ${seq}`, source: 'auth', producer_id: producer, seq })).join('\n');
     const ingest = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
@@ -124,7 +129,7 @@ describe('api installed as its image installs it (no embedded engine)', () => {
     try {
       // No ClickHouse listens there: the api runs and says its storage is unavailable.
       const health = await firstAnswer(`http://127.0.0.1:${apiPort}/api/v1/health`, api);
-      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable', storage: 'server', pending_rows: 0 } });
+      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable', storage: 'server', pending_rows: 0, version } });
       const ingest = await fetch(`http://127.0.0.1:${apiPort}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{}\n' });
       expect(ingest.status).toBe(404);
       expect(((await ingest.json()) as { message: string }).message).toMatch(/INGEST_ENABLED=false.*Vector/);

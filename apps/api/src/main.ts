@@ -2,20 +2,26 @@
  * The api's command line: `main.js` (or `main.js serve`) runs the api; `main.js migrate` applies
  * the schema migrations and exits (server mode, with a DDL-capable user); `main.js token NAME
  * SCOPES` prints a new API token and the entry to add to API_TOKENS_FILE; `main.js check-alerts
- * FILE` validates an alert rules file (for the CI of the repository that holds it) and exits.
+ * FILE` validates an alert rules file (for the CI of the repository that holds it) and exits;
+ * `main.js --version` prints Logline's version.
  */
 import pino from 'pino';
 import { applyMigrations } from '@logline/ch-client';
+import { LOGLINE_VERSION } from '@logline/version';
 import { loadAlertRules } from './alerts/load-alert-rules';
 import { createToken, SCOPES, type Scope } from './auth/token-store';
 import { loadConfig, type ApiConfig } from './config';
 import { serve } from './server';
 import { openConfiguredStorage } from './storage';
 
-const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES | check-alerts FILE   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
+const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES | check-alerts FILE | --version   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
 
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2);
+  if (command === '--version') {
+    process.stdout.write(`${LOGLINE_VERSION}\n`);
+    return;
+  }
   if (command === 'token') return printNewToken(args);
   if (command === 'check-alerts') return checkAlertRules(args);
   const config = readConfigOrExit();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestApi, event, type TestApi } from './test-app';
 
 describe('GET /api/v1/logs', () => {
@@ -75,8 +77,9 @@ describe('GET /api/v1/logs', () => {
     expect(await pages()).toEqual({ memory: before.memory + 1, table: before.table + 1 });
   });
 
-  it('reports health and metrics', async () => {
-    expect((await api.app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok', storage: 'embedded' });
+  it("reports health, with package.json's version, and metrics", async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect((await api.app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok', storage: 'embedded', version });
     const metrics = await api.app.inject({ url: '/metrics' });
     expect(metrics.body).toContain('logline_ingest_events_total{transport="http",outcome="accepted"} 12');
     expect(metrics.body).not.toContain('nodejs_active_handles_total');

@@ -101,6 +101,10 @@ describe('parseConfig', () => {
     expect(parseConfig(['--rate', '3', '--help']).kind).toBe('help');
   });
 
+  it('answers version for --version', () => {
+    expect(parseConfig(['--version']).kind).toBe('version');
+  });
+
   describe('replay', () => {
     const directory = mkdtempSync(join(tmpdir(), 'generator-config-'));
     const file = join(directory, 'app.log');

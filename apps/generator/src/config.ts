@@ -35,6 +35,7 @@ export interface GeneratorConfig {
 export type ConfigResult =
   | { kind: 'ok'; config: GeneratorConfig }
   | { kind: 'help' }
+  | { kind: 'version' }
   | { kind: 'invalid'; problems: string[] };
 
 const DEFAULT_TARGET: Target = {
@@ -57,12 +58,14 @@ export function parseConfig(argv: readonly string[]): ConfigResult {
     options: {
       ...Object.fromEntries(VALUE_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
     },
     strict: false,
     allowPositionals: true,
     tokens: true,
   });
   if (values.help === true) return { kind: 'help' };
+  if (values.version === true) return { kind: 'version' };
   const problems: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') problems.push(`unexpected argument '${token.value}'`);

@@ -1,4 +1,5 @@
 /** Entry point: parses the flags, wires signals, progress, warnings and metrics, prints the summary. */
+import { LOGLINE_VERSION } from '@logline/version';
 import { parseConfig } from './config';
 import { startMetrics } from './metrics/start-metrics';
 import { ProgressLine } from './progress';
@@ -13,8 +14,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 function main(): void {
   const result = parseConfig(process.argv.slice(2));
-  if (result.kind === 'help') {
-    process.stdout.write(USAGE);
+  if (result.kind === 'help' || result.kind === 'version') {
+    process.stdout.write(result.kind === 'help' ? USAGE : `${LOGLINE_VERSION}\n`);
     return;
   }
   if (result.kind === 'invalid') {

@@ -32,6 +32,7 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
                          failed and in flight, retries, process metrics
   --metrics-host H       address for --metrics-port (default 127.0.0.1)
   -h, --help             show this help
+  --version              print Logline's version
 
 On exit it prints one JSON line per producer:
   {"producer_id":"...","sent":N,"acked":N,"failed":N,"first_seq":A,"last_seq":B}

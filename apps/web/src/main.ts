@@ -1,9 +1,10 @@
 /**
  * The web's command line: `main.js` (or `main.js serve`) reads the config, builds the app,
  * listens and closes cleanly on a signal; `main.js hash-password` prints a password hash (or a
- * WEB_USERS_FILE entry) for the password on stdin.
+ * WEB_USERS_FILE entry) for the password on stdin; `main.js --version` prints Logline's version.
  */
 import closeWithGrace from 'close-with-grace';
+import { LOGLINE_VERSION } from '@logline/version';
 import { buildApp } from './app';
 import { HASH_PASSWORD_USAGE, hashPasswordLine, parseHashPasswordArgs } from './cli/hash-password';
 import { readPassword } from './cli/read-password';
@@ -11,8 +12,12 @@ import { ConfigError, loadConfig, type WebConfig } from './config';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2);
+  if (command === '--version') {
+    process.stdout.write(`${LOGLINE_VERSION}\n`);
+    return;
+  }
   if (command === 'hash-password') return printPasswordHash(args);
-  if (command !== 'serve') fail(`usage: main.js [serve]\n${HASH_PASSWORD_USAGE}`, 2);
+  if (command !== 'serve') fail(`usage: main.js [serve] | --version\n${HASH_PASSWORD_USAGE}`, 2);
   const config = readConfigOrExit();
   const app = await buildApp(config);
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {

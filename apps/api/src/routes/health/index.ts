@@ -1,12 +1,14 @@
-/** GET /api/v1/health: 200 when storage answers, 503 otherwise. */
+/** GET /api/v1/health: 200 when storage answers, 503 otherwise; says which version answers. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { pingStorage } from '@logline/ch-client';
+import { LOGLINE_VERSION } from '@logline/version';
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
   storage: Type.Union([Type.Literal('embedded'), Type.Literal('server')]),
   pending_rows: Type.Integer({ description: 'Accepted rows waiting to be stored.' }),
+  version: Type.String({ description: "Logline's version (the api's --version)." }),
 });
 
 const healthRoute: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,6 +21,7 @@ const healthRoute: FastifyPluginAsyncTypebox = async (app) => {
       status: healthy ? 'ok' : 'unavailable',
       storage: app.storage.mode,
       pending_rows: app.ingest.pendingRows,
+      version: LOGLINE_VERSION,
     });
   });
 };
