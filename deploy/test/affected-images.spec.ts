@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { WORKSPACE } from './workspace';
 
-const WORKSPACE = join(__dirname, '..', '..');
 const NX = join(WORKSPACE, 'node_modules', '.bin', 'nx');
 
 // Nx computes the scratch workspace's project graph from scratch once: seconds on a busy machine.

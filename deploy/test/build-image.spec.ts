@@ -4,12 +4,11 @@
  * Docker engine runs here, so a `docker` on PATH prints its arguments instead.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PACKAGE_VERSION, WORKSPACE } from './workspace';
 
-const WORKSPACE = join(__dirname, '..', '..');
-const version = (JSON.parse(readFileSync(join(WORKSPACE, 'package.json'), 'utf8')) as { version: string }).version;
 const revision = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: WORKSPACE, encoding: 'utf8' }).trim();
 const bin = mkdtempSync(join(tmpdir(), 'logline-docker-'));
 writeFileSync(join(bin, 'docker'), '#!/bin/sh\necho "docker $*"\n');
@@ -25,15 +24,15 @@ function buildImage(args: string[], env: Record<string, string> = {}, cwd = WORK
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
-const common = (app: string) => `--file apps/${app}/Dockerfile --build-arg VERSION=${version} --build-arg REVISION=${revision}`;
+const common = (app: string) => `--file apps/${app}/Dockerfile --build-arg VERSION=${PACKAGE_VERSION} --build-arg REVISION=${revision}`;
 
 it("builds one app for this machine from the workspace root, tagged with package.json's version, into the local Docker", () => {
-  expect(buildImage(['web']).stdout).toBe(`docker buildx build ${common('web')} --build-arg SOURCE= --tag logline/logline-web:${version} --load .`);
+  expect(buildImage(['web']).stdout).toBe(`docker buildx build ${common('web')} --build-arg SOURCE= --tag logline/logline-web:${PACKAGE_VERSION} --load .`);
 });
 
 it('passes extra docker options through, e.g. the api with its embedded engine', () => {
   expect(buildImage(['api', '--build-arg', 'EMBEDDED_ENGINE=true']).stdout).toBe(
-    `docker buildx build ${common('api')} --build-arg SOURCE= --build-arg EMBEDDED_ENGINE=true --tag logline/logline-api:${version} --load .`,
+    `docker buildx build ${common('api')} --build-arg SOURCE= --build-arg EMBEDDED_ENGINE=true --tag logline/logline-api:${PACKAGE_VERSION} --load .`,
   );
 });
 

@@ -7,8 +7,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-
-export const WORKSPACE = join(__dirname, '..', '..');
+import { WORKSPACE } from './workspace';
 
 export type App = 'api' | 'web' | 'generator';
 

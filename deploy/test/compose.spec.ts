@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { PACKAGE_VERSION } from './workspace';
 
 const DEPLOY = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(DEPLOY, path), 'utf8');
@@ -21,7 +22,6 @@ interface Service {
 const compose = parse(composeText) as { services: Record<string, Service>; secrets: Record<string, { environment: string }> };
 const services = compose.services;
 const vector = parse(read('vector/vector.yaml')) as Record<string, Record<string, Record<string, unknown>>>;
-const packageVersion = (JSON.parse(readFileSync(join(DEPLOY, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('deploy/compose.yaml', () => {
   it('pins ClickHouse 26.x and Vector 0.57+', () => {
@@ -32,7 +32,7 @@ describe('deploy/compose.yaml', () => {
 
   it("builds our images from the workspace, tagged with package.json's version by default", () => {
     for (const app of ['api', 'web', 'generator']) {
-      expect(services[app].image).toBe(`\${LOGLINE_REGISTRY:-logline}/logline-${app}:\${LOGLINE_VERSION:-${packageVersion}}`);
+      expect(services[app].image).toBe(`\${LOGLINE_REGISTRY:-logline}/logline-${app}:\${LOGLINE_VERSION:-${PACKAGE_VERSION}}`);
       expect(services[app].build).toEqual({ context: '..', dockerfile: `apps/${app}/Dockerfile` });
     }
   });

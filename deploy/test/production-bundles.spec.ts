@@ -1,7 +1,7 @@
 /**
  * Each production bundle installs from an empty folder with `npm ci --omit=dev` and runs there, as
- * in its image: each prints the version, api (embedded engine) stores and returns events, web renders them with its own
- * templates and assets, the generator feeds the api; and the api runs without the embedded engine
+ * in its image: each prints package.json's version, api (embedded engine) stores and returns
+ * events, web renders them with its own templates and assets, the generator feeds the api; and the api runs without the embedded engine
  * in server mode, as the api image installs it. The test target depends on the three builds.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:f
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstAnswer, freePort, installBundle, startBundle, WORKSPACE, type App, type BundleProcess } from './bundle-processes';
+import { firstAnswer, freePort, installBundle, startBundle, type App, type BundleProcess } from './bundle-processes';
+import { PACKAGE_VERSION, WORKSPACE } from './workspace';
 
 // Starting the engine and installing take seconds on a busy machine; npm ci has its own limit.
 jest.setTimeout(180_000);
@@ -17,7 +18,6 @@ jest.setTimeout(180_000);
 const APPS: App[] = ['api', 'web', 'generator'];
 const root = mkdtempSync(join(tmpdir(), 'logline-bundles-'));
 const folderOf = (app: App) => join(root, app);
-const version = (JSON.parse(readFileSync(join(WORKSPACE, 'package.json'), 'utf8')) as { version: string }).version;
 
 function lockPackages(path: string): Record<string, { version: string }> {
   return (JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, { version: string }> }).packages;
@@ -41,7 +41,7 @@ it("keeps the embedded engine's build for every platform in the api's lock file"
 });
 
 it.each(APPS)("%s prints package.json's version for --version", (app) => {
-  expect(execFileSync(process.execPath, ['main.js', '--version'], { cwd: folderOf(app), encoding: 'utf8' })).toBe(`${version}\n`);
+  expect(execFileSync(process.execPath, ['main.js', '--version'], { cwd: folderOf(app), encoding: 'utf8' })).toBe(`${PACKAGE_VERSION}\n`);
 });
 
 describe('api (embedded engine), web and generator from their installed bundles', () => {
@@ -66,7 +66,7 @@ describe('api (embedded engine), web and generator from their installed bundles'
 
   it('api answers its health check and returns the events it accepted', async () => {
     const health = await firstAnswer(`${apiUrl}/api/v1/health`, api);
-    expect(await health.json()).toEqual({ status: 'ok', storage: 'embedded', pending_rows: 0, version });
+    expect(await health.json()).toEqual({ status: 'ok', storage: 'embedded', pending_rows: 0, version: PACKAGE_VERSION });
     const now = Date.now();
     const body = [0, 1].map((seq) => JSON.stringify({ timestamp: new Date(now + seq).toISOString(), log_level: 'INFO', message: `from the bundle ${seq}`, source: 'auth', producer_id: producer, seq })).join('\n');
     const ingest = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
@@ -129,7 +129,7 @@ describe('api installed as its image installs it (no embedded engine)', () => {
     try {
       // No ClickHouse listens there: the api runs and says its storage is unavailable.
       const health = await firstAnswer(`http://127.0.0.1:${apiPort}/api/v1/health`, api);
-      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable', storage: 'server', pending_rows: 0, version } });
+      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable', storage: 'server', pending_rows: 0, version: PACKAGE_VERSION } });
       const ingest = await fetch(`http://127.0.0.1:${apiPort}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{}\n' });
       expect(ingest.status).toBe(404);
       expect(((await ingest.json()) as { message: string }).message).toMatch(/INGEST_ENABLED=false.*Vector/);

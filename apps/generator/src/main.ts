@@ -14,8 +14,12 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 function main(): void {
   const result = parseConfig(process.argv.slice(2));
-  if (result.kind === 'help' || result.kind === 'version') {
-    process.stdout.write(result.kind === 'help' ? USAGE : `${LOGLINE_VERSION}\n`);
+  if (result.kind === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (result.kind === 'version') {
+    process.stdout.write(`${LOGLINE_VERSION}\n`);
     return;
   }
   if (result.kind === 'invalid') {
