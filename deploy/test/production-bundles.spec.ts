@@ -110,7 +110,8 @@ describe('api installed as its image installs it (no embedded engine)', () => {
   beforeAll(() => {
     // The api image's own step, with its default build argument (EMBEDDED_ENGINE=false).
     const dockerfile = readFileSync(join(WORKSPACE, 'apps', 'api', 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
-    const step = dockerfile.split('&&').map((part) => part.trim()).find((part) => part.includes('$EMBEDDED_ENGINE'));
+    const run = dockerfile.split('\n').find((line) => line.includes('$EMBEDDED_ENGINE')) ?? '';
+    const step = run.split('&&').map((part) => part.trim()).find((part) => part.includes('$EMBEDDED_ENGINE'));
     const [, defaultValue] = /^ARG EMBEDDED_ENGINE=(\S+)$/m.exec(dockerfile) ?? [];
     execFileSync('sh', ['-c', step ?? 'exit 1'], { cwd: folderOf('api'), env: { PATH: process.env['PATH'] ?? '', EMBEDDED_ENGINE: defaultValue ?? '' } });
     expect(existsSync(join(folderOf('api'), 'node_modules', 'fastify'))).toBe(true);
