@@ -2,12 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApi, event, type TestApi } from './test-app';
 
+const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+
 describe('GET /api/v1/logs', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
     const lines = Array.from({ length: 12 }, (_, seq) =>
-      event(seq, { level: ['info', 'error', 'warn'][seq % 3], source: seq % 2 ? 'payment' : 'auth', message: `card ${seq % 4 === 0 ? 'declined' : 'charged'} for order ${seq}` }),
+      event(seq, {
+        level: ['info', 'error', 'warn'][seq % 3],
+        source: seq % 2 ? 'payment' : 'auth',
+        message: `card ${seq % 4 === 0 ? 'declined' : 'charged'} for order ${seq}`,
+        // Events 3, 6 and 9 belong to one trace, sent in upper case.
+        ...(seq > 0 && seq % 3 === 0 ? { trace_id: TRACE.toUpperCase(), span_id: `${seq}`.padStart(16, '0') } : {}),
+      }),
     );
     const response = await api.app.inject({ method: 'POST', url: '/api/v1/ingest', payload: lines.join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
     expect(response.json().accepted).toBe(12);
@@ -25,6 +33,19 @@ describe('GET /api/v1/logs', () => {
   it('filters by repeated levels, sources and words', async () => {
     const { rows } = (await get('level=ERROR&level=warn&source=auth&q=Declined')).json();
     expect(rows.map((row: { seq: number }) => row.seq)).toEqual([8, 4]);
+  });
+
+  it("lists one trace's events oldest first with trace_id, each row carrying its trace and span", async () => {
+    const { rows } = (await get(`trace_id=${TRACE.toUpperCase()}`)).json();
+    expect(rows.map((row: { seq: number; trace_id: string; span_id: string }) => [row.seq, row.trace_id, row.span_id])).toEqual([
+      [3, TRACE, '0000000000000003'],
+      [6, TRACE, '0000000000000006'],
+      [9, TRACE, '0000000000000009'],
+    ]);
+    const newestFirst = (await get(`trace_id=${TRACE}&order=desc&q=span_id:0000000000000006`)).json();
+    expect(newestFirst.rows.map((row: { seq: number }) => row.seq)).toEqual([6]);
+    const untraced = (await get('limit=1&order=asc')).json();
+    expect(untraced.rows[0]).toMatchObject({ seq: 0, trace_id: '', span_id: '' });
   });
 
   it('pages with next_cursor', async () => {
@@ -58,6 +79,8 @@ describe('GET /api/v1/logs', () => {
       ['order=sideways', /order/],
       ['cursor=abc', /cursor/],
       ['sort=message', /sort/],
+      ['trace_id=abc', /trace_id: 'abc' is not a trace id/],
+      [`trace_id=${'0'.repeat(32)}`, /is not a trace id/],
     ] as const) {
       const response = await get(query);
       expect(response.statusCode).toBe(400);

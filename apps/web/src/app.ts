@@ -48,7 +48,7 @@ export async function buildApp(config: WebConfig) {
   await app.register(liveRoutes);
   await app.register(deliveryRoutes);
   await app.register(exportRoutes);
-  await app.register(eventRoutes);
+  await app.register(eventRoutes, { traceUrlTemplate: config.traceUrlTemplate });
   await app.register(dashboardRoutes);
   await app.register(alertsRoutes);
   await app.register(metricsRoutes);

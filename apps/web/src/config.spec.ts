@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       apiTimeoutMs: 5000,
       logLevel: 'info',
       apiToken: undefined,
+      traceUrlTemplate: undefined,
       trustProxy: false,
       signIn: SIGN_IN_DEFAULTS,
     });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       API_TIMEOUT_MS: '250',
       LOG_LEVEL: 'warn',
       API_TOKEN: 'll_token',
+      TRACE_URL_TEMPLATE: 'http://jaeger:16686/trace/{trace_id}',
       WEB_TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
       WEB_USERS_FILE: '/etc/logline/users.yaml',
       WEB_ALLOW_ANONYMOUS: 'true',
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       apiTimeoutMs: 250,
       logLevel: 'warn',
       apiToken: 'll_token',
+      traceUrlTemplate: 'http://jaeger:16686/trace/{trace_id}',
       trustProxy: '10.0.0.0/8,127.0.0.1',
       signIn: {
         usersFile: '/etc/logline/users.yaml',
@@ -91,6 +94,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ WEB_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     const oneHop = loadConfig({ WEB_TRUST_PROXY: '1' }).trustProxy as (address: string, hop: number) => boolean;
     expect([oneHop('10.0.0.1', 0), oneHop('10.0.0.1', 1)]).toEqual([true, false]);
+  });
+
+  it('refuses a trace URL template that is not an http(s) URL with {trace_id}', () => {
+    expect(() => loadConfig({ TRACE_URL_TEMPLATE: 'http://jaeger:16686/trace/' })).toThrow(/TRACE_URL_TEMPLATE must be an http/);
+    expect(() => loadConfig({ TRACE_URL_TEMPLATE: 'javascript:alert({trace_id})' })).toThrow(/TRACE_URL_TEMPLATE/);
   });
 
   it('refuses a short session secret without repeating it', () => {

@@ -17,6 +17,8 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(LOG_LEVEL_NAMES, { default: 'info' }),
   /** Bearer token (read scope) sent on every call to a secured api. Default: none. */
   API_TOKEN: Type.String({ default: '' }),
+  /** A tracing UI's URL with {trace_id} in it (Jaeger, Tempo, ...); set: event pages link there. */
+  TRACE_URL_TEMPLATE: Type.String({ default: '', pattern: '^(https?://\\S*\\{trace_id\\}\\S*)?$' }),
   /** JSON or YAML list of {username, role, password_hash}; set: every page needs a sign-in. */
   WEB_USERS_FILE: Type.String({ default: '' }),
   /** Allow listening beyond loopback with no WEB_USERS_FILE. Default false. */
@@ -66,6 +68,8 @@ export interface WebConfig {
   readonly logLevel: (typeof LOG_LEVEL_NAMES)[number];
   /** Sent as `Authorization: Bearer` on every api call when set. */
   readonly apiToken?: string;
+  /** An http(s) URL with `{trace_id}` where event pages link a trace; unset: no outbound link. */
+  readonly traceUrlTemplate?: string;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe. */
   readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   readonly signIn: SignInConfig;
@@ -91,6 +95,7 @@ function describeProblem({ instancePath, keyword, message, params }: AjvProblem)
   const name = instancePath.replace(/^\//, '');
   if (keyword === 'enum') return `${name} must be one of ${params.allowedValues?.join(', ')}`;
   if (name === 'API_URL') return 'API_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:4000';
+  if (name === 'TRACE_URL_TEMPLATE') return 'TRACE_URL_TEMPLATE must be an http:// or https:// URL containing {trace_id}, e.g. http://jaeger:16686/trace/{trace_id}';
   if (name === 'WEB_SESSION_SECRET') return 'WEB_SESSION_SECRET must be at least 32 characters, e.g. from `openssl rand -base64 32`';
   return `${name} ${message ?? 'is invalid'}`;
 }
@@ -118,6 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     apiTimeoutMs: parsed.API_TIMEOUT_MS,
     logLevel: parsed.LOG_LEVEL,
     apiToken: parsed.API_TOKEN || undefined,
+    traceUrlTemplate: parsed.TRACE_URL_TEMPLATE || undefined,
     trustProxy: parseTrustProxy(parsed.WEB_TRUST_PROXY),
     signIn: Object.freeze({
       usersFile: parsed.WEB_USERS_FILE || undefined,

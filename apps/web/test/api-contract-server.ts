@@ -65,6 +65,8 @@ export function storedLog(overrides: Record<string, unknown> = {}): Record<strin
     producer_id: 'p1',
     seq: 12,
     attributes: { region: 'eu-west-1' },
+    trace_id: '',
+    span_id: '',
     ingested_at: '2026-11-28T17:00:00.200Z',
     ...overrides,
   };

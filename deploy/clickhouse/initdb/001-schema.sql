@@ -132,6 +132,16 @@ SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS
 FROM logs.application_logs
 GROUP BY minute, host, source, log_level;
 
+-- Migration 10: trace and span ids, with a skip index for lookups by trace
+
+ALTER TABLE logs.application_logs ADD COLUMN IF NOT EXISTS trace_id String DEFAULT '' CODEC(ZSTD(1));
+
+ALTER TABLE logs.application_logs ADD COLUMN IF NOT EXISTS span_id String DEFAULT '' CODEC(ZSTD(1));
+
+ALTER TABLE logs.application_logs ADD INDEX IF NOT EXISTS idx_trace_id trace_id TYPE bloom_filter(0.001) GRANULARITY 1;
+
+ALTER TABLE logs.application_logs MATERIALIZE INDEX idx_trace_id;
+
 -- Record the versions applied, as `main.js migrate` does
 
 CREATE TABLE IF NOT EXISTS logs.schema_migrations
@@ -139,5 +149,5 @@ CREATE TABLE IF NOT EXISTS logs.schema_migrations
 ENGINE = MergeTree ORDER BY version;
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

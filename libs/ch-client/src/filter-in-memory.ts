@@ -6,7 +6,7 @@
 import { hasLoneSurrogate, type LogRow } from '@logline/log-schema';
 import type { FieldTerm, LogFilters } from './log-filters';
 
-export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes'>;
+export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes' | 'trace_id' | 'span_id'>;
 
 /** True when `matchesFilters` decides these filters exactly as the table would. */
 export function filtersHeldInMemory(filters: LogFilters): boolean {
@@ -15,17 +15,19 @@ export function filtersHeldInMemory(filters: LogFilters): boolean {
     ...(filters.levels ?? []),
     ...(filters.sources ?? []),
     ...(filters.producerIds ?? []),
+    ...(filters.traceIds ?? []),
     ...(filters.fields ?? []).flatMap((term) => [...term.values, ...(typeof term.field === 'string' ? [] : [term.field.attribute])]),
   ];
   // A value with a lone surrogate reaches the table as other bytes: the table compares it.
   return !values.some(hasLoneSurrogate);
 }
 
-/** Whether the row passes the filters' level, source, producer and field conditions (not the time bounds). */
+/** Whether the row passes the filters' level, source, producer, trace and field conditions (not the time bounds). */
 export function matchesFilters(row: FilteredFields, filters: LogFilters): boolean {
   if (filters.levels?.length && !filters.levels.includes(row.log_level)) return false;
   if (filters.sources?.length && !filters.sources.includes(row.source)) return false;
   if (filters.producerIds?.length && !filters.producerIds.includes(row.producer_id)) return false;
+  if (filters.traceIds?.length && !filters.traceIds.includes(row.trace_id)) return false;
   return (filters.fields ?? []).every((term) => matchesTerm(row, term));
 }
 

@@ -10,7 +10,7 @@ import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
-  (timestamp, log_level, message, source, host, producer_id, seq, attributes, ingested_at) FORMAT JSONEachRow`;
+  (timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingested_at) FORMAT JSONEachRow`;
 
 const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
   (transport, peer, line, code, reason, raw) FORMAT JSONEachRow`;

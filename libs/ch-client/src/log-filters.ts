@@ -3,7 +3,7 @@ import { formatClickHouseTime } from '@logline/log-schema';
 import { bind, join, sql, type SqlFragment } from './sql';
 
 /** A column a field term can test. */
-export type LogField = 'log_level' | 'source' | 'host' | 'producer_id';
+export type LogField = 'log_level' | 'source' | 'host' | 'producer_id' | 'trace_id' | 'span_id';
 
 /** `field:value` terms: the field equals one of the values (or starts with one, for prefixes). */
 export interface FieldTerm {
@@ -30,6 +30,8 @@ export interface LogFilters {
   sources?: readonly string[];
   /** Any of these producers. */
   producerIds?: readonly string[];
+  /** Any of these traces (lower-case hex trace ids). */
+  traceIds?: readonly string[];
   /** Every one of these words (lower case ASCII letters and digits) appears in the message. */
   words?: readonly string[];
   /** Terms of a parsed search query; all must hold. */
@@ -52,6 +54,8 @@ export function filterConditions(filters: LogFilters): SqlFragment[] {
   if (filters.levels?.length) conditions.push(sql`log_level IN ${filters.levels}`);
   if (filters.sources?.length) conditions.push(sql`source IN ${filters.sources}`);
   if (filters.producerIds?.length) conditions.push(sql`producer_id IN ${filters.producerIds}`);
+  // Served by the trace id's bloom-filter index (migration 10): no time range needed.
+  if (filters.traceIds?.length) conditions.push(sql`trace_id IN ${filters.traceIds}`);
   if (filters.words?.length) conditions.push(sql`hasAllTokens(message, ${filters.words})`);
   for (const term of filters.text ?? []) conditions.push(textCondition(term));
   for (const term of filters.fields ?? []) conditions.push(fieldCondition(term));
@@ -76,6 +80,8 @@ const COLUMNS: Record<LogField, SqlFragment> = {
   source: sql`source`,
   host: sql`host`,
   producer_id: sql`producer_id`,
+  trace_id: sql`trace_id`,
+  span_id: sql`span_id`,
 };
 
 function fieldCondition(term: FieldTerm): SqlFragment {

@@ -13,6 +13,8 @@ export interface LogRecord {
   producer_id: string;
   seq: string | number | null;
   attributes: Record<string, string>;
+  trace_id: string;
+  span_id: string;
   ingested_ms: string | number;
   row_key: string;
 }
@@ -25,7 +27,7 @@ export const ROW_KEY = identifier(ROW_HASH_COLUMN);
 
 export function searchRowColumns() {
   return sql`toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id, seq,
-             attributes, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key`;
+             attributes, trace_id, span_id, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key`;
 }
 
 export function toStoredLog(record: LogRecord): StoredLog {
@@ -39,6 +41,8 @@ export function toStoredLog(record: LogRecord): StoredLog {
     producer_id: record.producer_id,
     seq: record.seq === null ? null : Number(record.seq),
     attributes: record.attributes,
+    trace_id: record.trace_id,
+    span_id: record.span_id,
     ingested_at: new Date(Number(record.ingested_ms)).toISOString(),
   };
 }

@@ -28,6 +28,9 @@ function events(count: number, startMs: number, firstSeq: number): PreparedLogRo
       producer_id: i % 5 === 0 ? undefined : `p${i % 2}`,
       seq: i % 5 === 0 ? undefined : i,
       attributes: i % 4 === 0 ? { region: `eu-${i % 2}`, '123': 'numeric key', ['__proto__']: 'not a prototype' } : {},
+      // Traces of about ten events each, on a third of the events.
+      trace_id: i % 3 === 0 ? (i % 30).toString(16).padStart(32, 'A') : undefined,
+      span_id: i % 3 === 0 ? i.toString(16).padStart(16, '0') : undefined,
     });
     if (!result.ok) throw new Error(result.reason);
     return prepareLogRow(result.row, result.timestampMs);
@@ -48,6 +51,8 @@ const FILTERS: LogFilters[] = [
   { levels: ['ERROR'] },
   { levels: ['ERROR', 'CRITICAL'], sources: ['payment'] },
   { producerIds: ['p1'] },
+  { traceIds: [(3).toString(16).padStart(32, 'a')] },
+  { fields: [{ field: 'trace_id', values: [''], prefix: false, negate: true }], levels: ['ERROR'] },
   { fields: [{ field: 'host', values: ['host-1'], prefix: false, negate: true }] },
   { fields: [{ field: 'source', values: ['pay', 'sea'], prefix: true, negate: false }] },
   { fields: [{ field: { attribute: 'region' }, values: ['eu-1'], prefix: false, negate: false }] },

@@ -259,6 +259,8 @@ class RecentEntry implements LogRecord {
     readonly producer_id: string,
     readonly seq: number | null,
     readonly attributes: Record<string, string>,
+    readonly trace_id: string,
+    readonly span_id: string,
     readonly ingested_ms: number,
     key?: bigint,
   ) {
@@ -266,15 +268,16 @@ class RecentEntry implements LogRecord {
   }
 
   static stored({ row, timestampMs }: PreparedLogRow, ingestedMs: number): RecentEntry {
-    const { log_level, message, source, host, producer_id, seq, attributes } = row;
-    return new RecentEntry(timestampMs, log_level, message, source, host, producer_id, seq, attributes, ingestedMs);
+    const { log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id } = row;
+    return new RecentEntry(timestampMs, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingestedMs);
   }
 
   static read(record: LogRecord): RecentEntry {
-    const { log_level, message, source, host, producer_id, attributes } = record;
+    const { log_level, message, source, host, producer_id, attributes, trace_id, span_id } = record;
     const seq = record.seq === null ? null : Number(record.seq);
     const ingestedMs = Number(record.ingested_ms);
-    return new RecentEntry(Number(record.ts_ms), log_level, message, source, host, producer_id, seq, attributes, ingestedMs, BigInt(record.row_key));
+    const key = BigInt(record.row_key);
+    return new RecentEntry(Number(record.ts_ms), log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingestedMs, key);
   }
 
   get rowKey(): bigint {

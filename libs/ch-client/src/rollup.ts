@@ -7,7 +7,7 @@ import { dateTime64, filterConditions, type LogFilters } from './log-filters';
 import { sql, type SqlFragment } from './sql';
 
 export function servedByRollup(filters: LogFilters): boolean {
-  return !filters.words?.length && !filters.text?.length && !filters.fields?.length && !filters.producerIds?.length;
+  return !filters.words?.length && !filters.text?.length && !filters.fields?.length && !filters.producerIds?.length && !filters.traceIds?.length;
 }
 
 /** The level and source conditions of the filters: the rollup has both columns. */

@@ -16,6 +16,8 @@ const COLUMNS: Record<LogField, SqlFragment> = {
   source: sql`source`,
   host: sql`host`,
   producer_id: sql`producer_id`,
+  trace_id: sql`trace_id`,
+  span_id: sql`span_id`,
 };
 
 /** The per-minute rollup that counts by each field (both also count by source and level). */

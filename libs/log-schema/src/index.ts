@@ -6,3 +6,4 @@ export * from './json-text';
 export * from './parse-timestamp';
 export * from './migrations';
 export * from './lone-surrogate';
+export * from './trace-context';

@@ -12,6 +12,10 @@ export interface LogEvent {
   /** Per-producer sequence number, from 0, increasing by one. */
   seq?: number;
   attributes?: Record<string, string>;
+  /** W3C trace context: 32 hex digits (any case) naming the trace the event belongs to. */
+  trace_id?: string;
+  /** 16 hex digits naming the span within the trace. */
+  span_id?: string;
 }
 
 /** A normalised event, ready for `logs.application_logs` (JSONEachRow). */
@@ -25,6 +29,10 @@ export interface LogRow {
   producer_id: string;
   seq: number | null;
   attributes: Record<string, string>;
+  /** Lower-case hex (32 digits), or empty when the event names no trace. */
+  trace_id: string;
+  /** Lower-case hex (16 digits), or empty. */
+  span_id: string;
 }
 
 /** An event as the API returns it. */
@@ -40,6 +48,9 @@ export interface StoredLog {
   producer_id: string;
   seq: number | null;
   attributes: Record<string, string>;
+  /** Lower-case hex, or empty when the event names no trace. */
+  trace_id: string;
+  span_id: string;
   /** When the api stored it, ISO 8601 UTC. */
   ingested_at: string;
 }

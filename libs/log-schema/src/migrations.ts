@@ -211,6 +211,22 @@ ${HOST_COUNTS_SELECT}`,
 ${HOST_COUNTS_SELECT}`,
     ],
   },
+  {
+    version: 10,
+    name: 'trace and span ids, with a skip index for lookups by trace',
+    statements: [
+      // W3C trace context from OpenTelemetry and other shippers, lower-case hex, '' when absent.
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD COLUMN IF NOT EXISTS trace_id String DEFAULT '' CODEC(ZSTD(1))`,
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD COLUMN IF NOT EXISTS span_id String DEFAULT '' CODEC(ZSTD(1))`,
+      // A trace's events are looked up with no time range, and the table is ordered by time only.
+      // On 10M events, a third of them in traces of ten, finding one trace's events (oldest
+      // first, through searchLogs): 146-248 ms median without an index (every granule read),
+      // 9-13 ms with bloom_filter(0.001), 32 ms with bloom_filter(0.01); the index takes 622 KiB
+      // (a granule's ids repeat, as events of one trace arrive together).
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD INDEX IF NOT EXISTS idx_trace_id trace_id TYPE bloom_filter(0.001) GRANULARITY 1`,
+      `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE INDEX idx_trace_id`,
+    ],
+  },
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

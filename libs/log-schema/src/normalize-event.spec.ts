@@ -25,6 +25,8 @@ describe('normalizeEvent', () => {
       producer_id: '',
       seq: null,
       attributes: {},
+      trace_id: '',
+      span_id: '',
     });
   });
 

@@ -9,6 +9,7 @@ import {
   parseIsoTimestamp,
 } from './parse-timestamp';
 import { jsonText } from './json-text';
+import { canonicalTraceHex, SPAN_ID_DIGITS, TRACE_ID_DIGITS } from './trace-context';
 import { readUtcTimestampText, type UtcTimestamp } from './utc-timestamp-text';
 
 /** Why an event was refused; stable names for tests, metrics and dead letters. */
@@ -38,6 +39,8 @@ export const FIELD_ALIASES = Object.freeze({
   producer_id: ['producer_id'],
   seq: ['seq'],
   attributes: ['attributes'],
+  trace_id: ['trace_id', 'traceId'],
+  span_id: ['span_id', 'spanId'],
 } as const);
 
 type Field = keyof typeof FIELD_ALIASES;
@@ -77,6 +80,8 @@ class Rejection {
  * - `source` (alias `service`) is required: a non-empty string.
  * - `host` (alias `hostname`) and `producer_id` are optional strings; `seq` an optional
  *   non-negative integer; `attributes` an optional object of string values.
+ * - `trace_id` (alias `traceId`) and `span_id` (alias `spanId`) are optional: 32 and 16
+ *   hexadecimal digits, any case, stored in lower case; empty or all zeros means no trace.
  * - When several aliases of one field are present the first listed wins and the others are kept
  *   as attributes. Every other top-level field becomes an attribute of the same name: strings
  *   as they are, other values as their JSON text (see `jsonText`). Explicit `attributes` win
@@ -162,6 +167,8 @@ function toRow(event: Json): NormalizeResult & { ok: true } {
     producer_id: readOptionalString(picked.producer_id, 'producer_id'),
     seq: readSeq(picked.seq),
     attributes,
+    trace_id: readTraceHex(picked.trace_id, 'trace_id', TRACE_ID_DIGITS),
+    span_id: readTraceHex(picked.span_id, 'span_id', SPAN_ID_DIGITS),
   };
   return { ok: true, row, timestampMs: timestamp.millis };
 }
@@ -325,6 +332,14 @@ function readSeq(value: unknown): number | null {
     throw new Rejection('invalid_value', `seq must be a non-negative integer, got ${jsonText(value)}`);
   }
   return value;
+}
+
+function readTraceHex(value: unknown, field: Field, digits: number): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') throw wrongType(field, `${digits} hexadecimal digits`, value);
+  const id = canonicalTraceHex(value, digits);
+  if (id === undefined) throw new Rejection('invalid_value', `${field} '${value.slice(0, 40)}' is not ${digits} hexadecimal digits`);
+  return id;
 }
 
 function checkBytes(value: string, what: string, maxBytes: number): void {

@@ -44,7 +44,7 @@ export function exportStream(client: ClickHouseClient, filters: LogFilters, orde
   return csv;
 }
 
-const CSV_COLUMNS = ['timestamp', 'log_level', 'source', 'host', 'producer_id', 'seq', 'message', 'attributes'];
+const CSV_COLUMNS = ['timestamp', 'log_level', 'source', 'host', 'producer_id', 'seq', 'message', 'attributes', 'trace_id', 'span_id'];
 
 function toCsvRecord(row: StoredLog): Record<string, string> {
   return {
@@ -56,6 +56,8 @@ function toCsvRecord(row: StoredLog): Record<string, string> {
     seq: row.seq === null ? '' : String(row.seq),
     message: row.message,
     attributes: JSON.stringify(row.attributes),
+    trace_id: row.trace_id,
+    span_id: row.span_id,
   };
 }
 

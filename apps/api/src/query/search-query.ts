@@ -2,7 +2,8 @@
  * The explorer's search syntax, parsed into filter terms (values stay data; SQL binds them):
  *   timeout refused          words that must all appear in the message (whole words, any case)
  *   "connection refused"     an exact phrase (case-insensitive)
- *   level:ERROR source:pay*  field terms: level, source, host, producer_id, attributes.<name>;
+ *   level:ERROR source:pay*  field terms: level, source, host, producer_id, trace_id, span_id,
+ *                            attributes.<name>;
  *                            `*` at the end matches a prefix; repeating a field means any of them
  *   attributes.user_id:42    an attribute's value; quote values with spaces: host:"db 1"
  *   -word -"phrase" -source:auth   excludes what follows the minus
@@ -18,7 +19,15 @@ export interface ParsedSearch {
   fields: FieldTerm[];
 }
 
-const FIELDS: Record<string, LogField> = { level: 'log_level', log_level: 'log_level', source: 'source', host: 'host', producer_id: 'producer_id' };
+const FIELDS: Record<string, LogField> = {
+  level: 'log_level',
+  log_level: 'log_level',
+  source: 'source',
+  host: 'host',
+  producer_id: 'producer_id',
+  trace_id: 'trace_id',
+  span_id: 'span_id',
+};
 const FIELD_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|attributes\.[^\s:"]+)$/;
 const MAX_TERMS = 32;
 
@@ -94,7 +103,7 @@ function addField(parsed: ParsedSearch, name: string, rawValue: string, negate: 
   const field = attribute !== undefined ? { attribute } : FIELDS[name];
   if (!field) {
     throw new SyntaxError(
-      `unknown field '${name}' (fields: level, source, host, producer_id, attributes.<name>; quote text to search for it)`,
+      `unknown field '${name}' (fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>; quote text to search for it)`,
       position,
     );
   }
@@ -106,6 +115,8 @@ function addField(parsed: ParsedSearch, name: string, rawValue: string, negate: 
     if (!level) throw new SyntaxError(`unknown level '${value.slice(0, 32)}' (DEBUG, INFO, WARNING, ERROR, CRITICAL)`, position);
     value = level;
   }
+  // Ids are stored in lower case; hex digits match in any case.
+  if (field === 'trace_id' || field === 'span_id') value = value.toLowerCase();
   const existing = parsed.fields.find(
     (term) => !negate && !term.negate && !term.prefix && !prefix && JSON.stringify(term.field) === JSON.stringify(field),
   );

@@ -18,6 +18,8 @@ export const StoredLogSchema = Type.Object({
   producer_id: Type.String(),
   seq: Type.Union([Type.Integer(), Type.Null()]),
   attributes: Type.Record(Type.String(), Type.String()),
+  trace_id: Type.String({ description: 'W3C trace id, 32 lower-case hex digits; empty when the event names no trace' }),
+  span_id: Type.String({ description: 'W3C span id, 16 lower-case hex digits; empty when absent' }),
   ingested_at: Type.String({ description: 'When the api stored the event, ISO 8601 UTC' }),
 });
 

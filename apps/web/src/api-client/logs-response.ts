@@ -12,6 +12,8 @@ export const StoredLogSchema = Type.Object({
   producer_id: Type.String(),
   seq: Type.Union([Type.Integer(), Type.Null()]),
   attributes: Type.Record(Type.String(), Type.String()),
+  trace_id: Type.String(),
+  span_id: Type.String(),
   ingested_at: Type.String(),
 });
 

@@ -11,6 +11,8 @@ const log = (seq: number, overrides: Partial<StoredLog> = {}): StoredLog => ({
   producer_id: 'p1',
   seq,
   attributes: {},
+  trace_id: '',
+  span_id: '',
   ingested_at: '2026-11-28T17:00:09.000Z',
   ...overrides,
 });
@@ -23,6 +25,20 @@ describe('buildEventPage', () => {
     expect(page.attributes).toEqual([{ name: 'user', value: '<b>x</b>', filterHref: '/?q=attributes.user%3A%3Cb%3Ex%3C%2Fb%3E' }]);
     expect(JSON.parse(page.json)).toEqual(anchor);
     expect(page.scopeText).toBe('the same producer (p1)');
+  });
+
+  it('shows the trace of an event that names one, with the explorer listing it oldest first and the tracing UI', () => {
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const anchor = log(2, { trace_id: trace, span_id: '00f067aa0ba902b7' });
+    const context = { scope: 'producer', anchor, before: [], after: [] };
+    expect(buildEventPage(context, 'https://tempo.example/explore?trace={trace_id}&x={trace_id}').trace).toEqual({
+      traceId: trace,
+      spanId: '00f067aa0ba902b7',
+      eventsHref: `/?q=trace_id%3A${trace}&order=asc`,
+      externalHref: `https://tempo.example/explore?trace=${trace}&x=${trace}`,
+    });
+    expect(buildEventPage(context).trace?.externalHref).toBeUndefined();
+    expect(buildEventPage({ ...context, anchor: log(2) }).trace).toBeUndefined();
   });
 
   it('links an attribute value to the explorer narrowed to it, quoting what the syntax needs quoted', () => {

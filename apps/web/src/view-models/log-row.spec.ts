@@ -11,6 +11,8 @@ const LOG: StoredLog = {
   producer_id: 'p1',
   seq: 12,
   attributes: { region: 'eu' },
+  trace_id: '',
+  span_id: '',
   ingested_at: '2026-11-28T17:00:00.200Z',
 };
 

@@ -12,6 +12,8 @@ const LOG: StoredLog = {
   producer_id: 'p1',
   seq: 1,
   attributes: {},
+  trace_id: '',
+  span_id: '',
   ingested_at: '2026-11-28T17:00:00.200Z',
 };
 const FIRST_PAGE = toLogFilters({ limit: 100, order: 'desc' });

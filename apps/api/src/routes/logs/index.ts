@@ -12,7 +12,9 @@ import { ErrorBody, StoredLogSchema } from '../../schemas/common';
 const LogsQuery = Type.Object({
   ...FilterParams,
   limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
-  order: Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc' }),
+  order: Type.Optional(
+    Type.Union([Type.Literal('desc'), Type.Literal('asc')], { description: 'desc (newest first) by default; asc (oldest first) by default with trace_id.' }),
+  ),
   sort: Type.Enum([...SORT_KEYS], {
     default: 'time',
     description: 'time; level (by severity: desc = CRITICAL first); source (by name). Ties go by time in the same order.',
@@ -32,7 +34,9 @@ const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/logs',
     { schema: { summary: 'Search log events', tags: ['logs'], querystring: LogsQuery, response: { 200: LogsPage, 400: ErrorBody } } },
     async (request) => {
-      const { limit, order, sort, cursor, before } = request.query;
+      const { limit, sort, cursor, before } = request.query;
+      // A trace reads as a story, first event first.
+      const order = request.query.order ?? (request.query.trace_id?.length ? 'asc' : 'desc');
       const page = await searchLogs(app.storage.reader, {
         ...toLogFilters(request.query),
         limit,

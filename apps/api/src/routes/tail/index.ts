@@ -15,6 +15,7 @@ const TailQuery = Type.Object({
   level: FilterParams.level,
   source: FilterParams.source,
   producer_id: FilterParams.producer_id,
+  trace_id: FilterParams.trace_id,
   q: FilterParams.q,
   last_event_id: Type.Optional(Type.String({ maxLength: 64, description: 'Resume after this event id (as Last-Event-ID).' })),
 });

@@ -5,14 +5,14 @@ import { buildEventPage } from '../../view-models/event-page';
 
 const CONTEXT_SIZE = 10;
 
-const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const eventRoutes: FastifyPluginAsyncTypebox<{ traceUrlTemplate?: string }> = async (app, { traceUrlTemplate }) => {
   app.get(
     '/logs/:id',
     { schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
     async (request, reply) => {
       const context = await app.api.getContext(request.params.id, CONTEXT_SIZE);
       if (!context) return reply.callNotFound();
-      return reply.header('cache-control', 'no-store').view('event.hbs', buildEventPage(context));
+      return reply.header('cache-control', 'no-store').view('event.hbs', buildEventPage(context, traceUrlTemplate));
     },
   );
 };
