@@ -55,6 +55,7 @@ describe('api (embedded engine), web and generator from their installed bundles'
     api = startBundle(folderOf('api'), [], {
       API_PORT: new URL(apiUrl).port,
       INGEST_TCP_PORT: '0',
+      SYSLOG_PORT: '0',
       LOGLINE_DATA_DIR: join(root, 'data'),
     });
   });
@@ -126,6 +127,7 @@ describe('api installed as its image installs it (no embedded engine)', () => {
       MIGRATE_ON_START: 'false',
       INGEST_ENABLED: 'false',
       INGEST_TCP_PORT: String(tcpPort),
+      SYSLOG_PORT: '0',
     });
     try {
       // No ClickHouse listens there: the api runs and says its storage is unavailable.
@@ -149,7 +151,7 @@ describe('api installed as its image installs it (no embedded engine)', () => {
 
   it('refuses embedded mode, saying how to get a working storage', async () => {
     const apiPort = await freePort();
-    const api = startBundle(folderOf('api'), [], { API_PORT: String(apiPort), INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: join(root, 'data-2') });
+    const api = startBundle(folderOf('api'), [], { API_PORT: String(apiPort), INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: join(root, 'data-2') });
     const started = firstAnswer(`http://127.0.0.1:${apiPort}/api/v1/health`, api).then(() => 'answered', () => 'exited');
     try {
       expect(await started).toBe('exited');

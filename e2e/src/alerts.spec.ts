@@ -47,6 +47,7 @@ describe('alert rules, end to end', () => {
     api = startApp('api', [], {
       API_PORT: String(port),
       INGEST_TCP_PORT: '0',
+      SYSLOG_PORT: '0',
       LOGLINE_DATA_DIR: join(dir, 'data'),
       ALERT_RULES_FILE: join(dir, 'rules.yaml'),
       ALERT_EVAL_SECONDS: String(EVAL_SECONDS),
@@ -76,7 +77,7 @@ describe('alert rules, end to end', () => {
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, 'rules:\n  - { name: noisy, query: "level:LOUD", window: 1m, threshold: 5 }\n');
     const problem = "rule 'noisy' (rules[0]): query: unknown level 'LOUD'";
-    const broken = startApp('api', [], { API_PORT: '0', INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: join(dir, 'unused'), ALERT_RULES_FILE: file });
+    const broken = startApp('api', [], { API_PORT: '0', INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: join(dir, 'unused'), ALERT_RULES_FILE: file });
     expect(await broken.exited).not.toBe(0);
     expect(broken.output()).toContain(problem);
 

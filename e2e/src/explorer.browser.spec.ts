@@ -23,7 +23,7 @@ describe('explorer in Chromium', () => {
   beforeAll(async () => {
     const apiUrl = `http://127.0.0.1:${await freePort()}`;
     webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: dataDir });
+    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
     await waitForOk(`${apiUrl}/api/v1/health`, api);
     web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
     await waitForOk(`${webUrl}/healthz`, web);

@@ -20,7 +20,7 @@ describe('delivery under faults', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'logline-faults-'));
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
-    env = { API_PORT: String(port), INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: dataDir };
+    env = { API_PORT: String(port), INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir };
     api = await startApi();
   });
 

@@ -27,7 +27,7 @@ describe('generator → api → storage → web', () => {
     tcpPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
     webUrl = `http://127.0.0.1:${webPort}`;
-    api = startApp('api', [], { API_PORT: String(apiPort), INGEST_TCP_PORT: String(tcpPort), LOGLINE_DATA_DIR: dataDir });
+    api = startApp('api', [], { API_PORT: String(apiPort), INGEST_TCP_PORT: String(tcpPort), SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
     await waitForOk(`${apiUrl}/api/v1/health`, api);
     web = startApp('web', [], { WEB_PORT: String(webPort), API_URL: apiUrl });
     await waitForOk(`${webUrl}/healthz`, web);
@@ -82,7 +82,7 @@ describe('generator → api → storage → web', () => {
   it('stops cleanly on SIGINT and keeps every event across a restart on the same data directory', async () => {
     expect(await api.stop()).toBe(0);
     const apiPort = Number(new URL(apiUrl).port);
-    api = startApp('api', [], { API_PORT: String(apiPort), INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: dataDir });
+    api = startApp('api', [], { API_PORT: String(apiPort), INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
     await waitForOk(`${apiUrl}/api/v1/health`, api);
     const stats = (await (await fetch(`${apiUrl}/api/v1/producers/e2e-bulk-tcp`)).json()) as { stored: number };
     expect(stats.stored).toBe(10_000);

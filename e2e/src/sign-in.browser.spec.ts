@@ -42,7 +42,7 @@ describe('sign-in in Chromium, with a secured api', () => {
     webUrl = `http://127.0.0.1:${await freePort()}`;
     await start(
       'api',
-      { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', LOGLINE_DATA_DIR: join(folder, 'data'), API_TOKENS_FILE: join(folder, 'tokens.json') },
+      { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: join(folder, 'data'), API_TOKENS_FILE: join(folder, 'tokens.json') },
       `${apiUrl}/api/v1/health`,
     );
     const start10mAgo = Date.now() - 10 * 60_000;

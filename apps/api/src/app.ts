@@ -12,6 +12,7 @@ import accessPolicy from './plugins/access-policy';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import httpMetrics from './plugins/http-metrics';
+import ingestAdmission from './plugins/ingest-admission';
 import securityHeaders from './plugins/security-headers';
 import openapi from './plugins/openapi';
 import alertsRoute from './routes/alerts';
@@ -23,7 +24,10 @@ import freshnessRoute from './routes/freshness';
 import healthRoute from './routes/health';
 import histogramRoute from './routes/histogram';
 import ingestErrorsRoute from './routes/ingest-errors';
+import elasticsearchRoute from './routes/elasticsearch';
 import ingestRoute from './routes/ingest';
+import lokiRoute from './routes/loki';
+import otlpRoute from './routes/otlp';
 import logsRoute from './routes/logs';
 import metricsRoute from './routes/metrics';
 import producersRoute from './routes/producers';
@@ -68,7 +72,13 @@ export async function buildApp(deps: AppDependencies, options: FastifyServerOpti
   await app.register(httpMetrics);
   await app.register(auth, { tokens: deps.tokens });
   await app.register(accessPolicy, deps.config.rateLimits);
+  await app.register(ingestAdmission);
   await app.register(ingestRoute);
+  if (deps.config.ingest.enabled) {
+    await app.register(otlpRoute);
+    await app.register(lokiRoute);
+    await app.register(elasticsearchRoute);
+  }
   await app.register(logsRoute);
   await app.register(histogramRoute);
   await app.register(facetsRoute);

@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.ingest)).toBe(true);
   });
 
+  it('listens for syslog on 5514 unless tokens guard the api, where it listens only when SYSLOG_PORT says so', () => {
+    expect(loadConfig({}).syslogPort).toBe(5514);
+    expect(loadConfig({ API_TOKENS_FILE: '/etc/logline/tokens.json' }).syslogPort).toBe(0);
+    expect(loadConfig({ API_TOKENS_FILE: '/etc/logline/tokens.json', SYSLOG_PORT: '6514' }).syslogPort).toBe(6514);
+    expect(loadConfig({ SYSLOG_PORT: '0' }).syslogPort).toBe(0);
+  });
+
   it('reports every invalid variable at once', () => {
     expect(() => loadConfig({ API_PORT: 'x', LOG_RETENTION_DAYS: '0', CLICKHOUSE_URL: 'ftp://h' })).toThrow(
       /API_PORT.*\n?.*LOG_RETENTION_DAYS|LOG_RETENTION_DAYS.*API_PORT/s,

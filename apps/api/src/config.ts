@@ -2,6 +2,9 @@
 import { envSchema } from 'env-schema';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 
+/** SYSLOG_PORT when unset and no API_TOKENS_FILE is given (514 needs root; 5514 is the usual stand-in). */
+const DEFAULT_SYSLOG_PORT = 5514;
+
 const schema = {
   type: 'object',
   properties: {
@@ -9,6 +12,8 @@ const schema = {
     API_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4000 },
     API_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 4096 },
     INGEST_TCP_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4001 },
+    // No default here: unset, it depends on API_TOKENS_FILE (see loadConfig).
+    SYSLOG_PORT: { type: 'integer', minimum: 0, maximum: 65535 },
     CLICKHOUSE_URL: { type: 'string', default: '', pattern: '^(https?://.+)?$' },
     CLICKHOUSE_USER: { type: 'string', default: 'default' },
     CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
@@ -46,6 +51,8 @@ export interface ApiConfig {
   port: number;
   maxConnections: number;
   tcpPort: number;
+  /** Syslog over TCP and UDP (same number); 0: off. */
+  syslogPort: number;
   clickhouse: { url?: string; username: string; password: string; caCertPath?: string };
   dataDir: string;
   retentionDays: number;
@@ -76,6 +83,7 @@ interface Env {
   API_PORT: number;
   API_MAX_CONNECTIONS: number;
   INGEST_TCP_PORT: number;
+  SYSLOG_PORT?: number;
   CLICKHOUSE_URL: string;
   CLICKHOUSE_USER: string;
   CLICKHOUSE_PASSWORD: string;
@@ -115,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: values.API_PORT,
     maxConnections: values.API_MAX_CONNECTIONS,
     tcpPort: values.INGEST_TCP_PORT,
+    // Syslog carries no credentials: where tokens guard the api it listens only when asked to.
+    syslogPort: values.SYSLOG_PORT ?? (values.API_TOKENS_FILE ? 0 : DEFAULT_SYSLOG_PORT),
     clickhouse: {
       url: values.CLICKHOUSE_URL || undefined,
       username: values.CLICKHOUSE_USER,

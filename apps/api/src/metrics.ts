@@ -11,6 +11,7 @@ export interface ApiMetrics {
   pendingRows: Gauge;
   logPages: Counter<'answered_by'>;
   duplicateEvents: Counter;
+  syslogUdpDropped: Counter<'reason'>;
   tailViewers: Gauge;
   tailPollers: Gauge;
   httpRequestSeconds: HttpRequestHistogram;
@@ -54,6 +55,12 @@ export function createMetrics(): ApiMetrics {
     duplicateEvents: new Counter({
       name: 'logline_ingest_duplicates_total',
       help: 'Events dropped because the same producer_id, seq and timestamp was already stored (retries).',
+      registers,
+    }),
+    syslogUdpDropped: new Counter({
+      name: 'logline_syslog_udp_dropped_total',
+      help: 'Syslog UDP messages dropped, by reason: buffer_full (storage behind; UDP cannot be slowed down) or store_failed.',
+      labelNames: ['reason'],
       registers,
     }),
     tailViewers: new Gauge({ name: 'logline_tail_viewers', help: 'Live tail streams open now.', registers }),

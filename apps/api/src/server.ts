@@ -12,6 +12,7 @@ import { buildApp } from './app';
 import { loadTokens } from './auth/load-tokens';
 import type { ApiConfig } from './config';
 import { IngestPipeline } from './ingest/ingest-pipeline';
+import { startSyslog } from './ingest/syslog/syslog-server';
 import { startTcpIngest } from './ingest/tcp-ingest-server';
 import { TailHub } from './live/tail-hub';
 import { visibilityClock } from './live/visibility-clock';
@@ -45,9 +46,11 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   );
   app.server.maxConnections = config.maxConnections;
   const tcpServer = config.ingest.enabled && config.tcpPort > 0 ? await startTcpIngest(ingest, config, log, tokens) : undefined;
+  const syslogServer = config.ingest.enabled && config.syslogPort > 0 ? await startSyslog(ingest, config, metrics, log) : undefined;
+  if (syslogServer && tokens.enabled) log.warn({ port: syslogServer.port() }, 'syslog takes events without a token (the protocol has none): expose SYSLOG_PORT to trusted senders only');
   if (!config.ingest.enabled) log.info('ingest is off (INGEST_ENABLED=false): HTTP ingest answers 404 and no TCP listener runs; send events to Vector');
   const address = await app.listen({ host: config.host, port: config.port });
-  log.info({ storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port() }, 'Logline api ready on %s', address);
+  log.info({ storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port(), syslogPort: syslogServer?.port() }, 'Logline api ready on %s', address);
   alerts.start();
   if (alertRules.rules.length > 0) log.info({ file: config.alerts.rulesFile }, 'evaluating %d alert rules every %d s', alertRules.rules.length, config.alerts.evalIntervalMs / 1000);
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
@@ -55,7 +58,7 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
     else log.info({ signal }, 'stopping: storing what has been received');
     // Stops evaluating at once; notifications being sent get a few seconds while the rest closes.
     const alertsStopped = alerts.stop();
-    await tcpServer?.close();
+    await Promise.all([tcpServer?.close(), syslogServer?.close()]);
     await app.close();
     tail.close();
     await ingest.close();

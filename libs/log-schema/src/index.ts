@@ -7,3 +7,4 @@ export * from './parse-timestamp';
 export * from './migrations';
 export * from './lone-surrogate';
 export * from './trace-context';
+export { jsonText } from './json-text';

@@ -17,7 +17,11 @@ export function hasLoneSurrogate(text: string): boolean {
  * text: only text with a `\u` escape can hold a lone surrogate, so others are not walked.
  */
 export function loneSurrogateReason(text: string, value: unknown): string | undefined {
-  if (!text.includes('\\u')) return undefined;
+  return text.includes('\\u') ? loneSurrogateIn(value) : undefined;
+}
+
+/** Why a decoded value must be refused (a string in it holds a lone surrogate), or undefined. */
+export function loneSurrogateIn(value: unknown): string | undefined {
   const where = findLoneSurrogate(value, '');
   return where === undefined
     ? undefined

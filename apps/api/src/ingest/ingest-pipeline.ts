@@ -20,7 +20,8 @@ import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
 import type { LineRejection } from './parse-lines';
 
-export type Transport = 'http' | 'tcp';
+/** How events arrived: the api's own NDJSON over HTTP or TCP, or one of the standard protocols' doors. */
+export type Transport = 'http' | 'tcp' | 'otlp' | 'loki' | 'elasticsearch' | 'syslog';
 
 export class IngestPipeline {
   private readonly rows: BatchInserter<PreparedLogRow>;

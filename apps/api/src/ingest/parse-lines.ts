@@ -69,27 +69,32 @@ export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: 
   addValue(value, line, text, limits, out);
 }
 
-/** Normalises an already decoded value into `out`. */
+/** Normalises an already decoded line into `out`. */
 export function addValue(value: unknown, line: number, raw: string, limits: LineLimits, out: ParsedLines): void {
   const surrogate = loneSurrogateReason(raw, value);
   if (surrogate) {
     out.rejections.push({ line, code: 'invalid_json', reason: surrogate, raw });
     return;
   }
+  addEvent(value, line, limits, out, () => ({ where: undefined, raw }));
+}
+
+/** Where a refused event was, in its protocol's terms (prefixed to the reason), and its text. */
+export type DescribeEvent = () => { where: string | undefined; raw: string };
+
+/** Normalises a decoded event (its strings already checked for lone surrogates) into `out`. */
+export function addEvent(value: unknown, line: number, limits: LineLimits, out: ParsedLines, describe: DescribeEvent): void {
+  const refuse = (code: string, reason: string) => {
+    const { where, raw } = describe();
+    out.rejections.push({ line, code, reason: where === undefined ? reason : `${where}: ${reason}`, raw });
+  };
   const result = normalizeEvent(value);
-  if (!result.ok) {
-    out.rejections.push({ line, code: result.code, reason: result.reason, raw });
-    return;
-  }
+  if (!result.ok) return refuse(result.code, result.reason);
   const { timestampMs } = result;
-  if (timestampMs < limits.earliestMs || timestampMs > limits.latestMs) {
-    const reason =
-      timestampMs < limits.earliestMs
-        ? `timestamp ${result.row.timestamp} is older than the retention period; it would be deleted at once`
-        : `timestamp ${result.row.timestamp} is in the future beyond the allowed clock skew`;
-    out.rejections.push({ line, code: 'out_of_range', reason, raw });
-    return;
+  if (timestampMs < limits.earliestMs) {
+    return refuse('out_of_range', `timestamp ${result.row.timestamp} is older than the retention period; it would be deleted at once`);
   }
+  if (timestampMs > limits.latestMs) return refuse('out_of_range', `timestamp ${result.row.timestamp} is in the future beyond the allowed clock skew`);
   out.rows.push(prepareLogRow(result.row, timestampMs));
 }
 

@@ -1,6 +1,7 @@
 /**
  * Who may call what, in one table: the scope each route needs and the rate limit that applies.
- * Unlisted /api/v1 routes are reads. Public: health and the API docs.
+ * Unlisted /api/v1 routes are reads. Public: health and the API docs. The standard protocols'
+ * endpoints take events like /api/v1/ingest (`GET /` answers Elasticsearch clients' handshake).
  */
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
@@ -12,8 +13,15 @@ interface RoutePolicy {
   limit?: 'ingest' | 'query';
 }
 
+const INGEST: RoutePolicy = { scope: 'ingest', limit: 'ingest' };
+
 const POLICIES: Record<string, RoutePolicy> = {
-  '/api/v1/ingest': { scope: 'ingest', limit: 'ingest' },
+  '/api/v1/ingest': INGEST,
+  '/v1/logs': INGEST,
+  '/loki/api/v1/push': INGEST,
+  '/_bulk': INGEST,
+  '/:index/_bulk': INGEST,
+  '/': INGEST,
   '/api/v1/health': {},
   '/metrics': { scope: 'read' },
 };

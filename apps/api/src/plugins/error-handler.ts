@@ -1,9 +1,10 @@
 /**
  * The one error handler: client mistakes keep their message and status; storage trouble becomes
- * a 503; anything else is logged with its context and answered with a generic 500.
+ * a 503; anything else is logged with its context and answered with a generic 500. The standard
+ * protocols' doors answer the same failures in their protocol's own error form.
  */
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from '@logline/ch-client';
 import { HttpError, ServiceUnavailableError } from '../errors';
 
@@ -19,18 +20,35 @@ function classify(error: FastifyError | Error): HttpError | undefined {
   return undefined;
 }
 
+/** The failure as the client sees it; logged, and with 5xx details hidden. */
+function toClientError(error: FastifyError, request: FastifyRequest): HttpError {
+  const known = classify(error);
+  if (known) {
+    if (known.statusCode >= 500) request.log.warn({ err: error }, 'request refused: %s', known.message);
+    return known;
+  }
+  request.log.error({ err: error, url: request.url }, 'request failed');
+  return new HttpError(500, 'internal error');
+}
+
+/** A protocol's error body (and its content type) for a status and message. */
+export type RenderError = (status: number, message: string, request: FastifyRequest) => { body: unknown; contentType?: string };
+
+/** Answers the failures of the routes in `app`'s context in a protocol's own error form. */
+export function setProtocolErrorHandler(app: FastifyInstance, render: RenderError): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toClientError(error, request);
+    const { body, contentType } = render(known.statusCode, known.message, request);
+    if (contentType) reply.type(contentType);
+    return reply.code(known.statusCode).headers(known.headers).send(body);
+  });
+}
+
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = classify(error);
-    if (known) {
-      if (known.statusCode >= 500) request.log.warn({ err: error }, 'request refused: %s', known.message);
-      return reply
-        .code(known.statusCode)
-        .headers(known.headers)
-        .send({ statusCode: known.statusCode, error: reasonPhrase(known.statusCode), message: known.message });
-    }
-    request.log.error({ err: error, url: request.url }, 'request failed');
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
+    const known = toClientError(error, request);
+    const { statusCode, message } = known;
+    return reply.code(statusCode).headers(known.headers).send({ statusCode, error: reasonPhrase(statusCode), message });
   });
 });
 
@@ -43,6 +61,7 @@ function reasonPhrase(status: number): string {
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
     429: 'Too Many Requests',
+    500: 'Internal Server Error',
     503: 'Service Unavailable',
   };
   return phrases[status] ?? 'Error';

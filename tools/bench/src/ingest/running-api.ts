@@ -15,6 +15,7 @@ export async function startApi(dataDir: string, extraEnv: Record<string, string>
   const app = startApp('api', [], {
     API_PORT: String(port),
     INGEST_TCP_PORT: String(tcpPort),
+    SYSLOG_PORT: '0',
     LOGLINE_DATA_DIR: dataDir,
     RATE_LIMIT_INGEST_PER_MINUTE: '0',
     RATE_LIMIT_QUERY_PER_MINUTE: '0',

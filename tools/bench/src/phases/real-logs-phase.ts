@@ -46,7 +46,7 @@ export async function measureRealLogs(work: string, folder: string): Promise<Rea
   const dataDir = join(work, 'real-logs');
   // A sample may span more than the default retention (Linux_2k.log covers six weeks): moved to
   // end now, its oldest lines would be refused as already expired, and the figure is about all.
-  const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', LOG_RETENTION_DAYS: String(RETENTION_DAYS) });
+  const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOG_RETENTION_DAYS: String(RETENTION_DAYS) });
   const replayed: ReplayedFile[] = [];
   try {
     for (const path of paths) {

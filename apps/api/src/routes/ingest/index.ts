@@ -1,7 +1,7 @@
 /** POST /api/v1/ingest: NDJSON (or a JSON array) of events; answers after accepted rows are stored. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BadRequestError, ServiceUnavailableError } from '../../errors';
+import { BadRequestError } from '../../errors';
 import { lineLimits, parseIngestBody } from '../../ingest/parse-lines';
 import { ErrorBody } from '../../schemas/common';
 import ingestDisabledRoute from './ingest-disabled';
@@ -23,21 +23,6 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
     await app.register(ingestDisabledRoute);
     return;
   }
-  // Refuse before reading a body when storage is behind or too many bodies are in flight, so
-  // memory stays bounded however fast producers send; senders retry after Retry-After.
-  let inFlight = 0;
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.url !== '/api/v1/ingest') return;
-    if (!app.ingest.hasRoomFor(1)) {
-      throw new ServiceUnavailableError(`storage is behind (${app.ingest.pendingRows} rows waiting); retry shortly`, 1);
-    }
-    if (inFlight >= app.config.ingest.maxConcurrentRequests) {
-      throw new ServiceUnavailableError(`more than ${app.config.ingest.maxConcurrentRequests} ingest requests in flight; retry shortly`, 1);
-    }
-    inFlight += 1;
-    request.raw.once('close', () => (inFlight -= 1));
-  });
-
   for (const type of ['application/x-ndjson', 'application/json', 'text/plain']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: app.config.ingest.maxBodyBytes }, (_req, body, done) =>
       done(null, body),

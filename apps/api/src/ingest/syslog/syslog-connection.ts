@@ -1,0 +1,63 @@
+/**
+ * One syslog TCP connection: octet-counted or newline-framed messages (RFC 6587), each parsed as
+ * RFC 5424 or RFC 3164 and stored through the one ingest path, in order, with TCP backpressure.
+ */
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
+import { addSyslogFrame, emptyDecodedRecords, SyslogFrameReader, type SyslogFrame } from '@logline/ingest-protocols';
+import { acceptRecords } from '../accept-records';
+import { ConnectionStore } from '../connection-store';
+import type { IngestPipeline } from '../ingest-pipeline';
+import { lineLimits } from '../parse-lines';
+
+type SyslogLimitsConfig = Parameters<typeof lineLimits>[0] & { batchRows: number };
+
+export class SyslogConnection {
+  private readonly frames: SyslogFrameReader;
+  private readonly store: ConnectionStore;
+  private messages = 0;
+
+  constructor(
+    private readonly socket: Socket,
+    pipeline: IngestPipeline,
+    private readonly limitsConfig: SyslogLimitsConfig,
+    log: FastifyBaseLogger,
+  ) {
+    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.frames = new SyslogFrameReader(limitsConfig.maxLineBytes);
+    this.store = new ConnectionStore(socket, pipeline, 'syslog', peer, limitsConfig.batchRows, log);
+    socket.on('data', (chunk: Buffer) => {
+      if (this.store.closing) return;
+      this.add(this.frames.push(chunk));
+      this.store.afterRead();
+    });
+    socket.on('end', () => void this.onEnd());
+    socket.on('error', (error) => log.warn({ err: error, peer }, 'syslog connection error'));
+  }
+
+  /** Stops reading, stores what was read, then closes the socket. */
+  async drain(): Promise<void> {
+    this.store.closing = true;
+    this.socket.pause();
+    this.store.flush();
+    await this.store.settled();
+    this.socket.destroy();
+  }
+
+  private add(frames: SyslogFrame[]): void {
+    if (frames.length === 0) return;
+    const decoded = emptyDecodedRecords(false);
+    const receivedMs = Date.now();
+    for (const frame of frames) addSyslogFrame(decoded, frame, ++this.messages, receivedMs);
+    const { rows, rejections } = acceptRecords(decoded, lineLimits(this.limitsConfig));
+    this.store.parsed.rows.push(...rows);
+    this.store.parsed.rejections.push(...rejections);
+  }
+
+  private async onEnd(): Promise<void> {
+    this.add(this.frames.end());
+    this.store.flush();
+    await this.store.settled();
+    this.socket.end();
+  }
+}
