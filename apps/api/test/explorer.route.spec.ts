@@ -93,7 +93,7 @@ describe('explorer endpoints', () => {
     expect(lines.map((row) => row.seq)).toEqual(Array.from({ length: 240 }, (_, seq) => seq));
     const csv = await get('/api/v1/export?format=csv&level=ERROR');
     const rows = csv.body.trim().split('\n');
-    expect(rows[0]).toBe('timestamp,log_level,source,host,producer_id,seq,message,attributes');
+    expect(rows[0]).toBe('timestamp,log_level,source,host,producer_id,seq,message,attributes,trace_id,span_id');
     expect(rows).toHaveLength(61);
     expect(rows[1]).toContain(",'=SUM(A1) order 239 processed,");
   });

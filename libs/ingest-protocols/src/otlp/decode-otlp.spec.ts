@@ -8,7 +8,8 @@ const AT = '2026-12-05T05:00:00.123Z';
 const request = (records: unknown[], resource: unknown[] = [{ key: 'service.name', value: { stringValue: 'checkout' } }]) => ({
   resourceLogs: [{ resource: { attributes: resource }, scopeLogs: [{ scope: { name: 'lib', version: '2' }, logRecords: records }] }],
 });
-const json = (value: unknown) => decodeOtlpJson(Buffer.from(JSON.stringify(value)));
+const RECEIVED_MS = Date.parse('2026-12-05T05:01:00.000Z');
+const json = (value: unknown) => decodeOtlpJson(Buffer.from(JSON.stringify(value)), RECEIVED_MS);
 
 describe('OTLP logs decoding', () => {
   it.each([
@@ -36,7 +37,6 @@ describe('OTLP logs decoding', () => {
       body: { kvlistValue: { values: [{ key: 'b', value: { intValue: '9007199254740993' } }, { key: 'a', value: { arrayValue: { values: [{ boolValue: true }, { doubleValue: 0.5 }] } } }] } },
       traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       spanId: '00f067aa0ba902b7',
-      eventName: 'payment.failed',
       attributes: [{ key: 'shadowed', value: { stringValue: 'record' } }, { key: 'count', value: { intValue: 3 } }, { key: 'big', value: { intValue: '9007199254740993' } }],
     };
     const { events, refusals } = json(request([record], resource));
@@ -49,16 +49,15 @@ describe('OTLP logs decoding', () => {
       host: 'web-1',
       trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
       span_id: '00f067aa0ba902b7',
-      attributes: { region: 'eu', shadowed: 'record', 'otel.scope.name': 'lib', 'otel.scope.version': '2', count: '3', big: '9007199254740993', 'event.name': 'payment.failed' },
+      attributes: { region: 'eu', shadowed: 'record', 'otel.scope.name': 'lib', 'otel.scope.version': '2', count: '3', big: '9007199254740993' },
     });
     expect(events[0].describe().where).toBe('resourceLogs[0].scopeLogs[0].logRecords[0]');
   });
 
-  it('dates a record by observedTimeUnixNano when timeUnixNano is unset, and refuses one with neither', () => {
+  it('dates a record by observedTimeUnixNano when timeUnixNano is unset, and when received when neither is set', () => {
     const { events, refusals } = json(request([{ observedTimeUnixNano: NOW_NS }, { timeUnixNano: '0' }, { timeUnixNano: 'soon' }, { severityNumber: 30, timeUnixNano: NOW_NS }]));
-    expect(events.map((candidate) => [candidate.position, candidate.event['timestamp']])).toEqual([[1, AT]]);
+    expect(events.map((candidate) => [candidate.position, candidate.event['timestamp']])).toEqual([[1, AT], [2, '2026-12-05T05:01:00.000Z']]);
     expect(refusals.map(({ position, code, reason }) => [position, code, reason])).toEqual([
-      [2, 'missing_field', 'resourceLogs[0].scopeLogs[0].logRecords[1]: neither timeUnixNano nor observedTimeUnixNano is set'],
       [3, 'invalid_value', 'resourceLogs[0].scopeLogs[0].logRecords[2]: timeUnixNano must be nanoseconds since the Unix epoch, got "soon"'],
       [4, 'invalid_value', 'resourceLogs[0].scopeLogs[0].logRecords[3]: severityNumber 30 is not one of 0-24'],
     ]);
@@ -77,7 +76,7 @@ describe('OTLP logs decoding', () => {
     ]);
     expect(() => json({ resourceLogs: {} })).toThrow(new PayloadError('resourceLogs must be an array'));
     expect(() => json([])).toThrow(PayloadError);
-    expect(() => decodeOtlpJson(Buffer.from('{"resourceLogs": ['))).toThrow(/invalid JSON/);
+    expect(() => decodeOtlpJson(Buffer.from('{"resourceLogs": ['), RECEIVED_MS)).toThrow(/invalid JSON/);
   });
 
   it('decodes protobuf into the same candidates, with ids as hex', () => {
@@ -87,7 +86,7 @@ describe('OTLP logs decoding', () => {
         scopeLogs: [{ logRecords: [{ timeUnixNano: NOW_NS, severityNumber: 13, body: { stringValue: 'slow' }, traceId: Buffer.from('4bf92f3577b34da6a3ce929d0e0e4736', 'hex'), spanId: Buffer.from('00f067aa0ba902b7', 'hex'), attributes: [{ key: 'n', value: { intValue: '-5' } }] }] }],
       }],
     });
-    const decoded = decodeOtlpProtobuf(Buffer.from(ExportLogsServiceRequest.encode(message).finish()));
+    const decoded = decodeOtlpProtobuf(Buffer.from(ExportLogsServiceRequest.encode(message).finish()), RECEIVED_MS);
     expect(decoded.events[0].event).toEqual({
       timestamp: AT,
       log_level: 'WARNING',
@@ -98,6 +97,6 @@ describe('OTLP logs decoding', () => {
       span_id: '00f067aa0ba902b7',
       attributes: { n: '-5' },
     });
-    expect(() => decodeOtlpProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0x01]))).toThrow(/invalid protobuf ExportLogsServiceRequest/);
+    expect(() => decodeOtlpProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0x01]), RECEIVED_MS)).toThrow(/invalid protobuf ExportLogsServiceRequest/);
   });
 });

@@ -5,12 +5,13 @@ import { ExportLogsServiceRequest } from './otlp-proto';
 import { otlpCandidates } from './otlp-records';
 import type { OtlpLogsRequest } from './otlp-shape';
 
-export function decodeOtlpJson(body: Buffer): DecodedRecords {
+/** `receivedMs`: when the request arrived, the time of records that carry none. */
+export function decodeOtlpJson(body: Buffer, receivedMs: number): DecodedRecords {
   const { value, hasEscapes } = readJsonBody(body);
-  return otlpCandidates(value as OtlpLogsRequest, hasEscapes);
+  return otlpCandidates(value as OtlpLogsRequest, hasEscapes, receivedMs);
 }
 
-export function decodeOtlpProtobuf(body: Buffer): DecodedRecords {
+export function decodeOtlpProtobuf(body: Buffer, receivedMs: number): DecodedRecords {
   let message;
   try {
     message = ExportLogsServiceRequest.decode(body);
@@ -28,5 +29,5 @@ export function decodeOtlpProtobuf(body: Buffer): DecodedRecords {
     }
   }
   // Protobuf's UTF-8 reader passes on an encoded surrogate half as it is.
-  return otlpCandidates(request, true);
+  return otlpCandidates(request, true, receivedMs);
 }

@@ -39,7 +39,6 @@ message LogRecord {
   fixed32 flags = 8;
   bytes trace_id = 9;
   bytes span_id = 10;
-  string event_name = 12;
 }
 
 message Resource {

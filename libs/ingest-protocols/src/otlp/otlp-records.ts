@@ -4,8 +4,9 @@
  * by its spelling; neither → INFO); body → message (non-strings as JSON text); timeUnixNano, else
  * observedTimeUnixNano → timestamp; traceId, spanId → trace_id, span_id; log, scope and resource
  * attributes → attributes (the record's win over its scope's, which win over the resource's),
- * with the scope's name and version as `otel.scope.name`/`otel.scope.version` and the event name
- * as `event.name`, the names OpenTelemetry gives them outside OTLP.
+ * with the scope's name and version as `otel.scope.name`/`otel.scope.version`, the names
+ * OpenTelemetry gives them outside OTLP. A record with neither time is dated when received, as
+ * the log data model tells a collector to (and as Vector's opentelemetry source does).
  */
 import { emptyDecodedRecords, PayloadError, UNKNOWN_SOURCE, UNSTATED_LEVEL, type DecodedRecords, type RecordRefusal } from '../candidate';
 import { anyValueText, keyValueTexts, list } from './any-value';
@@ -23,11 +24,13 @@ interface Context {
   inherited: Record<string, string>;
 }
 
+type RecordContext = Context & { receivedMs: number };
+
 /**
  * The request's records as candidates; a container of the wrong shape (resourceLogs,
  * scopeLogs, their attributes) is a PayloadError, a record of the wrong shape a refusal.
  */
-export function otlpCandidates(request: OtlpLogsRequest, mayHoldLoneSurrogates: boolean): DecodedRecords {
+export function otlpCandidates(request: OtlpLogsRequest, mayHoldLoneSurrogates: boolean, receivedMs: number): DecodedRecords {
   const out = emptyDecodedRecords(mayHoldLoneSurrogates);
   if (request === null || typeof request !== 'object' || Array.isArray(request)) throw new PayloadError('the body must be an ExportLogsServiceRequest object');
   let position = 0;
@@ -40,7 +43,7 @@ export function otlpCandidates(request: OtlpLogsRequest, mayHoldLoneSurrogates: 
       const context = { ...resource, inherited: { ...resource.inherited, ...scopeAttributes(scopeLogs, where) } };
       list(scopeLogs.logRecords, `${where}.logRecords`).forEach((record, l) => {
         position += 1;
-        addRecord(out, record as OtlpLogRecord, context, position, `${where}.logRecords[${l}]`);
+        addRecord(out, record as OtlpLogRecord, { ...context, receivedMs }, position, `${where}.logRecords[${l}]`);
       });
     });
   });
@@ -65,7 +68,7 @@ function scopeAttributes({ scope }: OtlpScopeLogs, where: string): Record<string
   return attributes;
 }
 
-function addRecord(out: DecodedRecords, record: OtlpLogRecord, context: Context, position: number, where: string): void {
+function addRecord(out: DecodedRecords, record: OtlpLogRecord, context: RecordContext, position: number, where: string): void {
   const raw = () => JSON.stringify(record) ?? '';
   const refuse = (code: RecordRefusal['code'], reason: string) => void out.refusals.push({ position, code, reason: `${where}: ${reason}`, raw: raw() });
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return refuse('wrong_type', 'a log record must be an object');
@@ -80,17 +83,16 @@ function addRecord(out: DecodedRecords, record: OtlpLogRecord, context: Context,
 function addValidRecord(
   out: DecodedRecords,
   record: OtlpLogRecord,
-  context: Context,
+  context: RecordContext,
   position: number,
   where: string,
   refuse: (code: RecordRefusal['code'], reason: string) => void,
 ): void {
-  const timestamp = recordTime(record);
+  const timestamp = recordTime(record, context.receivedMs);
   if (typeof timestamp !== 'number') return refuse(timestamp.code, timestamp.reason);
   const level = recordLevel(record);
   if (level === undefined) return refuse('invalid_value', `severityNumber ${record.severityNumber} is not one of 0-24`);
   const attributes = { ...context.inherited, ...keyValueTexts(record.attributes, `${where}.attributes`) };
-  if (record.eventName) attributes['event.name'] = record.eventName;
   out.events.push({
     position,
     event: {
@@ -107,8 +109,8 @@ function addValidRecord(
   });
 }
 
-/** Epoch ms of the record's time, or why it has none. */
-function recordTime(record: OtlpLogRecord): number | Pick<RecordRefusal, 'code' | 'reason'> {
+/** Epoch ms of the record's time (received, when it has none), or why it has no valid one. */
+function recordTime(record: OtlpLogRecord, receivedMs: number): number | Pick<RecordRefusal, 'code' | 'reason'> {
   for (const name of ['timeUnixNano', 'observedTimeUnixNano'] as const) {
     const value = record[name];
     if (value === undefined || value === null || value === 0 || value === '0') continue;
@@ -118,7 +120,7 @@ function recordTime(record: OtlpLogRecord): number | Pick<RecordRefusal, 'code' 
     }
     return Number(BigInt(digits) / NANOS_PER_MILLI);
   }
-  return { code: 'missing_field', reason: 'neither timeUnixNano nor observedTimeUnixNano is set' };
+  return receivedMs;
 }
 
 /** The level from severityNumber, else severityText as written (normalizeEvent reads its spelling). */

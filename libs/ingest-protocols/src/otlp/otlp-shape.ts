@@ -29,7 +29,6 @@ export interface OtlpLogRecord {
   attributes?: OtlpKeyValue[];
   traceId?: string;
   spanId?: string;
-  eventName?: string;
 }
 
 export interface OtlpScopeLogs {

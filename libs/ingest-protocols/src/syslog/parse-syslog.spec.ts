@@ -29,7 +29,7 @@ describe('parseSyslog', () => {
     expect(parseSyslog(`<${8 + severity}>1 - h a - - - m`, NOW)).toMatchObject({ ok: true, event: { log_level: level } });
   });
 
-  it('reads RFC 3164, with the year that puts the time nearest to now (December, seen on New Year)', () => {
+  it('reads RFC 3164 in the current year, or the one before for December seen in January', () => {
     expect(parseSyslog('<34>Dec 31 23:59:50 mymachine su[123]: su root failed', NOW)).toEqual({
       ok: true,
       event: { timestamp: '2025-12-31T23:59:50.000Z', log_level: 'CRITICAL', message: 'su root failed', source: 'su', host: 'mymachine', attributes: { facility: 'auth', procid: '123' } },

@@ -4,7 +4,9 @@
  * severity 0–2 → CRITICAL, 3 ERROR, 4 WARNING, 5–6 INFO, 7 DEBUG; APP-NAME or TAG → source
  * (none: `syslog`); HOSTNAME → host; facility, PROCID, MSGID and each structured-data parameter
  * (`<SD-ID>.<name>`) → attributes. A message without a time (`-`) is dated when received; an RFC
- * 3164 time, which has no year or zone, is read as UTC in the year that puts it nearest to now.
+ * 3164 time, which has no year or zone, is read as UTC in the current year (the year before for a
+ * December time seen in January). Surrounding blanks are not part of a message. These are the
+ * readings of Vector's syslog source, so both ingest paths store the same row.
  */
 import { readStructuredData } from './structured-data';
 
@@ -12,10 +14,10 @@ export type SyslogParse = { ok: true; event: Record<string, unknown> } | { ok: f
 
 const SEVERITY_LEVELS = ['CRITICAL', 'CRITICAL', 'CRITICAL', 'ERROR', 'WARNING', 'INFO', 'INFO', 'DEBUG'] as const;
 
-/** Facility keywords, by code, as syslog implementations (and Vector) name them. */
+/** Facility keywords, by code, as Vector's syslog parser (syslog_loose) names them. */
 const FACILITIES = [
-  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console',
-  'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
+  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert',
+  'clockd', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
 ] as const;
 
 /** The source of a message that names no application. */
@@ -28,7 +30,8 @@ const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{1,128})\])?:? ?/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const BOM = '\ufeff';
 
-export function parseSyslog(text: string, receivedMs: number): SyslogParse {
+export function parseSyslog(frame: string, receivedMs: number): SyslogParse {
+  const text = frame.trim();
   const pri = PRI.exec(text);
   if (!pri || Number(pri[1]) > 191 || (pri[1].length > 1 && pri[1].startsWith('0'))) {
     return { ok: false, reason: 'a syslog message starts with <PRI>, a number from 0 to 191 (e.g. <13>)' };
@@ -83,7 +86,7 @@ function parse3164(text: string, base: Base, receivedMs: number): SyslogParse {
   return {
     ok: true,
     event: {
-      timestamp: nearestYear(month, Number(time[2]), [time[3], time[4], time[5]].map(Number), receivedMs),
+      timestamp: inferYear(month, Number(time[2]), [time[3], time[4], time[5]].map(Number), receivedMs),
       log_level: base.log_level,
       message: tag ? rest.slice(tag[0].length) : rest,
       source: tag?.[1] ?? SYSLOG_SOURCE,
@@ -93,10 +96,9 @@ function parse3164(text: string, base: Base, receivedMs: number): SyslogParse {
   };
 }
 
-/** The time in the year (of the one before, this one, the one after) nearest to `nowMs`, as ISO text. */
-function nearestYear(month: number, day: number, [hour, minute, second]: number[], nowMs: number): string {
-  const year = new Date(nowMs).getUTCFullYear();
-  const candidates = [year - 1, year, year + 1].map((y) => Date.UTC(y, month, day, hour, minute, second));
-  const nearest = candidates.reduce((best, ms) => (Math.abs(ms - nowMs) < Math.abs(best - nowMs) ? ms : best));
-  return new Date(nearest).toISOString();
+/** The time in the current year, or last year for a December time seen in January, as ISO text. */
+function inferYear(month: number, day: number, [hour, minute, second]: number[], nowMs: number): string {
+  const now = new Date(nowMs);
+  const year = now.getUTCMonth() === 0 && month === 11 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  return new Date(Date.UTC(year, month, day, hour, minute, second)).toISOString();
 }

@@ -41,7 +41,8 @@ const otlpRoute: FastifyPluginAsync = async (app) => {
       const encoding = encodingOf(request);
       let decoded;
       try {
-        decoded = encoding === 'json' ? decodeOtlpJson(body ?? Buffer.alloc(0)) : decodeOtlpProtobuf(body ?? Buffer.alloc(0));
+        const receivedMs = Date.now();
+        decoded = encoding === 'json' ? decodeOtlpJson(body ?? Buffer.alloc(0), receivedMs) : decodeOtlpProtobuf(body ?? Buffer.alloc(0), receivedMs);
       } catch (error) {
         if (!(error instanceof PayloadError)) throw error;
         rejectPayload(app, request, 'otlp', error, body ?? Buffer.alloc(0));
