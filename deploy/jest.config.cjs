@@ -6,5 +6,6 @@ module.exports = {
   moduleNameMapper: {
     '^@logline/log-schema/test-vectors$': '<rootDir>/../libs/log-schema/src/test-vectors/index.ts',
     '^@logline/processing-rules/test-vectors$': '<rootDir>/../libs/processing-rules/src/test-vectors/index.ts',
+    '^@logline/ingest-protocols/test-vectors$': '<rootDir>/../libs/ingest-protocols/src/test-vectors/index.ts',
   },
 };

@@ -48,8 +48,10 @@ describe('deploy/compose.yaml', () => {
   });
 
   it("publishes Vector's ingest and metrics ports as vector.yaml listens on them", () => {
-    const published = (services['vector'].ports ?? []).map((port) => Number(port.split(':').pop()));
-    const listening = [vector['sources']['http_ingest'], vector['sources']['tcp_ingest'], vector['sinks']['prometheus']].map((component) =>
+    // `host:published:container`, with `/tcp` or `/udp` where one port number carries both.
+    const published = (services['vector'].ports ?? []).map((port) => Number(port.split(':').pop()?.split('/')[0]));
+    const { http_ingest, tcp_ingest, otlp_http, syslog_tcp, syslog_udp } = vector['sources'];
+    const listening = [http_ingest, tcp_ingest, otlp_http, syslog_tcp, syslog_udp, vector['sinks']['prometheus']].map((component) =>
       Number(String(component['address']).split(':').pop()),
     );
     expect(published).toEqual(listening);

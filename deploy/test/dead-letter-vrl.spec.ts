@@ -78,6 +78,15 @@ describe('dead-letter.vrl', () => {
     });
   });
 
+  it('names the door a refused OTLP record or syslog message came through', () => {
+    const otlpLine = { message: '{"log_level":"loud"}', peer: '', source_type: 'otlp' };
+    expect(runProgram(deadLetter, droppedEvent(otlpLine, 'abort', "invalid_value: unknown log_level 'loud'"))).toMatchObject({ transport: 'vector-otlp', code: 'invalid_value' });
+    const syslogEvent = { message: 'no priority', source_ip: '10.0.0.7', port: 40000, source_type: 'socket' };
+    const dropped = droppedEvent(syslogEvent, 'abort', 'invalid_payload: a syslog message starts with <PRI>');
+    (dropped.metadata.dropped as Record<string, unknown>)['component_id'] = 'syslog_to_wire';
+    expect(runProgram(deadLetter, dropped)).toMatchObject({ transport: 'vector-syslog', peer: '10.0.0.7:40000', code: 'invalid_payload', raw: 'no priority' });
+  });
+
   it('keeps a runtime error of the program as internal_error with its text', () => {
     const message = 'function call error for "slice" at (1:2): out of range';
     expect(runProgram(deadLetter, droppedEvent(httpSourceEvent('{}'), 'error', message))).toMatchObject({

@@ -9,7 +9,7 @@ import type { LineOutcome } from '@logline/log-schema/test-vectors';
 
 const VECTOR_DIR = join(__dirname, '..', 'vector');
 
-export function readProgram(name: 'normalize.vrl' | 'dead-letter.vrl'): string {
+export function readProgram(name: 'normalize.vrl' | 'dead-letter.vrl' | 'otlp.vrl' | 'syslog.vrl'): string {
   return readFileSync(join(VECTOR_DIR, name), 'utf8');
 }
 

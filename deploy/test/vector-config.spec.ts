@@ -33,7 +33,7 @@ describe('deploy/vector/vector.yaml', () => {
       .concat(String(config['sinks']['prometheus']['address']))
       .filter(Boolean)
       .map((address) => Number(address.split(':').pop()));
-    expect(ports.sort()).toEqual([4080, 4081, 9598]);
+    expect(ports.sort()).toEqual([4080, 4081, 4318, 5514, 5514, 9598]);
   });
 
   it('runs the VRL programs kept beside it (mounted at /etc/vector)', () => {
@@ -50,7 +50,10 @@ describe('deploy/vector/vector.yaml', () => {
     }
     expect(config['transforms']['processing_rules']['inputs']).toEqual(['normalize']);
     expect(config['sinks']['clickhouse_logs']['inputs']).toEqual(['processing_rules']);
-    expect(config['transforms']['dead_letters']['inputs']).toEqual(['normalize.dropped', 'processing_rules.dropped']);
+    expect(config['transforms']['dead_letters']['inputs']).toEqual(['normalize.dropped', 'processing_rules.dropped', 'otlp_to_wire.dropped', 'syslog_to_wire.dropped']);
+    // The doors' lines are checked by the same rules as the api's own.
+    expect(config['transforms']['normalize']['inputs']).toEqual(['http_ingest', 'tcp_ingest', 'otlp_to_wire', 'syslog_to_wire']);
+    for (const door of ['otlp_to_wire', 'syslog_to_wire']) expect(config['transforms'][door]).toMatchObject({ drop_on_error: true, reroute_dropped: true });
     expect(config['sinks']['clickhouse_dead_letters']).toMatchObject({ table: 'ingest_errors', acknowledgements: { enabled: true } });
     expect(config['sinks']['clickhouse_logs']).toMatchObject({ table: 'application_logs', acknowledgements: { enabled: true } });
   });
@@ -58,7 +61,7 @@ describe('deploy/vector/vector.yaml', () => {
   // The shared tool is the reference; where it is present (a developer's machine, CI), it must agree.
   const sharedTool = join(__dirname, '..', '..', '..', 'shared', 'tools', 'check-vector-config');
   (existsSync(sharedTool) ? it : it.skip)('passes ../shared/tools/check-vector-config too', () => {
-    expect(execFileSync(sharedTool, [CONFIG_PATH], { encoding: 'utf8' })).toContain('ok (9 components)');
+    expect(execFileSync(sharedTool, [CONFIG_PATH], { encoding: 'utf8' })).toContain('ok (14 components)');
   });
 });
 
