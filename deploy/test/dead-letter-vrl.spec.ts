@@ -82,8 +82,8 @@ describe('dead-letter.vrl', () => {
     const otlpLine = { message: '{"log_level":"loud"}', peer: '', source_type: 'otlp' };
     expect(runProgram(deadLetter, droppedEvent(otlpLine, 'abort', "invalid_value: unknown log_level 'loud'"))).toMatchObject({ transport: 'vector-otlp', code: 'invalid_value' });
     const syslogEvent = { message: 'no priority', source_ip: '10.0.0.7', port: 40000, source_type: 'socket' };
-    const dropped = droppedEvent(syslogEvent, 'abort', 'invalid_payload: a syslog message starts with <PRI>');
-    (dropped.metadata.dropped as Record<string, unknown>)['component_id'] = 'syslog_to_wire';
+    const message = 'invalid_payload: a syslog message starts with <PRI>';
+    const dropped = { ...syslogEvent, metadata: { dropped: { reason: 'abort', message, component_id: 'syslog_to_wire', component_type: 'remap', component_kind: 'transform' } } };
     expect(runProgram(deadLetter, dropped)).toMatchObject({ transport: 'vector-syslog', peer: '10.0.0.7:40000', code: 'invalid_payload', raw: 'no priority' });
   });
 

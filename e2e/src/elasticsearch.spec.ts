@@ -6,7 +6,7 @@
  * the others are stored.
  */
 import { runClient } from './support/clients';
-import { eventually, startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 interface BulkRun {
   version: string;
@@ -38,7 +38,7 @@ describe('Elasticsearch bulk from the official client', () => {
       { status: 400, type: 'document_parsing_exception', reason: expect.stringContaining("timestamp 'last tuesday' is not an RFC 3339 date-time"), document: documents[3] },
     ]);
 
-    const rows = await eventually(() => api.rows(`from=${encodeURIComponent(at)}&to=${encodeURIComponent(new Date(Date.parse(at) + 1).toISOString())}`), (found) => found.length === 3);
+    const rows = await api.waitForRows(`from=${encodeURIComponent(at)}&to=${encodeURIComponent(new Date(Date.parse(at) + 1).toISOString())}`, 3);
     const byMessage = Object.fromEntries(rows.map(({ message, log_level, source, host, attributes, trace_id, span_id }) => [message, { log_level, source, host, attributes, trace_id, span_id }]));
     expect(byMessage).toEqual({
       'disk almost full': {
@@ -53,7 +53,7 @@ describe('Elasticsearch bulk from the official client', () => {
       // No service named: the index names the source, as Fluent Bit's and Filebeat's indices do.
       'no service named': { log_level: 'INFO', source: 'logs-db', host: '', attributes: { index: 'logs-db' }, trace_id: '', span_id: '' },
     });
-    const letters = await eventually(() => api.deadLetters('elasticsearch'), (found) => found.length === 1);
+    const letters = await api.waitForDeadLetters('elasticsearch', 1);
     expect(letters[0]).toMatchObject({ line: 4, code: 'invalid_value' });
   });
 

@@ -5,7 +5,7 @@
  * ones stored and the refused ones kept as dead letters.
  */
 import { runClient } from './support/clients';
-import { eventually, startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 describe('Loki push from winston-loki', () => {
   let api: ProtocolApi;
@@ -31,7 +31,7 @@ describe('Loki push from winston-loki', () => {
       ],
     });
     expect(run).toMatchObject({ code: 0, stdout: 'pushed\n' });
-    const rows = await eventually(() => api.rows(`source=${app}`), (found) => found.length === 3);
+    const rows = await api.waitForRows(`source=${app}`, 3);
     for (const row of rows) {
       expect(Date.parse(row.timestamp)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
       expect(row).toMatchObject({ source: app, host: 'web-3', producer_id: '', seq: null, trace_id: '', span_id: '' });
@@ -63,7 +63,7 @@ describe('Loki push from winston-loki', () => {
     expect(text).toContain('streams[0].values[1]: timestamp "yesterday" is not nanoseconds since the Unix epoch');
     expect(text).toContain("streams[0].values[2]: trace_id 'not-hex' is not 32 hexadecimal digits");
     expect((await api.rows('source=cron')).map((row) => row.message)).toEqual(['nightly run done']);
-    const letters = await eventually(() => api.deadLetters('loki'), (found) => found.length === 2);
+    const letters = await api.waitForDeadLetters('loki', 2);
     expect(letters.map((letter) => [letter.line, letter.code])).toEqual([[2, 'invalid_value'], [3, 'invalid_value']]);
   });
 

@@ -6,7 +6,7 @@
  * backpressure retried by the exporter itself.
  */
 import { runClient } from './support/clients';
-import { eventually, startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';
@@ -38,7 +38,7 @@ describe('OTLP/HTTP logs from the OpenTelemetry SDK', () => {
     ]));
     expect(run).toMatchObject({ code: 0, stdout: 'exported\n' });
 
-    const rows = await eventually(() => api.rows(`source=${service}`), (found) => found.length === 3);
+    const rows = await api.waitForRows(`source=${service}`, 3);
     expect(rows.map(({ timestamp, log_level, message, source, host, attributes, trace_id, span_id }) => ({ timestamp, log_level, message, source, host, attributes, trace_id, span_id }))).toEqual([
       {
         timestamp: new Date(at).toISOString(),
@@ -74,7 +74,7 @@ describe('OTLP/HTTP logs from the OpenTelemetry SDK', () => {
     expect(body.partialSuccess.rejectedLogRecords).toBe(1);
     expect(body.partialSuccess.errorMessage).toContain("resourceLogs[0].scopeLogs[0].logRecords[1]: unknown log_level 'loud'");
     expect((await api.rows('source=partial')).map((row) => row.message)).toEqual(['kept']);
-    const letters = await eventually(() => api.deadLetters('otlp'), (found) => found.length > 0);
+    const letters = await api.waitForDeadLetters('otlp', 1);
     expect(letters[0]).toMatchObject({ line: 2, code: 'invalid_value' });
     expect(letters[0].raw).toContain('unknown severity');
   });
@@ -104,7 +104,7 @@ describe('OTLP/HTTP under backpressure', () => {
 
   it('answers 503 with Retry-After, and the exporter retries until its records are stored', async () => {
     const first = runClient('otel-emit.mjs', job(api.url, 'json', 'pressure', [{ severityNumber: 9, body: 'one' }]));
-    await eventually(async () => ((await (await fetch(`${api.url}/api/v1/health`)).json()) as { pending_rows: number }).pending_rows, (rows) => rows > 0);
+    await api.waitForPendingRows();
     const refused = await fetch(`${api.url}/v1/logs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
@@ -112,7 +112,7 @@ describe('OTLP/HTTP under backpressure', () => {
     const second = await runClient('otel-emit.mjs', job(api.url, 'protobuf', 'pressure', [{ severityNumber: 9, body: 'two' }]));
     expect([(await first).code, second.code]).toEqual([0, 0]);
     expect(await refusedExports()).toBeGreaterThanOrEqual(2);
-    const rows = await eventually(() => api.rows('source=pressure'), (found) => found.length === 2);
+    const rows = await api.waitForRows('source=pressure', 2);
     expect(rows.map((row) => row.message).sort()).toEqual(['one', 'two']);
   });
 });

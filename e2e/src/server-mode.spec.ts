@@ -31,6 +31,7 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
     const env = {
       API_PORT: String(port),
       INGEST_TCP_PORT: '0',
+      SYSLOG_PORT: '0',
       CLICKHOUSE_URL: `http://127.0.0.1:${frontPort}`,
       CLICKHOUSE_USER: USER,
       CLICKHOUSE_PASSWORD: password,

@@ -7,7 +7,8 @@
 import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import { runTool } from './support/clients';
-import { eventually, startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { until } from './support/until';
 
 function logger(api: ProtocolApi, args: string[], lines: string[]) {
   return runTool('logger', ['-n', '127.0.0.1', '-P', String(api.syslogPort), ...args], `${lines.join('\n')}\n`);
@@ -23,7 +24,7 @@ describe('syslog from util-linux logger', () => {
   it('stores RFC 5424 over TCP with octet counting, structured data and all', async () => {
     const run = await logger(api, ['-T', '--octet-count', '--rfc5424', '-t', 'billing', '-p', 'local3.warning', '--msgid', 'INV', '--sd-id', 'order@32473', '--sd-param', 'id="A-17"', '--sd-param', 'note="say \\"hi\\""'], ['invoice overdue', 'second line']);
     expect(run.code).toBe(0);
-    const rows = await eventually(() => api.rows('source=billing'), (found) => found.length === 2);
+    const rows = await api.waitForRows('source=billing', 2);
     // Both lines may fall in the same millisecond: compare them as a set.
     expect(rows.map((row) => row.message).sort()).toEqual(['invoice overdue', 'second line']);
     const invoice = rows.find((row) => row.message === 'invoice overdue');
@@ -42,9 +43,9 @@ describe('syslog from util-linux logger', () => {
   it('stores newline-framed TCP and RFC 3164 over UDP, mapping severities', async () => {
     expect((await logger(api, ['-T', '--rfc5424', '-t', 'cron-tcp', '-p', 'cron.err'], ['job failed'])).code).toBe(0);
     expect((await logger(api, ['-d', '--rfc3164', '-t', 'daemon-udp', '-i', '-p', 'daemon.crit'], ['oops'])).code).toBe(0);
-    const tcp = await eventually(() => api.rows('source=cron-tcp'), (found) => found.length === 1);
+    const tcp = await api.waitForRows('source=cron-tcp', 1);
     expect(tcp[0]).toMatchObject({ message: 'job failed', log_level: 'ERROR', attributes: expect.objectContaining({ facility: 'cron' }) });
-    const udp = await eventually(() => api.rows('source=daemon-udp'), (found) => found.length === 1);
+    const udp = await api.waitForRows('source=daemon-udp', 1);
     expect(udp[0]).toMatchObject({ message: 'oops', log_level: 'CRITICAL', host: hostname(), attributes: { facility: 'daemon', procid: expect.stringMatching(/^\d+$/) } });
   });
 
@@ -55,9 +56,9 @@ describe('syslog from util-linux logger', () => {
     const first = good('before');
     socket.end(`${Buffer.byteLength(first)} ${first}no priority here\n${good('after')}\n<999>1 - - - - - - out of range\n`);
     await new Promise((resolve) => socket.once('close', resolve));
-    const rows = await eventually(() => api.rows('source=framing'), (found) => found.length === 2);
+    const rows = await api.waitForRows('source=framing', 2);
     expect(rows.map((row) => row.message)).toEqual(['before', 'after']);
-    const letters = await eventually(() => api.deadLetters('syslog'), (found) => found.length === 2);
+    const letters = await api.waitForDeadLetters('syslog', 2);
     expect(letters.map((letter) => [letter.line, letter.code, letter.raw])).toEqual([
       [2, 'invalid_payload', 'no priority here'],
       [4, 'invalid_payload', '<999>1 - - - - - - out of range'],
@@ -77,13 +78,13 @@ describe('syslog over UDP while storage is behind', () => {
     // An NDJSON event waits 3 s for storage: the buffer (one row) is full meanwhile.
     const line = JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: 'waiting', source: 'http' });
     const waiting = fetch(`${api.url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: line });
-    await eventually(async () => ((await (await fetch(`${api.url}/api/v1/health`)).json()) as { pending_rows: number }).pending_rows, (rows) => rows > 0);
+    await api.waitForPendingRows();
     expect((await logger(api, ['-d', '--rfc5424', '-t', 'flood'], ['m1', 'm2', 'm3', 'm4', 'm5'])).code).toBe(0);
     const dropped = async () => {
       const metrics = await (await fetch(`${api.url}/metrics`)).text();
       return Number(/^logline_syslog_udp_dropped_total\{reason="buffer_full"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
     };
-    expect(await eventually(dropped, (count) => count === 5)).toBe(5);
+    expect(await until('5 datagrams dropped', 15_000, async () => ((await dropped()) === 5 ? 5 : undefined))).toBe(5);
     expect((await waiting).status).toBe(200);
     expect(await api.rows('source=flood')).toEqual([]);
   });

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { runClient } from './support/clients';
 import { freePort, startApp, waitForOk, type RunningProcess } from './support/processes';
-import { eventually, startProtocolApi, type ProtocolApi } from './support/protocol-api';
+import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const OTHER_TRACE = '5b8efff798038103d269b633813fc60c';
@@ -37,7 +37,7 @@ describe('trace correlation in Chromium', () => {
       send('orders', [{ timestampMs: at + 200, severityNumber: 17, body: 'order lookup failed', traceId: TRACE_ID, spanId: '2222222222222222' }]),
     ]);
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
-    await eventually(() => api.rows(''), (rows) => rows.length === 4);
+    await api.waitForRows('', 4);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });

@@ -3,6 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApp, waitForOk, type RunningProcess } from './processes';
+import { until } from './until';
+
+/** How long stored rows and dead letters may take to become visible. */
+const VISIBLE_WITHIN_MS = 15_000;
 
 export interface StoredRow {
   id: string;
@@ -34,6 +38,12 @@ export interface ProtocolApi {
   rows(query: string): Promise<StoredRow[]>;
   /** Dead letters of one door. */
   deadLetters(transport: string): Promise<DeadLetter[]>;
+  /** The rows matching the query, once there are `count` of them. */
+  waitForRows(query: string, count: number): Promise<StoredRow[]>;
+  /** The dead letters of one door, once there are `count` of them. */
+  waitForDeadLetters(transport: string, count: number): Promise<DeadLetter[]>;
+  /** Resolves once some accepted rows wait for storage (the ingest buffer holds them). */
+  waitForPendingRows(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,32 +59,34 @@ export async function startProtocolApi(env: Record<string, string> = {}): Promis
     ...env,
   });
   await waitForOk(`${url}/api/v1/health`, api);
+  const rows = async (query: string) => {
+    const response = await fetch(`${url}/api/v1/logs?order=asc&limit=1000&${query}`);
+    return ((await response.json()) as { rows: StoredRow[] }).rows;
+  };
+  const deadLetters = async (transport: string) => {
+    const response = await fetch(`${url}/api/v1/ingest-errors?limit=1000`);
+    const body = (await response.json()) as { recent: DeadLetter[] };
+    return body.recent.filter((letter) => letter.transport === transport).sort((a, b) => a.line - b.line);
+  };
+  const counted = <T>(count: number) => (found: T[]) => (found.length === count ? found : undefined);
   return {
     url,
     syslogPort,
     process: api,
-    rows: async (query) => {
-      const response = await fetch(`${url}/api/v1/logs?order=asc&limit=1000&${query}`);
-      return ((await response.json()) as { rows: StoredRow[] }).rows;
-    },
-    deadLetters: async (transport) => {
-      const response = await fetch(`${url}/api/v1/ingest-errors?limit=1000`);
-      const body = (await response.json()) as { recent: DeadLetter[] };
-      return body.recent.filter((letter) => letter.transport === transport).sort((a, b) => a.line - b.line);
+    rows,
+    deadLetters,
+    waitForRows: (query, count) => until(`${count} rows for ${query}`, VISIBLE_WITHIN_MS, async () => counted<StoredRow>(count)(await rows(query))),
+    waitForDeadLetters: (transport, count) =>
+      until(`${count} ${transport} dead letters`, VISIBLE_WITHIN_MS, async () => counted<DeadLetter>(count)(await deadLetters(transport))),
+    waitForPendingRows: async () => {
+      await until('rows waiting for storage', VISIBLE_WITHIN_MS, async () => {
+        const health = (await (await fetch(`${url}/api/v1/health`)).json()) as { pending_rows: number };
+        return health.pending_rows > 0 ? true : undefined;
+      });
     },
     stop: async () => {
       await api.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls `read` until `done` holds (stored rows become visible within a second or so). */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
