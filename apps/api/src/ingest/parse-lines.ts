@@ -80,7 +80,7 @@ export function addValue(value: unknown, line: number, raw: string, limits: Line
 }
 
 /** Where a refused event was, in its protocol's terms (prefixed to the reason), and its text. */
-export type DescribeEvent = () => { where: string | undefined; raw: string };
+type DescribeEvent = () => { where: string | undefined; raw: string };
 
 /** Normalises a decoded event (its strings already checked for lone surrogates) into `out`. */
 export function addEvent(value: unknown, line: number, limits: LineLimits, out: ParsedLines, describe: DescribeEvent): void {

@@ -32,9 +32,13 @@ export function decodeBulk(body: Buffer, defaultIndex: string | undefined): Deco
   const lines = body.toString('utf8').split('\n');
   const records = emptyDecodedRecords(true);
   const items: BulkItem[] = [];
+  // Shippers repeat one action line (`{"create":{"_index":"..."}}`): it is read once.
+  let previous: { text: string; action: ReturnType<typeof readAction> } | undefined;
   for (let at = 0; at < lines.length; at += 1) {
     if (lines[at].trim() === '') continue;
-    const { action, index, id } = readAction(lines[at], at + 1, defaultIndex);
+    if (previous?.text !== lines[at]) previous = { text: lines[at], action: readAction(lines[at], at + 1, defaultIndex) };
+    const { action, index, given } = previous.action;
+    const id = given ?? autoId();
     if (action === 'delete') {
       items.push({ action, index, id, outcome: { type: 'illegal_argument_exception', error: 'Logline keeps log events as sent: delete is not supported' } });
       continue;
@@ -69,7 +73,8 @@ function addDocument(records: DecodedRecords, source: string, line: number, inde
   return { position };
 }
 
-function readAction(text: string, line: number, defaultIndex: string | undefined): Pick<BulkItem, 'action' | 'index' | 'id'> {
+/** The action line's action, index and, when it names one, the document's id. */
+function readAction(text: string, line: number, defaultIndex: string | undefined): Pick<BulkItem, 'action' | 'index'> & { given?: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -84,11 +89,15 @@ function readAction(text: string, line: number, defaultIndex: string | undefined
   const metadata = (parsed as Record<string, { _index?: unknown; _id?: unknown } | null>)[action] ?? {};
   const index = typeof metadata._index === 'string' && metadata._index !== '' ? metadata._index : defaultIndex;
   if (index === undefined) throw new PayloadError(`Action/metadata line [${line}] names no index: give _index, or post to /{index}/_bulk`);
-  const id = typeof metadata._id === 'string' && metadata._id !== '' ? metadata._id : autoId();
-  return { action, index, id };
+  return { action, index, given: typeof metadata._id === 'string' && metadata._id !== '' ? metadata._id : undefined };
 }
 
-/** An id in the form Elasticsearch generates (20 URL-safe base64 characters). */
+/** Ids of this process start with a random part; a counter makes each one unique. */
+const ID_PREFIX = randomBytes(9).toString('base64url');
+let idCounter = 0;
+
+/** An id in the form Elasticsearch generates (20 URL-safe characters), for an action that gives none. */
 function autoId(): string {
-  return randomBytes(15).toString('base64url');
+  idCounter += 1;
+  return ID_PREFIX + idCounter.toString(36).padStart(8, '0');
 }

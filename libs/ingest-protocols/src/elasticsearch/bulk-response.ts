@@ -2,7 +2,7 @@
 import type { BulkItem } from './bulk-body';
 
 /** The Elasticsearch version the root endpoint reports: 8.x, the line today's shippers expect. */
-export const REPORTED_VERSION = '8.17.0';
+const REPORTED_VERSION = '8.17.0';
 
 /** The body of `GET /`, which clients and Beats read to learn what they talk to. */
 export function clusterInfo(): Record<string, unknown> {

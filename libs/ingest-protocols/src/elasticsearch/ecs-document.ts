@@ -48,7 +48,10 @@ function flattenInto(out: Record<string, unknown>, object: Record<string, unknow
     // `attributes` is the wire format's own object of attributes: it stays one.
     const flatten = value !== null && typeof value === 'object' && !Array.isArray(value) && name !== 'attributes' && depth < MAX_FLATTEN_DEPTH;
     if (flatten) flattenInto(out, value as Record<string, unknown>, `${name}.`, depth + 1);
-    // The first spelling of a name (nested or dotted) wins; `__proto__` must stay a key.
-    else if (!Object.hasOwn(out, name)) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    // The first spelling of a name (nested or dotted) wins; `__proto__` must stay a key (and only
+    // it is defined that way: defined properties make every object a slow dictionary).
+    else if (Object.hasOwn(out, name)) continue;
+    else if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    else out[name] = value;
   }
 }

@@ -21,7 +21,7 @@ const FACILITIES = [
 ] as const;
 
 /** The source of a message that names no application. */
-export const SYSLOG_SOURCE = 'syslog';
+const SYSLOG_SOURCE = 'syslog';
 
 const PRI = /^<(\d{1,3})>/;
 const RFC5424_HEADER = /^1 (\S+) (\S+) (\S+) (\S+) (\S+) /;

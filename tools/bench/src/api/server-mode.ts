@@ -15,7 +15,7 @@ export async function timeServerModeQueries(dataDir: string, context: QueryConte
   try {
     await waitForOk(`http://127.0.0.1:${port}/ping`, front);
     // CLICKHOUSE_URL puts the api in server mode: the data directory is the front's, not the api's.
-    const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', CLICKHOUSE_URL: `http://127.0.0.1:${port}` });
+    const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', CLICKHOUSE_URL: `http://127.0.0.1:${port}` });
     try {
       return await timeApiQueries(api.base, context, runs);
     } finally {

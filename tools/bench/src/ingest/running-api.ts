@@ -1,4 +1,4 @@
-/** An api process on its own data directory with HTTP and TCP ingest, for the ingest phases. */
+/** An api process on its own data directory with HTTP, TCP and syslog ingest, for the ingest phases. */
 import { freePort, startApp, waitForOk, type AppProcess } from '../processes/app-process';
 
 export interface RunningApi {
@@ -7,15 +7,18 @@ export interface RunningApi {
   base: string;
   httpTarget: string;
   tcpTarget: string;
+  /** tcp://127.0.0.1:<syslog port> */
+  syslogTarget: string;
 }
 
 export async function startApi(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
   const tcpPort = await freePort();
+  const syslogPort = await freePort();
   const app = startApp('api', [], {
     API_PORT: String(port),
     INGEST_TCP_PORT: String(tcpPort),
-    SYSLOG_PORT: '0',
+    SYSLOG_PORT: String(syslogPort),
     LOGLINE_DATA_DIR: dataDir,
     RATE_LIMIT_INGEST_PER_MINUTE: '0',
     RATE_LIMIT_QUERY_PER_MINUTE: '0',
@@ -23,5 +26,5 @@ export async function startApi(dataDir: string, extraEnv: Record<string, string>
   });
   const base = `http://127.0.0.1:${port}/api/v1`;
   await waitForOk(`${base}/health`, app);
-  return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}` };
+  return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}`, syslogTarget: `tcp://127.0.0.1:${syslogPort}` };
 }

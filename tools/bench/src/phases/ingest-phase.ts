@@ -1,11 +1,13 @@
 /**
- * Ingest on a fresh data directory: end to end over HTTP and TCP, the sustained-rate search with
- * its lag, the api's memory while producers outrun storage; then the insert path's cost breakdown
- * in a worker of its own.
+ * Ingest on a fresh data directory: end to end over HTTP and TCP, events/s through every door
+ * (native NDJSON and the standard protocols), the sustained-rate search with its lag, the api's
+ * memory while producers outrun storage; then the insert path's cost breakdown in a worker of its
+ * own.
  */
 import { join } from 'node:path';
 import { runWorker } from '../engine/run-worker';
 import type { InsertPathResult } from '../engine/insert-path';
+import { measureDoors, type DoorThroughput } from '../ingest/door-throughput';
 import { measureEndToEnd, type EndToEndResult } from '../ingest/end-to-end';
 import { measureMemoryUnderPressure, type PressureResult } from '../ingest/memory-pressure';
 import { startApi } from '../ingest/running-api';
@@ -15,23 +17,30 @@ import { log } from './load-phase';
 
 export interface IngestFigures {
   ingest: EndToEndResult[];
+  doors: DoorThroughput[];
   sustained: SustainedResult;
   pressure: PressureResult;
   insertPath: InsertPathResult;
 }
 
 const INGEST_RUNS = 3;
+/** Events through each door: enough for several full inserts, few enough for seven doors. */
+const MAX_DOOR_EVENTS = 200_000;
 /** Rows per insert in the insert-path breakdown: the api's default (INGEST_BATCH_ROWS). */
 const INGEST_BATCH_ROWS = 20_000;
 
 export async function measureIngest(work: string, config: BenchConfig): Promise<IngestFigures> {
   const api = await startApi(join(work, 'ingest'));
   let ingest: EndToEndResult[];
+  let doors: DoorThroughput[];
   let sustained: SustainedResult;
   let pressure: PressureResult;
   try {
     log(`end-to-end ingest, ${config.ingestEvents} events x ${INGEST_RUNS} runs per transport`);
     ingest = [await measureEndToEnd(api, 'http', config.ingestEvents, INGEST_RUNS), await measureEndToEnd(api, 'tcp', config.ingestEvents, INGEST_RUNS)];
+    const doorEvents = Math.min(config.ingestEvents, MAX_DOOR_EVENTS);
+    log(`events/s through each door, ${doorEvents} events each`);
+    doors = await measureDoors(api, doorEvents);
     log(`searching the highest sustained rate from ${Math.round(ingest[0].eventsPerSecond)} events/s`);
     sustained = await findSustainedRate(api, ingest[0].eventsPerSecond, config.stepSeconds);
     log(`api memory while producers outrun storage for ${config.pressureSeconds} s`);
@@ -41,5 +50,5 @@ export async function measureIngest(work: string, config: BenchConfig): Promise<
   }
   log('insert path cost breakdown');
   const insertPath = await runWorker<InsertPathResult>('insert-path', { dataDir: join(work, 'insert-path'), events: 300_000, batchRows: INGEST_BATCH_ROWS });
-  return { ingest, sustained, pressure, insertPath };
+  return { ingest, doors, sustained, pressure, insertPath };
 }

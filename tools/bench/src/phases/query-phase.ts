@@ -18,7 +18,7 @@ import { medianMs } from '../stats';
 import { log } from './load-phase';
 
 export async function measureQueries(dataDir: string, nowMs: number, runs: number): Promise<{ figures: QueryFigures; context: QueryContext }> {
-  const api = await startApi(dataDir, { INGEST_TCP_PORT: '0' });
+  const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', SYSLOG_PORT: '0' });
   const rss = sampleRss(api.app.child.pid);
   let webRenderMs: number;
   let context: QueryContext;

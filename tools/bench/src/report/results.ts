@@ -3,6 +3,7 @@ import type { ApiTiming } from '../api/api-queries';
 import type { EngineFloors } from '../engine/engine-floors';
 import type { LibraryTiming } from '../engine/library-queries';
 import type { InsertPathResult } from '../engine/insert-path';
+import type { DoorThroughput } from '../ingest/door-throughput';
 import type { EndToEndResult } from '../ingest/end-to-end';
 import type { PressureResult } from '../ingest/memory-pressure';
 import type { SustainedResult } from '../ingest/sustained-rate';
@@ -44,6 +45,8 @@ export interface BenchResults {
   /** Storage of real log files replayed through the generator and api. */
   realLogs: RealLogsFigures;
   ingest: EndToEndResult[];
+  /** Events/s through each door (native NDJSON and the standard protocols), same sender, same run. */
+  doors: DoorThroughput[];
   sustained: SustainedResult;
   pressure: PressureResult;
   insertPath: InsertPathResult;

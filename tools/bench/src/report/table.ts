@@ -1,5 +1,6 @@
 /** Turns a run's results into the one table printed and written to docs/benchmarks.md. */
 import { QUERIES, type QuerySpec } from '../queries/catalogue';
+import { doorRows } from './door-rows';
 import type { BenchResults } from './results';
 import { queryRow, rareFloorRow } from './query-rows';
 import { ingestRows } from './ingest-rows';
@@ -8,7 +9,7 @@ import { fixed, mib, thousands, verdict, type TableRow } from './format';
 import { MIN_COMPRESSION, MIN_PG_DISK_RATIO } from './targets';
 
 export function tableRows(results: BenchResults): TableRow[] {
-  return [...loadRows(results), ...QUERIES.map((spec: QuerySpec) => queryRow(spec, results)), rareFloorRow(results), ...otherRows(results), ...ingestRows(results)];
+  return [...loadRows(results), ...QUERIES.map((spec: QuerySpec) => queryRow(spec, results)), rareFloorRow(results), ...otherRows(results), ...ingestRows(results), ...doorRows(results.doors)];
 }
 
 function loadRows({ load, postgres, realLogs }: BenchResults): TableRow[] {
