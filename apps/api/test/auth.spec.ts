@@ -45,6 +45,21 @@ describe('authentication and access policy', () => {
     expect((await call('/metrics', admin.token)).statusCode).toBe(200);
   });
 
+  it("guards the standard protocols' doors with the ingest scope, taking the token as shippers can send it", async () => {
+    const bulk = `${JSON.stringify({ create: { _index: 'authed-es' } })}\n${event(1, { producer_id: 'authed-es' })}\n`;
+    const post = (url: string, authorization: string | undefined, payload: string, type = 'application/x-ndjson') =>
+      api.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type, ...(authorization ? { authorization } : {}) } });
+    const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    expect((await post('/_bulk', undefined, bulk)).statusCode).toBe(401);
+    expect((await post('/_bulk', basic('logline', reader.token), bulk)).statusCode).toBe(403);
+    expect((await post('/_bulk', basic('filebeat', ingester.token), bulk)).json()).toMatchObject({ errors: false });
+    expect((await post('/_bulk', `ApiKey ${Buffer.from(`fleet:${ingester.token}`).toString('base64')}`, bulk)).json()).toMatchObject({ errors: false });
+    expect((await post('/v1/logs', undefined, '{}', 'application/json')).statusCode).toBe(401);
+    expect((await post('/v1/logs', `Bearer ${ingester.token}`, '{}', 'application/json')).statusCode).toBe(200);
+    expect((await post('/loki/api/v1/push', basic('promtail', 'wrong'), '{"streams":[]}', 'application/json')).statusCode).toBe(401);
+    expect((await api.app.inject({ url: '/', headers: { authorization: `Bearer ${ingester.token}` } })).json()).toMatchObject({ version: { number: expect.stringMatching(/^8\./) } });
+  });
+
   it('keeps health and the API docs public', async () => {
     expect((await call('/api/v1/health')).statusCode).toBe(200);
     expect((await call('/api/docs/json')).statusCode).toBe(200);
