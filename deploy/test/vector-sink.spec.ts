@@ -55,7 +55,7 @@ describe("Vector's clickhouse sinks, as deployed, into Logline's schema", () => 
     // The table's TTL drops events older than the retention (the test schema keeps 30 days) as they arrive.
     const retained = rows.filter((row) => Date.parse(`${row.timestamp.replace(' ', 'T')}Z`) >= retentionHorizonMs(TEST_RETENTION_DAYS));
     const stored = await storage.reader.query({
-      query: 'SELECT timestamp, log_level, message, source, host, producer_id, seq, attributes FROM logs.application_logs',
+      query: 'SELECT timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id FROM logs.application_logs',
       format: 'JSONEachRow',
     });
     const inOrder = (list: object[]) => list.map((row) => JSON.stringify(row, Object.keys(row).sort())).sort();
