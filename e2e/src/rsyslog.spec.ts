@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testToolPath } from '@logline/test-tools';
 import { runTool } from './support/clients';
 import { freePort } from './support/processes';
 import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
@@ -30,9 +31,9 @@ describe('rsyslog forwarding with the README snippet', () => {
     inputPort = await freePort();
     const config = `global(workDirectory="${folder}")\nmodule(load="imtcp")\ninput(type="imtcp" port="${inputPort}")\n${readmeSnippet(api.syslogPort)}`;
     writeFileSync(join(folder, 'rsyslog.conf'), config);
-    rsyslogd = spawn('rsyslogd', ['-n', '-f', join(folder, 'rsyslog.conf'), '-i', join(folder, 'rsyslogd.pid')], { stdio: 'ignore' });
+    rsyslogd = spawn(testToolPath('rsyslogd'), ['-n', '-f', join(folder, 'rsyslog.conf'), '-i', join(folder, 'rsyslogd.pid')], { stdio: 'ignore' });
     // rsyslogd is listening once logger can connect to its input.
-    for (let attempt = 0; (await runTool('logger', ['-n', '127.0.0.1', '-P', String(inputPort), '-T', '-t', 'probe', 'ready?'])).code !== 0; attempt += 1) {
+    for (let attempt = 0; (await runTool(testToolPath('logger'), ['-n', '127.0.0.1', '-P', String(inputPort), '-T', '-t', 'probe', 'ready?'])).code !== 0; attempt += 1) {
       if (attempt > 50) throw new Error('rsyslogd did not start listening');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -45,7 +46,7 @@ describe('rsyslog forwarding with the README snippet', () => {
   });
 
   it('stores what rsyslog forwards, severity, application and host included', async () => {
-    const sent = await runTool('logger', ['-n', '127.0.0.1', '-P', String(inputPort), '-T', '-t', 'via-rsyslog', '-p', 'mail.warning'], 'queue full\n');
+    const sent = await runTool(testToolPath('logger'), ['-n', '127.0.0.1', '-P', String(inputPort), '-T', '-t', 'via-rsyslog', '-p', 'mail.warning'], 'queue full\n');
     expect(sent.code).toBe(0);
     const [row] = await api.waitForRows('source=via-rsyslog', 1);
     expect(row).toMatchObject({ message: 'queue full', log_level: 'WARNING', source: 'via-rsyslog', attributes: expect.objectContaining({ facility: 'mail' }) });

@@ -6,12 +6,13 @@
  */
 import { connect } from 'node:net';
 import { hostname } from 'node:os';
+import { testToolPath } from '@logline/test-tools';
 import { runTool } from './support/clients';
 import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 import { until } from './support/until';
 
 function logger(api: ProtocolApi, args: string[], lines: string[]) {
-  return runTool('logger', ['-n', '127.0.0.1', '-P', String(api.syslogPort), ...args], `${lines.join('\n')}\n`);
+  return runTool(testToolPath('logger'), ['-n', '127.0.0.1', '-P', String(api.syslogPort), ...args], `${lines.join('\n')}\n`);
 }
 
 describe('syslog from util-linux logger', () => {
