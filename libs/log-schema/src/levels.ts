@@ -30,7 +30,3 @@ export function toLogLevel(value: string): LogLevel | undefined {
   const key = value.trim().toUpperCase();
   return Object.prototype.hasOwnProperty.call(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : undefined;
 }
-
-export function isLogLevel(value: string): value is LogLevel {
-  return (LOG_LEVELS as readonly string[]).includes(value);
-}

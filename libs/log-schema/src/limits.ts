@@ -13,3 +13,6 @@ export const LIMITS = Object.freeze({
   /** Largest `seq` (JSON numbers are exact up to 2^53 - 1). */
   maxSeq: Number.MAX_SAFE_INTEGER,
 });
+
+/** Longest raw text kept in a dead-letter record, in bytes; longer input is truncated. */
+export const DEAD_LETTER_RAW_BYTES = 4096;

@@ -3,6 +3,7 @@
  * api's start-up migration, the ClickHouse server's init script and the tests. A migration is
  * never edited once released; a change is a new, higher version.
  */
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
 
 export const DATABASE = 'logs';
 export const LOGS_TABLE = 'application_logs';
@@ -17,22 +18,6 @@ export const ROW_HASH_COLUMN = 'row_hash';
 export const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS ${DATABASE}.schema_migrations
 (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
 ENGINE = MergeTree ORDER BY version`;
-
-/** Days the per-minute rollup keeps its counts (it is tiny; raw events follow LOG_RETENTION_DAYS). */
-export const ROLLUP_RETENTION_DAYS = 400;
-
-/** Longest raw text kept in a dead-letter record, in bytes; longer input is truncated. */
-export const DEAD_LETTER_RAW_BYTES = 4096;
-
-/** Default retention of raw events, in days (`LOG_RETENTION_DAYS`). */
-export const DEFAULT_RETENTION_DAYS = 30;
-
-/**
- * Longest retention, in days. The TTL is `toDateTime(timestamp) + INTERVAL n DAY`, and DateTime
- * ends in 2106: past about 29,000 days from now the sum wraps into the past and the engine
- * deletes every row at once (36,500 kept none of 12,000 replayed events, without an error).
- */
-export const MAX_RETENTION_DAYS = 10_000;
 
 /** Events per minute, host, source and level: what the host-count view adds and its backfill copies. */
 const HOST_COUNTS_SELECT = `SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events
@@ -235,14 +220,6 @@ export function retentionStatement(days: number): string {
     throw new RangeError(`retention days must be an integer from 1 to ${MAX_RETENTION_DAYS}, got ${days}`);
   }
   return `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MODIFY TTL toDateTime(timestamp) + INTERVAL ${days} DAY`;
-}
-
-/**
- * The retention's horizon: an event dated before it may already have been dropped by the TTL
- * (`days` of retention), one dated at or after it is still kept.
- */
-export function retentionHorizonMs(days: number, nowMs = Date.now()): number {
-  return nowMs - days * 86_400_000;
 }
 
 /** The fragment ClickHouse shows in the table's definition when the TTL is `days`. */
