@@ -1,13 +1,13 @@
-/** Builds the api as a fastify instance (never listens; main.ts does). */
+/** Builds the api as a fastify instance over its services (never listens; server.ts does). */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Storage } from '@logline/ch-client';
+import type { Store } from '@logline/ch-client';
+import type { AlertEvaluator } from './alerts/alert-evaluator';
 import type { ApiConfig } from './config';
 import type { IngestPipeline } from './ingest/ingest-pipeline';
 import type { TailHub } from './live/tail-hub';
 import type { ApiMetrics } from './metrics';
-import type { TokenStore } from './auth/token-store';
-import type { AlertEvaluator } from './alerts/alert-evaluator';
+import type { ApiServices } from './services';
 import accessPolicy from './plugins/access-policy';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
@@ -36,7 +36,7 @@ import tailRoute from './routes/tail';
 declare module 'fastify' {
   interface FastifyInstance {
     config: ApiConfig;
-    storage: Storage;
+    store: Store;
     ingest: IngestPipeline;
     metrics: ApiMetrics;
     tail: TailHub;
@@ -44,24 +44,14 @@ declare module 'fastify' {
   }
 }
 
-export interface AppDependencies {
-  config: ApiConfig;
-  storage: Storage;
-  ingest: IngestPipeline;
-  metrics: ApiMetrics;
-  tail: TailHub;
-  tokens: TokenStore;
-  alerts: AlertEvaluator;
-}
-
-export async function buildApp(deps: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: ApiServices, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...options,
     bodyLimit: deps.config.ingest.maxBodyBytes,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('config', deps.config);
-  app.decorate('storage', deps.storage);
+  app.decorate('store', deps.store);
   app.decorate('ingest', deps.ingest);
   app.decorate('metrics', deps.metrics);
   app.decorate('tail', deps.tail);

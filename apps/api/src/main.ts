@@ -6,7 +6,7 @@
  * `main.js --version` prints Logline's version.
  */
 import pino from 'pino';
-import { applyMigrations } from '@logline/ch-client';
+import { Store } from '@logline/ch-client';
 import { LOGLINE_VERSION } from '@logline/version';
 import { loadAlertRules } from './alerts/load-alert-rules';
 import { createToken, SCOPES, type Scope } from './auth/token-store';
@@ -32,10 +32,10 @@ async function main(): Promise<void> {
 }
 
 async function migrate(config: ApiConfig, log: pino.Logger): Promise<void> {
-  const storage = openConfiguredStorage(config);
-  const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
+  const store = new Store(openConfiguredStorage(config), { retentionDays: config.retentionDays });
+  const report = await store.migrate();
   log.info({ applied: report.applied }, 'schema is at version %d', report.version);
-  await storage.close();
+  await store.close();
 }
 
 function printNewToken([name, scopeList]: string[]): void {

@@ -5,37 +5,28 @@
 import closeWithGrace from 'close-with-grace';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { applyMigrations } from '@logline/ch-client';
-import { createAlertEvaluator } from './alerts/create-alert-evaluator';
 import { loadAlertRules } from './alerts/load-alert-rules';
 import { buildApp } from './app';
 import { loadTokens } from './auth/load-tokens';
 import type { ApiConfig } from './config';
-import { IngestPipeline } from './ingest/ingest-pipeline';
 import { startSyslog } from './ingest/syslog/syslog-server';
 import { startTcpIngest } from './ingest/tcp-ingest-server';
-import { TailHub } from './live/tail-hub';
-import { visibilityClock } from './live/visibility-clock';
-import { createMetrics } from './metrics';
+import { createApiServices } from './services';
 import { openConfiguredStorage } from './storage';
 
 export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   const tokens = loadTokens(config, log);
   const alertRules = loadAlertRules(config.alerts.rulesFile);
   const storage = openConfiguredStorage(config);
+  const services = createApiServices(config, storage, log, { tokens, alertRules });
+  const { store, ingest, metrics, alerts } = services;
   if (config.migrateOnStart) {
-    const report = await applyMigrations(storage.writer, { retentionDays: config.retentionDays });
+    const report = await store.migrate();
     log.info({ applied: report.applied }, 'schema is at version %d', report.version);
   }
-  const metrics = createMetrics();
-  const ingest = new IngestPipeline(storage, config, metrics, log);
-  ingest.recentLogs?.warmUp();
-  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
-    log.warn({ err: error }, 'live tail poll failed; retrying'),
-  );
-  const alerts = createAlertEvaluator(config.alerts, alertRules, storage.reader, metrics, log);
+  store.warmUp();
   const app = await buildApp(
-    { config, storage, ingest, metrics, tail, tokens, alerts },
+    services,
     // requestTimeout bounds how long a client may take to send a request (slow-loris).
     {
       loggerInstance: log,
@@ -50,20 +41,17 @@ export async function serve(config: ApiConfig, log: Logger): Promise<void> {
   if (syslogServer && tokens.enabled) log.warn({ port: syslogServer.port() }, 'syslog takes events without a token (the protocol has none): expose SYSLOG_PORT to trusted senders only');
   if (!config.ingest.enabled) log.info('ingest is off (INGEST_ENABLED=false): HTTP ingest answers 404 and no TCP listener runs; send events to Vector');
   const address = await app.listen({ host: config.host, port: config.port });
-  log.info({ storage: storage.mode, location: storage.location, tcpPort: tcpServer?.port(), syslogPort: syslogServer?.port() }, 'Logline api ready on %s', address);
+  log.info({ storage: store.mode, location: store.location, tcpPort: tcpServer?.port(), syslogPort: syslogServer?.port() }, 'Logline api ready on %s', address);
   alerts.start();
   if (alertRules.rules.length > 0) log.info({ file: config.alerts.rulesFile }, 'evaluating %d alert rules every %d s', alertRules.rules.length, config.alerts.evalIntervalMs / 1000);
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an uncaught error');
     else log.info({ signal }, 'stopping: storing what has been received');
-    // Stops evaluating at once; notifications being sent get a few seconds while the rest closes.
-    const alertsStopped = alerts.stop();
-    await Promise.all([tcpServer?.close(), syslogServer?.close()]);
-    await app.close();
-    tail.close();
-    await ingest.close();
-    await alertsStopped;
-    await storage.close();
+    await services.close(async () => {
+      await Promise.all([tcpServer?.close(), syslogServer?.close()]);
+      await app.close();
+    });
+    await store.close();
     log.info('stopped');
   });
 }

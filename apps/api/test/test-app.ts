@@ -1,21 +1,19 @@
-/** Builds the real api over the real embedded engine for route tests. */
+/** Builds the real api over the real embedded engine for route tests, wired as server.ts wires it. */
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from '@logline/ch-client';
 import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
 import { buildApp } from '../src/app';
 import type { AlertEvaluator } from '../src/alerts/alert-evaluator';
-import { createAlertEvaluator } from '../src/alerts/create-alert-evaluator';
 import { loadAlertRules } from '../src/alerts/load-alert-rules';
 import { TokenStore } from '../src/auth/token-store';
 import { loadConfig, type ApiConfig } from '../src/config';
-import { IngestPipeline } from '../src/ingest/ingest-pipeline';
-import { TailHub } from '../src/live/tail-hub';
-import { visibilityClock } from '../src/live/visibility-clock';
-import { createMetrics } from '../src/metrics';
+import type { IngestPipeline } from '../src/ingest/ingest-pipeline';
+import { createApiServices } from '../src/services';
 
 export interface TestApi {
   app: FastifyInstance;
+  /** The engine's clients, for tests that look at the tables directly. */
   storage: Storage;
   ingest: IngestPipeline;
   config: ApiConfig;
@@ -28,23 +26,17 @@ export async function startTestApi(env: Record<string, string> = {}, tokens = ne
   const config = loadConfig({ INGEST_TCP_PORT: '0', API_PORT: '0', INGEST_FLUSH_MS: '5', ...env });
   const storage = await openTestStorage();
   const log = pino({ level: 'silent' });
-  const metrics = createMetrics();
-  const ingest = new IngestPipeline(storage, config, metrics, log);
-  ingest.recentLogs?.warmUp();
-  const tail = new TailHub(storage.reader, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, () => undefined);
-  const alerts = createAlertEvaluator(config.alerts, loadAlertRules(config.alerts.rulesFile), storage.reader, metrics, log);
-  const app = await buildApp({ config, storage, ingest, metrics, tail, tokens, alerts }, { loggerInstance: log });
+  const services = createApiServices(config, storage, log, { tokens, alertRules: loadAlertRules(config.alerts.rulesFile) });
+  services.store.warmUp();
+  const app = await buildApp(services, { loggerInstance: log });
   return {
     app,
     storage,
-    ingest,
+    ingest: services.ingest,
     config,
-    alerts,
+    alerts: services.alerts,
     close: async () => {
-      await alerts.stop();
-      await app.close();
-      tail.close();
-      await ingest.close();
+      await services.close(() => app.close());
       await closeTestStorage(storage);
     },
   };

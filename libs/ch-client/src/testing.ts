@@ -5,10 +5,10 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from './apply-migrations';
-import { openStorage, type Storage } from './create-storage';
-import { runCommand } from './run-query';
-import { identifier, sql } from './sql';
+import { applyMigrations } from './schema/apply-migrations';
+import { openStorage, type Storage } from './connection/open-storage';
+import { runCommand } from './sql/run-query';
+import { identifier, sql } from './sql/sql';
 
 let removeOnExit = false;
 

@@ -2,18 +2,18 @@ import { normalizeEvent, type LogRow } from '@logline/log-schema';
 import {
   applyMigrations,
   BatchInserter,
+  countTopValues,
+  createLogRowWriter,
   findLog,
-  parseLogId,
   formatPageCursor,
-  getProducerStats,
-  logRowWriter,
+  parseLogId,
   parsePageCursor,
   prepareLogRow,
   searchLogs,
-  topValues,
   type PreparedLogRow,
   type Storage,
 } from '../src';
+import { getProducerStats } from '../src/queries/get-producer-stats';
 import { closeTestStorage } from '../src/testing';
 import { openStorageIn, STORAGE_MODES } from './storage-modes';
 
@@ -37,7 +37,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   let storage: Storage;
   beforeAll(async () => {
     storage = await openStorageIn(mode);
-    const inserter = new BatchInserter<PreparedLogRow>(logRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
+    const inserter = new BatchInserter<PreparedLogRow>(createLogRowWriter(storage.writer), { maxRows: 7, flushMs: 5 });
     await Promise.all([0, 10, 20].map((start) =>
       inserter.insert(Array.from({ length: 10 }, (_, k) => prepareLogRow(row(start + k)))),
     ));
@@ -140,7 +140,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
 
   it('drops retried events already stored, and repeats within a batch, counting them per producer', async () => {
     const counted = new Map<string, number>();
-    const write = logRowWriter(storage.writer, (duplicates) => {
+    const write = createLogRowWriter(storage.writer, (duplicates) => {
       for (const [producer, count] of duplicates) counted.set(producer, (counted.get(producer) ?? 0) + count);
     });
     const retried = [5, 6, 7].map((seq) => prepareLogRow(row(seq)));
@@ -155,7 +155,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   it('pages correctly across the nearer time windows it tries first', async () => {
     const now = Date.now();
     const ages = [20 * 86_400_000, 5 * 86_400_000, 3_600_000, 0];
-    await logRowWriter(storage.writer)(ages.map((age, seq) => prepareLogRow(row(seq, { producer_id: 'spread', timestamp: new Date(now - age).toISOString() }))));
+    await createLogRowWriter(storage.writer)(ages.map((age, seq) => prepareLogRow(row(seq, { producer_id: 'spread', timestamp: new Date(now - age).toISOString() }))));
     for (const order of ['desc', 'asc'] as const) {
       const seqs: number[] = [];
       let after;
@@ -176,7 +176,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
     const rows = Array.from({ length: 30 }, (_, seq) =>
       row(seq, { producer_id: 'facets', timestamp: new Date(t1 + seq * 17_000).toISOString(), source: sources[seq % 3], log_level: levels[seq % 4], host: hosts[seq % 5] }),
     );
-    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    await createLogRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
     const fromMs = t1 + 50_000;
     const toMs = t1 + 7 * 60_000 + 5_000;
     const inRange = rows.filter((_, seq) => t1 + seq * 17_000 >= fromMs && t1 + seq * 17_000 < toMs);
@@ -186,11 +186,11 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
       return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     };
     const filters = { fromMs, toMs, sources: ['facet-a', 'facet-b'] };
-    expect((await topValues(storage.reader, filters, 'source', 10)).values).toEqual(expected('source'));
-    expect((await topValues(storage.reader, filters, 'log_level', 10)).values).toEqual(expected('log_level'));
-    expect((await topValues(storage.reader, filters, 'host', 10)).values).toEqual(expected('host'));
+    expect((await countTopValues(storage.reader, filters, 'source', 10)).values).toEqual(expected('source'));
+    expect((await countTopValues(storage.reader, filters, 'log_level', 10)).values).toEqual(expected('log_level'));
+    expect((await countTopValues(storage.reader, filters, 'host', 10)).values).toEqual(expected('host'));
     // The same range through the raw table only (a field filter the rollup cannot answer).
-    const raw = await topValues(storage.reader, { ...filters, fields: [{ field: 'producer_id', values: ['facets'], prefix: false, negate: false }] }, 'source', 10);
+    const raw = await countTopValues(storage.reader, { ...filters, fields: [{ field: 'producer_id', values: ['facets'], prefix: false, negate: false }] }, 'source', 10);
     expect(raw.values).toEqual(expected('source'));
   });
 
@@ -200,26 +200,26 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
     const rows = Array.from({ length: 12 }, (_, seq) =>
       row(seq, { producer_id: 'expiring', timestamp: new Date(at(seq)).toISOString(), source: 'expiring-src', host: seq % 3 === 0 ? 'exp-a' : 'exp-b' }),
     );
-    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    await createLogRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
     // The first four leave the table as expired events do; the rollups, kept longer, still count them.
     await storage.writer.command({ query: `DELETE FROM logs.application_logs WHERE producer_id = 'expiring' AND seq < 4` });
     const filters = { sources: ['expiring-src'] };
     const stored = [{ value: 'exp-b', count: 6 }, { value: 'exp-a', count: 2 }];
     const horizon = { expiringBeforeMs: at(3) + 95_000 };
-    expect((await topValues(storage.reader, filters, 'host', 10, horizon)).values).toEqual(stored);
-    expect((await topValues(storage.reader, filters, 'source', 10, horizon)).values).toEqual([{ value: 'expiring-src', count: 8 }]);
-    expect((await topValues(storage.reader, { ...filters, fromMs: at(1) }, 'host', 10, horizon)).values).toEqual(stored);
+    expect((await countTopValues(storage.reader, filters, 'host', 10, horizon)).values).toEqual(stored);
+    expect((await countTopValues(storage.reader, filters, 'source', 10, horizon)).values).toEqual([{ value: 'expiring-src', count: 8 }]);
+    expect((await countTopValues(storage.reader, { ...filters, fromMs: at(1) }, 'host', 10, horizon)).values).toEqual(stored);
     // An open start without a horizon is counted from raw events alone.
-    expect((await topValues(storage.reader, filters, 'host', 10)).values).toEqual(stored);
+    expect((await countTopValues(storage.reader, filters, 'host', 10)).values).toEqual(stored);
     // A horizon before the deleted events lets the rollup answer for them: it is what the option means.
     const early = { expiringBeforeMs: at(0) - 60_000 };
-    expect((await topValues(storage.reader, filters, 'host', 10, early)).values).toEqual([{ value: 'exp-b', count: 8 }, { value: 'exp-a', count: 4 }]);
+    expect((await countTopValues(storage.reader, filters, 'host', 10, early)).values).toEqual([{ value: 'exp-b', count: 8 }, { value: 'exp-a', count: 4 }]);
   });
 
   it('gives events without a seq ids that page and resolve like any other', async () => {
     const at = new Date(Date.UTC(2026, 10, 19, 9, 0, 0)).toISOString();
     const rows = ['one', 'two', 'three'].map((message) => row(0, { producer_id: 'no-seq', seq: undefined, timestamp: at, message }));
-    await logRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
+    await createLogRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
     const ids: string[] = [];
     let after;
     do {

@@ -3,9 +3,8 @@
  * [now - window, now), then the state machine, notifications on firing and resolution, and the
  * firing gauge. Rounds never overlap; a round that fails for a rule keeps that rule's state.
  */
-import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyBaseLogger } from 'fastify';
-import { countLogs } from '@logline/ch-client';
+import type { Store } from '@logline/ch-client';
 import type { ApiMetrics } from '../metrics';
 import type { AlertRule } from './alert-rule';
 import type { AlertNotifier, NotificationRecord } from './alert-notifier';
@@ -23,9 +22,12 @@ export interface RuleStatus {
   lastNotification?: NotificationRecord;
 }
 
+/** Where rules' counts come from. */
+export type AlertCounter = Pick<Store, 'countLogs'>;
+
 export interface AlertEvaluatorOptions {
   rules: readonly AlertRule[];
-  reader: ClickHouseClient;
+  store: AlertCounter;
   notifier: AlertNotifier;
   metrics: ApiMetrics;
   log: FastifyBaseLogger;
@@ -94,12 +96,12 @@ export class AlertEvaluator {
 
   private async evaluateRule(status: RuleStatus, nowMs: number): Promise<void> {
     const { rule } = status;
-    const { metrics, reader, log } = this.options;
+    const { metrics, store, log } = this.options;
     status.lastEvaluationMs = nowMs;
     const stopTimer = metrics.alertEvaluationSeconds.startTimer();
     let count: number;
     try {
-      count = await countLogs(reader, rule.filters, { fromMs: nowMs - rule.windowMs, toMs: nowMs });
+      count = await store.countLogs(rule.filters, { fromMs: nowMs - rule.windowMs, toMs: nowMs });
     } catch (error) {
       metrics.alertEvaluationFailures.inc({ rule: rule.name });
       status.lastError = (error as Error).message.slice(0, 500);

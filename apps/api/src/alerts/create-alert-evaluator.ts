@@ -1,10 +1,9 @@
 /** Wires the alert evaluator for the api: rules, webhook sender and notifier, from the config. */
-import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
 import type { AlertRules } from './alert-rule';
-import { AlertEvaluator } from './alert-evaluator';
+import { AlertEvaluator, type AlertCounter } from './alert-evaluator';
 import { AlertNotifier } from './alert-notifier';
 import { WebhookSender } from './webhook-sender';
 
@@ -14,11 +13,11 @@ const FIRST_RETRY_DELAY_MS = 500;
 export function createAlertEvaluator(
   config: ApiConfig['alerts'],
   rules: AlertRules,
-  reader: ClickHouseClient,
+  store: AlertCounter,
   metrics: ApiMetrics,
   log: FastifyBaseLogger,
 ): AlertEvaluator {
   const sender = new WebhookSender({ timeoutMs: config.webhookTimeoutMs, maxRetries: config.webhookRetries, firstRetryDelayMs: FIRST_RETRY_DELAY_MS });
   const notifier = new AlertNotifier(rules.receivers, sender, metrics, log);
-  return new AlertEvaluator({ rules: rules.rules, reader, notifier, metrics, log, intervalMs: config.evalIntervalMs });
+  return new AlertEvaluator({ rules: rules.rules, store, notifier, metrics, log, intervalMs: config.evalIntervalMs });
 }

@@ -4,8 +4,7 @@
  * moment the export starts, so rows arriving meanwhile neither extend nor shift it.
  */
 import { Readable } from 'node:stream';
-import type { ClickHouseClient } from '@clickhouse/client';
-import { searchLogs, type LogCursor, type LogFilters, type SortOrder } from '@logline/ch-client';
+import type { LogCursor, LogFilters, SortOrder, Store } from '@logline/ch-client';
 import type { StoredLog } from '@logline/log-schema';
 import { stringify } from 'csv-stringify';
 
@@ -13,21 +12,24 @@ const PAGE_ROWS = 5000;
 
 export type ExportFormat = 'ndjson' | 'csv';
 
-async function* exportPages(client: ClickHouseClient, filters: LogFilters, order: SortOrder): AsyncGenerator<StoredLog[]> {
+/** Where export pages are read. */
+export type ExportSource = Pick<Store, 'searchLogs'>;
+
+async function* exportPages(source: ExportSource, filters: LogFilters, order: SortOrder): AsyncGenerator<StoredLog[]> {
   const closed = { ...filters, toMs: Math.min(filters.toMs ?? Date.now() + 1, Date.now() + 1) };
   let after: LogCursor | undefined;
   do {
-    const page = await searchLogs(client, { ...closed, order, after, limit: PAGE_ROWS });
+    const page = await source.searchLogs({ ...closed, order, after, limit: PAGE_ROWS });
     if (page.rows.length > 0) yield page.rows;
     after = page.next ?? undefined;
   } while (after);
 }
 
-export function exportStream(client: ClickHouseClient, filters: LogFilters, order: SortOrder, format: ExportFormat): Readable {
+export function exportStream(source: ExportSource, filters: LogFilters, order: SortOrder, format: ExportFormat): Readable {
   if (format === 'ndjson') {
     return Readable.from(
       (async function* () {
-        for await (const rows of exportPages(client, filters, order)) {
+        for await (const rows of exportPages(source, filters, order)) {
           yield rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
         }
       })(),
@@ -36,7 +38,7 @@ export function exportStream(client: ClickHouseClient, filters: LogFilters, orde
   const csv = stringify({ header: true, columns: CSV_COLUMNS, cast: { string: neutraliseFormula } });
   Readable.from(
     (async function* () {
-      for await (const rows of exportPages(client, filters, order)) yield* rows.map(toCsvRecord);
+      for await (const rows of exportPages(source, filters, order)) yield* rows.map(toCsvRecord);
     })(),
   )
     .on('error', (error) => csv.destroy(error))

@@ -4,18 +4,7 @@
  * logs.ingest_errors dead-letter table (not awaited by the sender, logged if it fails).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import {
-  BatchInserter,
-  deadLetterWriter,
-  logRowWriter,
-  RecentLogs,
-  recordDuplicates,
-  truncateRaw,
-  type DeadLetter,
-  type PreparedLogRow,
-  type Storage,
-  type WriteBatch,
-} from '@logline/ch-client';
+import { BatchInserter, truncateRaw, type DeadLetter, type PreparedLogRow, type Store, type WriteBatch } from '@logline/ch-client';
 import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
 import type { LineRejection } from './parse-lines';
@@ -26,42 +15,29 @@ export type Transport = 'http' | 'tcp' | 'otlp' | 'loki' | 'elasticsearch' | 'sy
 export class IngestPipeline {
   private readonly rows: BatchInserter<PreparedLogRow>;
   private readonly deadLetters: BatchInserter<DeadLetter>;
-  /**
-   * The newest stored events in memory, when this pipeline is the table's only writer (the
-   * embedded engine): the explorer's first pages are answered from them without a query.
-   */
-  readonly recentLogs: RecentLogs | undefined;
 
   constructor(
-    storage: Storage,
-    { ingest: config, retentionDays }: Pick<ApiConfig, 'ingest' | 'retentionDays'>,
+    store: Store,
+    config: ApiConfig['ingest'],
     private readonly metrics: ApiMetrics,
     private readonly log: FastifyBaseLogger,
   ) {
     const countDuplicates = async (duplicates: ReadonlyMap<string, number>): Promise<void> => {
       for (const count of duplicates.values()) this.metrics.duplicateEvents.inc(count);
       // The rows are stored already; a failure here only loses the audit's duplicate count.
-      await recordDuplicates(storage.writer, duplicates).catch((error: unknown) =>
+      await store.recordDuplicates(duplicates).catch((error: unknown) =>
         this.log.warn({ err: error }, 'could not record absorbed duplicates'),
       );
     };
-    // The embedded engine's data directory belongs to this process alone, and this is its one log
-    // writer: it may trust what it stored itself, skip most duplicate-check SELECTs, and hold
-    // the newest events.
-    const soleWriter = storage.mode === 'embedded';
-    this.recentLogs = soleWriter
-      ? new RecentLogs(storage.reader, {
-          retentionDays,
-          onLoadError: (error) => this.log.warn({ err: error }, 'could not read the newest events into memory; queries answer them'),
-        })
-      : undefined;
-    const writeRows = logRowWriter(storage.writer, countDuplicates, { soleWriter, recent: this.recentLogs });
+    // This pipeline is the process's one log writer (with the embedded engine, the table's only
+    // one: it may trust what it stored itself and hold the newest events).
+    const writeRows = store.createLogRowWriter(countDuplicates);
     this.rows = new BatchInserter(this.timed('application_logs', writeRows), {
       maxRows: config.batchRows,
       flushMs: config.flushMs,
       maxPendingRows: config.maxPendingRows,
     });
-    this.deadLetters = new BatchInserter(this.timed('ingest_errors', deadLetterWriter(storage.writer)), {
+    this.deadLetters = new BatchInserter(this.timed('ingest_errors', (letters) => store.writeDeadLetters(letters)), {
       maxRows: config.batchRows,
       flushMs: 250,
       maxPendingRows: config.maxPendingRows,

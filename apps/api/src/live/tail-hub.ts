@@ -1,7 +1,6 @@
 /** Shares pollers between viewers with the same filters, and catches up viewers that resume. */
-import type { ClickHouseClient } from '@clickhouse/client';
-import { tailLogs, type LogFilters, type TailPosition } from '@logline/ch-client';
-import { TailPoller, type TailBatch, type TailClock, type TailListener } from './tail-poller';
+import type { LogFilters, TailPosition } from '@logline/ch-client';
+import { TailPoller, type TailBatch, type TailClock, type TailListener, type TailSource } from './tail-poller';
 
 const CATCH_UP_LIMIT = 5000;
 
@@ -9,7 +8,7 @@ export class TailHub {
   private readonly pollers = new Map<string, TailPoller>();
 
   constructor(
-    private readonly client: ClickHouseClient,
+    private readonly source: TailSource,
     private readonly clock: TailClock,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
@@ -36,7 +35,7 @@ export class TailHub {
     let poller = this.pollers.get(key);
     if (!poller) {
       const start: TailPosition = { ingestedMs: this.clock.visibleUntilMs(), rowKey: '18446744073709551615' };
-      poller = new TailPoller(this.client, filters, start, this.clock, this.intervalMs, this.onError);
+      poller = new TailPoller(this.source, filters, start, this.clock, this.intervalMs, this.onError);
       this.pollers.set(key, poller);
     }
     const shared = poller;
@@ -64,7 +63,7 @@ export class TailHub {
   private async catchUp(filters: LogFilters, from: TailPosition, until: TailPosition, listener: TailListener): Promise<void> {
     let after = from;
     for (;;) {
-      const page = await tailLogs(this.client, filters, { after, visibleUntilMs: until.ingestedMs, limit: CATCH_UP_LIMIT });
+      const page = await this.source.tailLogs(filters, { after, visibleUntilMs: until.ingestedMs, limit: CATCH_UP_LIMIT });
       const rows = page.rows.filter((row) => isBefore(row, until));
       if (rows.length > 0) listener({ rows, position: page.last });
       if (!page.more || rows.length < page.rows.length) return;

@@ -4,8 +4,7 @@
  * "now minus a safety margin" and the start of any insert still running in this process — so a
  * row whose insert finishes late is read on a later tick instead of being skipped.
  */
-import type { ClickHouseClient } from '@clickhouse/client';
-import { tailLogs, type LogFilters, type TailPosition } from '@logline/ch-client';
+import type { LogFilters, Store, TailPosition } from '@logline/ch-client';
 import type { StoredLog } from '@logline/log-schema';
 
 export interface TailBatch {
@@ -15,6 +14,9 @@ export interface TailBatch {
 }
 
 export type TailListener = (batch: TailBatch) => void;
+
+/** Where tail pages are read. */
+export type TailSource = Pick<Store, 'tailLogs'>;
 
 export interface TailClock {
   /** Latest instant (epoch ms) up to which every insert is known to be visible. */
@@ -29,7 +31,7 @@ export class TailPoller {
   private polling = false;
 
   constructor(
-    private readonly client: ClickHouseClient,
+    private readonly source: TailSource,
     private readonly filters: LogFilters,
     private position: TailPosition,
     private readonly clock: TailClock,
@@ -65,7 +67,7 @@ export class TailPoller {
     try {
       let more = true;
       while (more && this.listeners.size > 0) {
-        const page = await tailLogs(this.client, this.filters, {
+        const page = await this.source.tailLogs(this.filters, {
           after: this.position,
           visibleUntilMs: this.clock.visibleUntilMs(),
           limit: MAX_ROWS_PER_TICK,

@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { findStoredEvents, logRowWriter, prepareLogRow } from '@logline/ch-client';
+import { createLogRowWriter, findStoredEvents, prepareLogRow } from '@logline/ch-client';
 import { normalizeEvent, type LogRow } from '@logline/log-schema';
 import { benchRow } from '../dataset/bench-events';
 import { createRandom } from '../dataset/random';
@@ -48,7 +48,7 @@ export async function measureInsertPath(args: { dataDir: string; events: number;
   try {
     // As the api configures it on the embedded engine. (The other stages store rows of the same
     // producers behind its back, but never with the writer's seqs, so its knowledge stays true.)
-    const write = logRowWriter(storage.writer, undefined, { soleWriter: true });
+    const write = createLogRowWriter(storage.writer, undefined, { soleWriter: true });
     const batches = Math.ceil(args.events / args.batchRows);
     for (let batch = 0; batch < batches; batch += 1) {
       const lines = wireLines(batch, args.batchRows);

@@ -4,7 +4,7 @@
  * and as the equivalent SQL on PostgreSQL.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { countHistogram, findLog, searchLogs, topValues, type LogFilters } from '@logline/ch-client';
+import { countHistogram, countTopValues, findLog, searchLogs, type LogFilters } from '@logline/ch-client';
 import { DEFAULT_RETENTION_DAYS, retentionHorizonMs } from '@logline/log-schema';
 import { COMMON_WORD, PHRASE, RARE_WORD } from '../dataset/bench-events';
 import { exportAll } from './export-all';
@@ -73,7 +73,7 @@ export const QUERIES: readonly QuerySpec[] = [
       // As the api's handler asks (the bench's api keeps the default retention).
       const options = { expiringBeforeMs: retentionHorizonMs(DEFAULT_RETENTION_DAYS) };
       let values = 0;
-      for (const field of ['log_level', 'source', 'host'] as const) values += (await topValues(client, filters, field, 10, options)).values.length;
+      for (const field of ['log_level', 'source', 'host'] as const) values += (await countTopValues(client, filters, field, 10, options)).values.length;
       return values;
     },
     postgres: pgQueries.facets,

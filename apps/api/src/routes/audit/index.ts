@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { auditDelivery, producerActivity } from '@logline/ch-client';
 import { parseTimeBound } from '../../query/time-bound';
 import { ErrorBody } from '../../schemas/common';
 import { summariseAudit } from './summarise-audit';
@@ -57,8 +56,8 @@ const auditRoute: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const sinceMs = parseTimeBound('from', request.query.from, Date.now()) as number;
-      const boots = await auditDelivery(app.storage.reader, { sinceMs, producerId: request.query.producer_id });
-      const activity = await producerActivity(app.storage.reader, sinceMs);
+      const boots = await app.store.auditDelivery({ sinceMs, producerId: request.query.producer_id });
+      const activity = await app.store.readProducerActivity(sinceMs);
       return { since: new Date(sinceMs).toISOString(), producers: summariseAudit(boots, activity) };
     },
   );

@@ -1,7 +1,7 @@
 /** GET /api/v1/logs/:id/context: an event and its exact neighbours from the same producer or source. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { findLog, searchLogs, type LogFilters } from '@logline/ch-client';
+import type { LogFilters } from '@logline/ch-client';
 import { HttpError } from '../../errors';
 import { readCursor } from '../../query/cursor';
 import { ErrorBody, StoredLogSchema } from '../../schemas/common';
@@ -37,13 +37,12 @@ const contextRoute: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const id = readCursor('id', request.params.id);
-      const recent = app.ingest.recentLogs;
-      const anchor = id && (await findLog(app.storage.reader, id, recent));
+      const anchor = id && (await app.store.findLog(id));
       if (!id || !anchor) throw new HttpError(404, `no event with id '${request.params.id}'`);
       const scope = request.query.scope ?? (anchor.producer_id ? 'producer' : 'source');
       const filters: LogFilters = scope === 'producer' ? { producerIds: [anchor.producer_id] } : { sources: [anchor.source] };
-      const before = await searchLogs(app.storage.reader, { ...filters, order: 'desc', after: id, limit: request.query.before }, recent);
-      const after = await searchLogs(app.storage.reader, { ...filters, order: 'asc', after: id, limit: request.query.after }, recent);
+      const before = await app.store.searchLogs({ ...filters, order: 'desc', after: id, limit: request.query.before });
+      const after = await app.store.searchLogs({ ...filters, order: 'asc', after: id, limit: request.query.after });
       return { scope, anchor, before: before.rows.reverse(), after: after.rows };
     },
   );

@@ -33,7 +33,7 @@ const exportRoute: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type(CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="logline-export-${stamp}.${format}"`)
-        .send(exportStream(app.storage.reader, filters, order, format) as never);
+        .send(exportStream(app.store, filters, order, format) as never);
     },
   );
 };

@@ -1,7 +1,7 @@
 /** GET /api/v1/facets: the most frequent levels, sources and hosts under the current filters. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { topValues, type LogField } from '@logline/ch-client';
+import type { LogField } from '@logline/ch-client';
 import { retentionHorizonMs } from '@logline/log-schema';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody } from '../../schemas/common';
@@ -32,7 +32,7 @@ const facetsRoute: FastifyPluginAsyncTypebox = async (app) => {
       const options = { expiringBeforeMs: retentionHorizonMs(app.config.retentionDays) };
       const facets: Record<string, { values: { value: string; count: number }[]; has_more: boolean }> = {};
       for (const name of new Set(request.query.field)) {
-        const top = await topValues(app.storage.reader, filters, FACET_FIELDS[name], request.query.limit, options);
+        const top = await app.store.countTopValues(filters, FACET_FIELDS[name], request.query.limit, options);
         facets[name] = { values: top.values, has_more: top.hasMore };
       }
       return { facets };

@@ -1,7 +1,6 @@
 /** GET /api/v1/freshness: ingest lag (event time → stored) percentiles per source, recent window. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { measureIngestLag } from '@logline/ch-client';
 import { parseTimeBound } from '../../query/time-bound';
 import { ErrorBody } from '../../schemas/common';
 
@@ -34,7 +33,7 @@ const freshnessRoute: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const sinceMs = parseTimeBound('window', request.query.window, Date.now()) as number;
-      const lags = await measureIngestLag(app.storage.reader, sinceMs);
+      const lags = await app.store.measureIngestLag(sinceMs);
       return {
         since: new Date(sinceMs).toISOString(),
         tail_poll_ms: app.config.tail.pollMs,

@@ -1,7 +1,6 @@
 /** GET /api/v1/histogram: event counts per time bucket, stacked by level. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { countHistogram } from '@logline/ch-client';
 import { LOG_LEVELS } from '@logline/log-schema';
 import { planBuckets } from '../../query/histogram-buckets';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
@@ -33,7 +32,7 @@ const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
       const filters = toLogFilters(request.query, now);
       const toMs = filters.toMs ?? now;
       const plan = planBuckets(filters.fromMs ?? toMs - DEFAULT_RANGE_MS, toMs, request.query.buckets);
-      const result = await countHistogram(app.storage.reader, filters, plan);
+      const result = await app.store.countHistogram(filters, plan);
       const bucketMs = plan.bucketSeconds * 1000;
       const buckets = new Map<number, Record<string, number>>();
       for (let start = plan.fromMs; start < plan.toMs; start += bucketMs) {

@@ -1,7 +1,6 @@
 /** GET /api/v1/ingest-errors: recent rejected input (dead letters) and counts by reason. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { recentIngestErrors } from '@logline/ch-client';
 import { parseTimeBound } from '../../query/time-bound';
 import { ErrorBody } from '../../schemas/common';
 
@@ -37,7 +36,7 @@ const ingestErrorsRoute: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const sinceMs = parseTimeBound('from', request.query.from, Date.now()) as number;
-      const summary = await recentIngestErrors(app.storage.reader, sinceMs, request.query.limit);
+      const summary = await app.store.summarizeIngestErrors(sinceMs, request.query.limit);
       return { total: summary.total, by_code: summary.byCode, recent: summary.recent };
     },
   );

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { formatPageCursor, searchLogs, SORT_KEYS } from '@logline/ch-client';
+import { formatPageCursor, SORT_KEYS } from '@logline/ch-client';
 import { readCursor } from '../../query/cursor';
 import { FilterParams, toLogFilters } from '../../query/log-filters-query';
 import { ErrorBody, StoredLogSchema } from '../../schemas/common';
@@ -37,14 +37,14 @@ const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
       const { limit, sort, cursor, before } = request.query;
       // A trace reads as a story, first event first.
       const order = request.query.order ?? (request.query.trace_id?.length ? 'asc' : 'desc');
-      const page = await searchLogs(app.storage.reader, {
+      const page = await app.store.searchLogs({
         ...toLogFilters(request.query),
         limit,
         order,
         sort,
         after: readCursor('cursor', cursor, sort),
         before: readCursor('before', before, sort),
-      }, app.ingest.recentLogs);
+      });
       app.metrics.logPages.inc({ answered_by: page.answeredBy });
       return {
         rows: page.rows,

@@ -1,7 +1,6 @@
 /** GET /api/v1/producers/:producer_id: what is stored for one producer (count and seq range). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getProducerStats } from '@logline/ch-client';
 
 const ProducerStats = Type.Object({
   producer_id: Type.String(),
@@ -24,7 +23,7 @@ const producersRoute: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProducerStats },
       },
     },
-    async (request) => getProducerStats(app.storage.reader, request.params.producer_id),
+    async (request) => app.store.getProducerStats(request.params.producer_id),
   );
 };
 

@@ -6,11 +6,11 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { LOG_LEVELS } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
-import { ROW_KEY, searchRowColumns, type LogRecord } from './log-record';
-import type { PageCursor, SortKey } from './page-cursor';
-import { selectRows } from './run-query';
-import { bind, join, sql } from './sql';
+import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { ROW_KEY, searchRowColumns, type LogRecord } from '../sql/log-record';
+import type { PageCursor, SortKey } from '../cursors/page-cursor';
+import { selectRows } from '../sql/run-query';
+import { bind, join, sql } from '../sql/sql';
 
 export type SortedKey = Exclude<SortKey, 'time'>;
 type Order = 'asc' | 'desc';

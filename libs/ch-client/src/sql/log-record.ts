@@ -1,6 +1,6 @@
 /** The columns every event query selects, and their conversion into the API's StoredLog. */
 import { ROW_HASH_COLUMN, type LogLevel, type StoredLog } from '@logline/log-schema';
-import { formatLogId } from './log-id';
+import { formatLogId } from '../cursors/log-id';
 import { identifier, sql } from './sql';
 
 // 64-bit integers may arrive as JSON numbers or strings depending on the server's settings.

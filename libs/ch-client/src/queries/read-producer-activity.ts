@@ -1,8 +1,8 @@
 /** Per producer: when it was last stored, its ingest lag, and how many retried duplicates were dropped. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { dateTime64 } from './log-filters';
-import { selectRows } from './run-query';
-import { sql } from './sql';
+import { dateTime64 } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { sql } from '../sql/sql';
 
 export interface ProducerActivity {
   producerId: string;
@@ -12,7 +12,7 @@ export interface ProducerActivity {
   duplicatesAbsorbed: number;
 }
 
-export async function producerActivity(client: ClickHouseClient, sinceMs: number): Promise<ProducerActivity[]> {
+export async function readProducerActivity(client: ClickHouseClient, sinceMs: number): Promise<ProducerActivity[]> {
   const since = dateTime64(sinceMs);
   const rows = await selectRows<{ producer_id: string; last_ms: string | number; lag: number[]; duplicates: string | number }>(
     client,

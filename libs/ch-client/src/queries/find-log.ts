@@ -1,8 +1,8 @@
 /** One event by its row id. */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredLog } from '@logline/log-schema';
-import type { LogCursor } from './log-id';
-import type { RecentLogs } from './recent-logs';
+import type { LogCursor } from '../cursors/log-id';
+import type { RecentLogs } from '../memory/recent-logs';
 import { searchLogs } from './search-logs';
 
 /** `recent`: the sole writer's newest events in memory, which answer for the events they hold. */

@@ -4,10 +4,10 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredLog } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
-import { selectRows } from './run-query';
-import { searchRowColumns, ROW_KEY, toStoredLog, type LogRecord } from './log-record';
-import { bind, sql } from './sql';
+import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { searchRowColumns, ROW_KEY, toStoredLog, type LogRecord } from '../sql/log-record';
+import { bind, sql } from '../sql/sql';
 
 /** A point in visibility order: `ingested_at` (ms) and the row key among rows sharing it. */
 export interface TailPosition {

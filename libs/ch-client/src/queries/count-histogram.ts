@@ -4,10 +4,10 @@
  * else is counted from the raw table.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogFilters } from './log-filters';
-import { minuteRange, rollupFilterConditions, servedByRollup } from './rollup';
-import { selectRows } from './run-query';
-import { bind, join, sql, type SqlFragment } from './sql';
+import { filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
+import { selectRows } from '../sql/run-query';
+import { bind, join, sql, type SqlFragment } from '../sql/sql';
 
 export interface HistogramRequest {
   /** Start of the first bucket, epoch ms, a multiple of the bucket size. */

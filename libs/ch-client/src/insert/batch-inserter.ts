@@ -5,7 +5,7 @@
  * the insert failed), so an acknowledgement always means the rows are visible to queries.
  * The buffer is bounded: past `maxPendingRows`, new rows are refused with BufferFullError.
  */
-import { BufferFullError, InserterClosedError } from './errors';
+import { BufferFullError, InserterClosedError } from '../errors';
 
 export interface BatchInserterOptions {
   /**

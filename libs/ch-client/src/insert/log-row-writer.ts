@@ -1,19 +1,15 @@
-/** Inserts of pre-serialised JSONEachRow batches; log rows are deduplicated by event identity first. */
-import { Readable } from 'node:stream';
+/** The insert of log rows, each event identity stored once: rows already stored are dropped first. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { DATABASE, DUPLICATES_TABLE, formatClickHouseTime, INGEST_ERRORS_TABLE, LOGS_TABLE } from '@logline/log-schema';
+import { DATABASE, formatClickHouseTime, LOGS_TABLE } from '@logline/log-schema';
+import type { RecentLogs } from '../memory/recent-logs';
 import type { WriteBatch } from './batch-inserter';
-import type { DeadLetter } from './dead-letter';
 import { findHighestSeqs, findStoredEvents, type EventIdentity } from './find-stored-events';
-import type { RecentLogs } from './recent-logs';
+import { insertLines } from './insert-lines';
 import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
   (timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingested_at) FORMAT JSONEachRow`;
-
-const INSERT_DEAD_LETTERS = `INSERT INTO ${DATABASE}.${INGEST_ERRORS_TABLE}
-  (transport, peer, line, code, reason, raw) FORMAT JSONEachRow`;
 
 /** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
 export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void | Promise<void>;
@@ -36,7 +32,7 @@ export interface LogRowWriterOptions {
  * Inserts are serialised by the BatchInserter, so the check and the insert cannot interleave
  * with another batch of this process.
  */
-export function logRowWriter(
+export function createLogRowWriter(
   client: ClickHouseClient,
   onDuplicates?: DuplicatesListener,
   options: LogRowWriterOptions = {},
@@ -98,24 +94,4 @@ function recordStored(known: StoredSeqRanges, rows: readonly PreparedLogRow[]): 
     else seqsByProducer.set(row.producer_id, [row.seq]);
   }
   for (const [producer, seqs] of seqsByProducer) known.record(producer, seqs);
-}
-
-const INSERT_DUPLICATES = `INSERT INTO ${DATABASE}.${DUPLICATES_TABLE} (minute, producer_id, duplicates) FORMAT JSONEachRow`;
-
-/** Adds counts of absorbed duplicates per producer to logs.ingest_duplicates (for the delivery audit). */
-export async function recordDuplicates(client: ClickHouseClient, duplicatesByProducer: ReadonlyMap<string, number>): Promise<void> {
-  const minute = Math.floor(Date.now() / 60_000) * 60;
-  const lines = [...duplicatesByProducer].map(([producer_id, duplicates]) => JSON.stringify({ minute, producer_id, duplicates }));
-  await insertLines(client, INSERT_DUPLICATES, lines);
-}
-
-/** Writes rejected lines into logs.ingest_errors. */
-export function deadLetterWriter(client: ClickHouseClient): WriteBatch<DeadLetter> {
-  return (letters) => insertLines(client, INSERT_DEAD_LETTERS, letters.map((letter) => JSON.stringify(letter)));
-}
-
-async function insertLines(client: ClickHouseClient, query: string, lines: readonly string[]): Promise<void> {
-  if (lines.length === 0) return;
-  const result = await client.exec({ query, values: Readable.from([lines.join('\n')]) });
-  result.stream.resume();
 }

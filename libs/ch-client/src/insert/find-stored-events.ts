@@ -5,8 +5,8 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { eventKey } from './prepared-row';
-import { selectRows } from './run-query';
-import { bind, sql } from './sql';
+import { selectRows } from '../sql/run-query';
+import { bind, sql } from '../sql/sql';
 
 export interface EventIdentity {
   producerId: string;

@@ -4,7 +4,7 @@
  * and case folding are ClickHouse's), so filters holding one are not answered here.
  */
 import { hasLoneSurrogate, type LogRow } from '@logline/log-schema';
-import type { FieldTerm, LogFilters } from './log-filters';
+import type { FieldTerm, LogFilters } from '../sql/log-filters';
 
 export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes' | 'trace_id' | 'span_id'>;
 

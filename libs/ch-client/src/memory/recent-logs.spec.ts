@@ -1,14 +1,14 @@
 import { formatClickHouseTime, normalizeEvent } from '@logline/log-schema';
-import type { Storage } from './create-storage';
-import { findLog } from './find-log';
-import { logRowWriter } from './insert-rows';
-import { parseLogId } from './log-id';
-import type { LogFilters } from './log-filters';
-import { prepareLogRow, type PreparedLogRow } from './prepared-row';
+import type { Storage } from '../connection/open-storage';
+import { findLog } from '../queries/find-log';
+import { createLogRowWriter } from '../insert/log-row-writer';
+import { parseLogId } from '../cursors/log-id';
+import type { LogFilters } from '../sql/log-filters';
+import { prepareLogRow, type PreparedLogRow } from '../insert/prepared-row';
 import { RecentLogs } from './recent-logs';
-import { searchLogs, type SearchLogsOptions, type SearchLogsResult } from './search-logs';
+import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from '../queries/search-logs';
 import { hashText, toUnsigned } from './sip-hash';
-import { closeTestStorage, openTestStorage } from './testing';
+import { closeTestStorage, openTestStorage } from '../testing';
 
 const MESSAGES = ['login ok', 'payment declined: card "4242"', 'naïve café ☕ 😀', 'tab\there\nnewline', 'nul \u0000 inside', 'x'.repeat(300), ''];
 const SOURCES = ['auth', 'payment', 'search', 'profile'];
@@ -66,11 +66,13 @@ describe('RecentLogs: the newest events in memory answer as the table does', () 
   let write: (rows: readonly PreparedLogRow[]) => Promise<void>;
   const startMs = Date.now() - 3_600_000;
 
+  const loadNewest = (count: number) => readNewestRecords(storage.reader, count);
+
   beforeAll(async () => {
     storage = await openTestStorage();
-    recent = new RecentLogs(storage.reader, { retentionDays: 30, capacity: 400 });
+    recent = new RecentLogs(loadNewest, { retentionDays: 30, capacity: 400 });
     await recent.load();
-    write = logRowWriter(storage.writer, undefined, { soleWriter: true, recent });
+    write = createLogRowWriter(storage.writer, undefined, { soleWriter: true, recent });
     // Later batches overlap earlier ones in time; the capacity makes the set trim its oldest.
     await write(events(700, startMs, 0));
     await write(events(700, startMs + 2_000, 700));
@@ -144,15 +146,15 @@ describe('RecentLogs: the newest events in memory answer as the table does', () 
     const old = events(3, Date.now() - 23.5 * 3_600_000, 7000).map((row) => prepareLogRow({ ...row.row, producer_id: 'expiring' }, row.timestampMs));
     await write(old);
     const options = { producerIds: ['expiring'], limit: 10 };
-    const daily = new RecentLogs(storage.reader, { retentionDays: 1 });
-    const monthly = new RecentLogs(storage.reader, { retentionDays: 30 });
+    const daily = new RecentLogs(loadNewest, { retentionDays: 1 });
+    const monthly = new RecentLogs(loadNewest, { retentionDays: 30 });
     await Promise.all([daily.load(), monthly.load()]);
     expect(daily.page(options, 'desc')).toBeUndefined();
     expect(monthly.page(options, 'desc')).toHaveLength(3);
   });
 
   it('reads the same newest events back from the table after a restart', async () => {
-    const restarted = new RecentLogs(storage.reader, { retentionDays: 30, capacity: 300 });
+    const restarted = new RecentLogs(loadNewest, { retentionDays: 30, capacity: 300 });
     await restarted.load();
     for (const filters of FILTERS.slice(0, 3)) {
       const options = { ...filters, limit: 20, order: 'desc' as const };

@@ -4,14 +4,14 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredLog } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from './log-filters';
-import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from './log-record';
-import type { PageCursor, SortKey } from './page-cursor';
-import type { RecentLogs } from './recent-logs';
+import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from '../sql/log-record';
+import type { PageCursor, SortKey } from '../cursors/page-cursor';
+import type { RecentLogs } from '../memory/recent-logs';
 import { querySortedPage } from './sorted-page';
-import { selectRows } from './run-query';
-import { storedSpan, type StoredSpan } from './stored-span';
-import { bind, sql } from './sql';
+import { selectRows } from '../sql/run-query';
+import { findStoredSpan, type StoredSpan } from './find-stored-span';
+import { bind, sql } from '../sql/sql';
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -70,7 +70,7 @@ export async function searchLogs(client: ClickHouseClient, options: SearchLogsOp
 }
 
 /** The newest `count` events (all of them when fewer are stored), newest first, in page order. */
-export function newestRecords(client: ClickHouseClient, count: number): Promise<LogRecord[]> {
+export function readNewestRecords(client: ClickHouseClient, count: number): Promise<LogRecord[]> {
   return fetchPage(client, { limit: count - 1 }, 'desc');
 }
 
@@ -94,12 +94,12 @@ async function fetchPage(client: ClickHouseClient, filters: PageFilters, order: 
     // that spans nearly all of it skips too little to be worth its own read (a rare word on a
     // week of data read it up to four times over).
     if (index > 0) {
-      span ??= await storedSpan(client);
+      span ??= await findStoredSpan(client);
       if (reach(window, span) >= WORTHWHILE_REACH) break;
     }
     const records = await queryPage(client, { ...filters, ...window.bounds }, order, after);
     if (records.length > filters.limit) return records;
-    span ??= await storedSpan(client);
+    span ??= await findStoredSpan(client);
     if (holdsRest(window, span)) return records;
   }
   return queryPage(client, filters, order, after);

@@ -8,15 +8,19 @@
  * A page that lies entirely at or after it is answered here with the rows, ids and order the
  * table would give; any other page is left to the table.
  */
-import type { ClickHouseClient } from '@clickhouse/client';
 import { retentionHorizonMs, type LogLevel } from '@logline/log-schema';
 import { filtersHeldInMemory, matchesFilters } from './filter-in-memory';
-import type { LogFilters } from './log-filters';
-import type { LogCursor } from './log-id';
-import type { LogRecord } from './log-record';
-import type { PreparedLogRow } from './prepared-row';
+import type { LogFilters } from '../sql/log-filters';
+import type { LogCursor } from '../cursors/log-id';
+import type { LogRecord } from '../sql/log-record';
+import type { PreparedLogRow } from '../insert/prepared-row';
 import { rowKeyOf } from './row-key';
-import { newestRecords } from './search-logs';
+
+/**
+ * Reads the newest `count` stored events (all of them when fewer are stored), newest first, in
+ * the order the table pages them.
+ */
+export type NewestLogsLoader = (count: number) => Promise<LogRecord[]>;
 
 export interface RecentLogsOptions {
   /** The table's retention: events about to expire are left to the table. */
@@ -50,7 +54,7 @@ export class RecentLogs {
   private readonly capacity: number;
 
   constructor(
-    private readonly client: ClickHouseClient,
+    private readonly loadNewest: NewestLogsLoader,
     private readonly options: RecentLogsOptions,
   ) {
     this.capacity = options.capacity ?? 50_000;
@@ -164,7 +168,7 @@ export class RecentLogs {
 
   private async readNewest(): Promise<void> {
     if (this.floorMs !== undefined) return;
-    const records = await newestRecords(this.client, this.capacity);
+    const records = await this.loadNewest(this.capacity);
     const entries = records.reverse().map((record) => RecentEntry.read(record));
     if (entries.length < this.capacity) {
       this.setEntries(entries);

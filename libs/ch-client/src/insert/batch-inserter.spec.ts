@@ -1,5 +1,5 @@
 import { BatchInserter } from './batch-inserter';
-import { BufferFullError, InserterClosedError } from './errors';
+import { BufferFullError, InserterClosedError } from '../errors';
 
 function recorder(delayMs = 0) {
   const batches: string[][] = [];

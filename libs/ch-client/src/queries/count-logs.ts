@@ -3,9 +3,9 @@
  * is required, so the count never scans more than [fromMs, toMs) of the table's time order.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogFilters } from './log-filters';
-import { selectRows } from './run-query';
-import { sql } from './sql';
+import { filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { sql } from '../sql/sql';
 
 export interface CountWindow {
   /** Inclusive start, epoch ms. */

@@ -1,7 +1,7 @@
 /** Delivery figures for one producer: how many events are stored and which seq range they span. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { selectRows } from './run-query';
-import { sql } from './sql';
+import { selectRows } from '../sql/run-query';
+import { sql } from '../sql/sql';
 
 export interface ProducerStats {
   producer_id: string;

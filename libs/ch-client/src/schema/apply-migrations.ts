@@ -9,8 +9,8 @@ import {
   retentionStatement,
   type Migration,
 } from '@logline/log-schema';
-import { runCommand, selectRows } from './run-query';
-import { identifier, sql } from './sql';
+import { runCommand, selectRows } from '../sql/run-query';
+import { identifier, sql } from '../sql/sql';
 
 const MIGRATIONS_TABLE = identifier(`${DATABASE}.schema_migrations`);
 

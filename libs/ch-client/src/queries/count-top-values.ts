@@ -1,9 +1,9 @@
 /** The most frequent values of a field under the current filters (the explorer's facets). */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogField, type LogFilters } from './log-filters';
-import { minuteRange, rollupFilterConditions, servedByRollup } from './rollup';
-import { selectRows } from './run-query';
-import { bind, join, sql, type SqlFragment } from './sql';
+import { filterConditions, whereClause, type LogField, type LogFilters } from '../sql/log-filters';
+import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
+import { selectRows } from '../sql/run-query';
+import { bind, join, sql, type SqlFragment } from '../sql/sql';
 
 export interface TopValues {
   values: { value: string; count: number }[];
@@ -38,7 +38,7 @@ export interface TopValuesOptions {
   expiringBeforeMs?: number;
 }
 
-export async function topValues(
+export async function countTopValues(
   client: ClickHouseClient,
   filters: LogFilters,
   field: LogField,

@@ -1,8 +1,8 @@
 /** How long events took from their own timestamp to being stored, per source, over a recent window. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { dateTime64 } from './log-filters';
-import { selectRows } from './run-query';
-import { sql } from './sql';
+import { dateTime64 } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { sql } from '../sql/sql';
 
 export interface SourceLag {
   source: string;

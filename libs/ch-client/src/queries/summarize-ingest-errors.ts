@@ -1,9 +1,9 @@
 /** Recent dead letters (rejected input) and their counts by reason code. */
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { DeadLetter } from './dead-letter';
-import { dateTime64 } from './log-filters';
-import { selectRows } from './run-query';
-import { bind, sql } from './sql';
+import type { DeadLetter } from '../insert/dead-letter';
+import { dateTime64 } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { bind, sql } from '../sql/sql';
 
 /** A stored dead letter with the time it was received (ISO 8601, UTC). */
 export interface IngestErrorRecord extends DeadLetter {
@@ -16,7 +16,7 @@ export interface IngestErrorSummary {
   total: number;
 }
 
-export async function recentIngestErrors(client: ClickHouseClient, sinceMs: number, limit: number): Promise<IngestErrorSummary> {
+export async function summarizeIngestErrors(client: ClickHouseClient, sinceMs: number, limit: number): Promise<IngestErrorSummary> {
   const since = dateTime64(sinceMs);
   const recent = await selectRows<Omit<IngestErrorRecord, 'received_at'> & { received_ms: string | number }>(
     client,

@@ -4,9 +4,9 @@
  * from 0), taking events in timestamp order.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { dateTime64 } from './log-filters';
-import { selectRows } from './run-query';
-import { bind, sql, type SqlFragment } from './sql';
+import { dateTime64 } from '../sql/log-filters';
+import { selectRows } from '../sql/run-query';
+import { bind, sql, type SqlFragment } from '../sql/sql';
 
 export interface BootAudit {
   producerId: string;

@@ -1,9 +1,9 @@
 import { normalizeEvent } from '@logline/log-schema';
-import type { Storage } from './create-storage';
-import { logRowWriter } from './insert-rows';
+import type { Storage } from '../connection/open-storage';
+import { createLogRowWriter } from './log-row-writer';
 import { prepareLogRow, type PreparedLogRow } from './prepared-row';
-import { getProducerStats } from './producer-stats';
-import { closeTestStorage, openTestStorage } from './testing';
+import { getProducerStats } from '../queries/get-producer-stats';
+import { closeTestStorage, openTestStorage } from '../testing';
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 
@@ -17,7 +17,7 @@ function rows(producer: string, seqs: number[], timestampMs = T0): PreparedLogRo
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-describe('logRowWriter as the sole writer', () => {
+describe('createLogRowWriter as the sole writer', () => {
   let storage: Storage;
   beforeAll(async () => {
     storage = await openTestStorage();
@@ -26,7 +26,7 @@ describe('logRowWriter as the sole writer', () => {
 
   it('stores each event once across batches out of order, retries, and a restart of the api', async () => {
     const duplicates: number[] = [];
-    const writer = () => logRowWriter(storage.writer, (counts) => void duplicates.push(...counts.values()), { soleWriter: true });
+    const writer = () => createLogRowWriter(storage.writer, (counts) => void duplicates.push(...counts.values()), { soleWriter: true });
     const first = writer();
     await first(rows('p-sole', range(10, 19)));
     await first(rows('p-sole', range(0, 9)));
@@ -39,14 +39,14 @@ describe('logRowWriter as the sole writer', () => {
   });
 
   it('keeps a restarted producer whose seqs begin again at 0 (a later timestamp is another event)', async () => {
-    const write = logRowWriter(storage.writer, undefined, { soleWriter: true });
+    const write = createLogRowWriter(storage.writer, undefined, { soleWriter: true });
     await write(rows('p-reboot', range(0, 4)));
     await write(rows('p-reboot', range(0, 4), T0 + 3_600_000));
     expect(await getProducerStats(storage.reader, 'p-reboot')).toMatchObject({ stored: 10, distinct_seq: 5 });
   });
 
   it('stores a batch retried after its insert failed', async () => {
-    const write = logRowWriter(storage.writer, undefined, { soleWriter: true });
+    const write = createLogRowWriter(storage.writer, undefined, { soleWriter: true });
     const good = rows('p-retry', range(0, 4));
     const broken = [...good.slice(0, 4), { ...good[4], json: good[4].json.replace(/"timestamp":"[^"]*"/, '"timestamp":"not a time"') }];
     await expect(write(broken)).rejects.toThrow();

@@ -1,7 +1,7 @@
 /** The time span the stored events cover, from part metadata (no rows read). */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { selectRows } from './run-query';
-import { sql } from './sql';
+import { selectRows } from '../sql/run-query';
+import { sql } from '../sql/sql';
 
 export interface StoredSpan {
   /** Oldest and newest event timestamps, epoch ms; undefined when no event is stored. */
@@ -9,7 +9,7 @@ export interface StoredSpan {
   newestMs?: number;
 }
 
-export async function storedSpan(client: ClickHouseClient): Promise<StoredSpan> {
+export async function findStoredSpan(client: ClickHouseClient): Promise<StoredSpan> {
   // min/max of the sort key are answered from each part's min/max (the engine's implicit
   // projection), so this costs about one round trip whatever the table holds.
   const [span] = await selectRows<{ events: string | number; oldest_ms: string | number; newest_ms: string | number }>(

@@ -1,0 +1,145 @@
+/**
+ * The one object the apps hold for storage: every query and write of Logline, each on the right
+ * client (reads on the reader, inserts and DDL on the writer). With the embedded engine this
+ * process is the table's only writer, so the store also keeps the newest stored events in memory
+ * and answers the explorer's first pages from them (see RecentLogs).
+ */
+import type { StoredLog } from '@logline/log-schema';
+import type { Storage } from './connection/open-storage';
+import type { LogCursor } from './cursors/log-id';
+import type { WriteBatch } from './insert/batch-inserter';
+import type { DeadLetter } from './insert/dead-letter';
+import { createLogRowWriter, type DuplicatesListener } from './insert/log-row-writer';
+import type { PreparedLogRow } from './insert/prepared-row';
+import { recordDuplicates } from './insert/record-duplicates';
+import { writeDeadLetters } from './insert/write-dead-letters';
+import { RecentLogs } from './memory/recent-logs';
+import { auditDelivery, type BootAudit } from './queries/audit-delivery';
+import { countHistogram, type HistogramRequest, type HistogramResult } from './queries/count-histogram';
+import { countLogs, type CountWindow } from './queries/count-logs';
+import { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
+import { findLog } from './queries/find-log';
+import { getProducerStats, type ProducerStats } from './queries/get-producer-stats';
+import { measureIngestLag, type SourceLag } from './queries/measure-ingest-lag';
+import { pingStorage } from './queries/ping-storage';
+import { readProducerActivity, type ProducerActivity } from './queries/read-producer-activity';
+import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from './queries/search-logs';
+import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
+import { tailLogs, type TailPage, type TailPosition } from './queries/tail-logs';
+import { applyMigrations, type MigrationReport } from './schema/apply-migrations';
+import type { LogField, LogFilters } from './sql/log-filters';
+
+export interface StoreOptions {
+  /** Raw events' retention in days (LOG_RETENTION_DAYS): the table's TTL, and what memory leaves to the table. */
+  retentionDays: number;
+  /** Called when reading the newest events into memory fails (the table answers meanwhile). */
+  onRecentLoadError?: (error: unknown) => void;
+}
+
+export class Store {
+  /** The newest stored events, held when this process is the table's only writer (embedded engine). */
+  private readonly recent: RecentLogs | undefined;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: StoreOptions,
+  ) {
+    this.recent =
+      storage.mode === 'embedded'
+        ? new RecentLogs((count) => readNewestRecords(storage.reader, count), {
+            retentionDays: options.retentionDays,
+            onLoadError: options.onRecentLoadError,
+          })
+        : undefined;
+  }
+
+  get mode(): Storage['mode'] {
+    return this.storage.mode;
+  }
+
+  /** Where the data lives: the data directory or the server URL (without credentials). */
+  get location(): string {
+    return this.storage.location;
+  }
+
+  /** Brings the schema to the newest version and the table's TTL to the configured retention. */
+  migrate(): Promise<MigrationReport> {
+    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays });
+  }
+
+  /** Starts reading the newest events into memory (embedded engine only); queries go to the table meanwhile. */
+  warmUp(): void {
+    this.recent?.warmUp();
+  }
+
+  /** True when the storage answers a trivial query. */
+  ping(): Promise<boolean> {
+    return pingStorage(this.storage.reader);
+  }
+
+  searchLogs(options: SearchLogsOptions): Promise<SearchLogsResult> {
+    return searchLogs(this.storage.reader, options, this.recent);
+  }
+
+  findLog(id: LogCursor): Promise<StoredLog | undefined> {
+    return findLog(this.storage.reader, id, this.recent);
+  }
+
+  countLogs(filters: LogFilters, window: CountWindow): Promise<number> {
+    return countLogs(this.storage.reader, filters, window);
+  }
+
+  countHistogram(filters: LogFilters, request: HistogramRequest): Promise<HistogramResult> {
+    return countHistogram(this.storage.reader, filters, request);
+  }
+
+  countTopValues(filters: LogFilters, field: LogField, limit: number, options?: TopValuesOptions): Promise<TopValues> {
+    return countTopValues(this.storage.reader, filters, field, limit, options);
+  }
+
+  tailLogs(filters: LogFilters, options: { after: TailPosition; visibleUntilMs: number; limit: number }): Promise<TailPage> {
+    return tailLogs(this.storage.reader, filters, options);
+  }
+
+  measureIngestLag(sinceMs: number): Promise<SourceLag[]> {
+    return measureIngestLag(this.storage.reader, sinceMs);
+  }
+
+  auditDelivery(options: { sinceMs: number; producerId?: string }): Promise<BootAudit[]> {
+    return auditDelivery(this.storage.reader, options);
+  }
+
+  readProducerActivity(sinceMs: number): Promise<ProducerActivity[]> {
+    return readProducerActivity(this.storage.reader, sinceMs);
+  }
+
+  getProducerStats(producerId: string): Promise<ProducerStats> {
+    return getProducerStats(this.storage.reader, producerId);
+  }
+
+  summarizeIngestErrors(sinceMs: number, limit: number): Promise<IngestErrorSummary> {
+    return summarizeIngestErrors(this.storage.reader, sinceMs, limit);
+  }
+
+  /**
+   * The batch writer of log rows (one per process: see createLogRowWriter). With the embedded
+   * engine it trusts the seqs it stored itself and keeps the newest events in memory.
+   */
+  createLogRowWriter(onDuplicates?: DuplicatesListener): WriteBatch<PreparedLogRow> {
+    return createLogRowWriter(this.storage.writer, onDuplicates, { soleWriter: this.recent !== undefined, recent: this.recent });
+  }
+
+  /** Stores rejected lines in logs.ingest_errors. */
+  writeDeadLetters(letters: readonly DeadLetter[]): Promise<void> {
+    return writeDeadLetters(this.storage.writer, letters);
+  }
+
+  /** Adds counts of absorbed duplicates per producer (for the delivery audit). */
+  recordDuplicates(duplicatesByProducer: ReadonlyMap<string, number>): Promise<void> {
+    return recordDuplicates(this.storage.writer, duplicatesByProducer);
+  }
+
+  close(): Promise<void> {
+    return this.storage.close();
+  }
+}
