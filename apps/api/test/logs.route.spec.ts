@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAGE_CURSOR_MAX_LENGTH } from '@logline/api-contract';
+import { LIMITS } from '@logline/log-schema';
 import { startTestApi, event, type TestApi } from './test-app';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -106,5 +108,22 @@ describe('GET /api/v1/logs', () => {
     const metrics = await api.app.inject({ url: '/metrics' });
     expect(metrics.body).toContain('logline_ingest_events_total{transport="http",outcome="accepted"} 12');
     expect(metrics.body).not.toContain('nodejs_active_handles_total');
+  });
+
+  it('pages by the longest source a row may have with cursors the contract (and so the web) takes', async () => {
+    const source = 'é'.repeat(LIMITS.labelBytes / 2);
+    const lines = [100, 101, 102].map((seq) => event(seq, { source, producer_id: 'long-source' }));
+    await api.app.inject({ method: 'POST', url: '/api/v1/ingest', payload: lines.join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const query = 'sort=source&producer_id=long-source&limit=1';
+
+    const first = (await get(query)).json();
+    const second = await get(`${query}&cursor=${encodeURIComponent(first.next_cursor)}`);
+    const back = await get(`${query}&before=${encodeURIComponent(second.json().prev_cursor)}`);
+
+    expect(first.next_cursor.length).toBeGreaterThan(300);
+    expect(first.next_cursor.length).toBeLessThanOrEqual(PAGE_CURSOR_MAX_LENGTH);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().rows.map((row: { seq: number }) => row.seq)).toEqual([101]);
+    expect(back.json().rows.map((row: { seq: number }) => row.seq)).toEqual([102]);
   });
 });

@@ -1,29 +1,46 @@
-// A local HTTP server that answers the way the api's contract says (GET /api/v1/logs), records
-// every query it receives, and can be told to fail, stall, or be absent.
+// A local HTTP server that answers with bodies of the api's contract (@logline/api-contract),
+// records every query it receives, and can be told to fail, stall, or be absent.
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import type * as Contract from '@logline/api-contract';
 
-export interface Answer {
-  readonly status: number;
-  readonly body: unknown;
+/** A success body of one of the routes the web calls. */
+type ContractBody =
+  | Contract.LogsPage
+  | Contract.Histogram
+  | Contract.Facets
+  | Contract.LogContext
+  | Contract.Audit
+  | Contract.IngestErrors
+  | Contract.Freshness
+  | Contract.AlertList;
+
+/** One answer for every path (a body meant for another route is what a broken api would send). */
+type Answer = ({ readonly status: 200; readonly body: ContractBody } | { readonly status: number; readonly body: Contract.ErrorBody }) & {
   /** Wait this long before answering, to exercise the web server's timeout. */
   readonly delayMs?: number;
-}
+};
 
 export interface ContractApi {
   readonly url: string;
   /** Every request received, in order. */
   readonly requests: URL[];
+  /** The headers of each request, in the same order. */
+  readonly headers: IncomingHttpHeaders[];
   answerWith(answer: Answer): void;
+  /** Answers what the contract does not allow, as a broken or foreign server would. */
+  answerOffContract(status: number, body: unknown): void;
   close(): Promise<void>;
 }
 
 export async function startContractApi(initial: Answer): Promise<ContractApi> {
-  let answer = initial;
+  let answer: { status: number; body: unknown; delayMs?: number } = initial;
   const requests: URL[] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server: Server = createServer((request, response) => {
     requests.push(new URL(request.url ?? '/', 'http://contract.test'));
+    headers.push(request.headers);
     const { status, body, delayMs = 0 } = answer;
     setTimeout(() => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -36,8 +53,12 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    headers,
     answerWith: (next) => {
       answer = next;
+    },
+    answerOffContract: (status, body) => {
+      answer = { status, body };
     },
     close: async () => {
       server.closeAllConnections();
@@ -49,12 +70,19 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
 
 /** An address where nothing listens: a server is started, its port noted, and it is closed. */
 export async function unusedAddress(): Promise<string> {
-  const api = await startContractApi({ status: 200, body: {} });
-  await api.close();
-  return api.url;
+  const server = createTcpServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return `http://127.0.0.1:${port}`;
 }
 
-export function storedLog(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function logsPage(rows: Contract.StoredLogRow[], cursors: Partial<Omit<Contract.LogsPage, 'rows'>> = {}): Contract.LogsPage {
+  return { rows, next_cursor: null, prev_cursor: null, ...cursors };
+}
+
+export function storedLog(overrides: Partial<Contract.StoredLogRow> = {}): Contract.StoredLogRow {
   return {
     id: 'r1',
     timestamp: '2026-11-28T17:00:00.123Z',

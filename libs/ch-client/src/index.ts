@@ -3,7 +3,7 @@ export { openStorage, type Storage, type StorageOptions } from './connection/ope
 export { applyMigrations, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
 export { parseLogId, type LogCursor } from './cursors/log-id';
-export { formatPageCursor, parsePageCursor, SORT_KEYS, type PageCursor, type SortKey } from './cursors/page-cursor';
+export { formatPageCursor, parsePageCursor, type PageCursor, type SortKey } from './cursors/page-cursor';
 export type { FieldTerm, LogField, LogFilters, TextTerm } from './sql/log-filters';
 export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './insert/batch-inserter';
 export { createLogRowWriter, type DuplicatesListener } from './insert/log-row-writer';

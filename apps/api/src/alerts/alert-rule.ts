@@ -1,9 +1,7 @@
 /** Alert rules and webhook receivers as loaded from ALERT_RULES_FILE (see config/alert-rules.example.yaml). */
+import type { Severity } from '@logline/api-contract';
 import type { LogFilters } from '@logline/ch-client';
 import { formatDuration } from './duration';
-
-export const SEVERITIES = ['critical', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 export const RECEIVER_TYPES = ['webhook', 'slack'] as const;
 /** `webhook`: the generic JSON payload; `slack`: a Slack incoming-webhook `{"text": ...}` message. */

@@ -4,9 +4,7 @@
  * resolved when it stops holding after firing (until it holds again). Only the steps into firing
  * and into resolved are notified, so each firing and each resolution is announced once.
  */
-
-export const ALERT_STATES = ['inactive', 'pending', 'firing', 'resolved'] as const;
-export type AlertState = (typeof ALERT_STATES)[number];
+import type { AlertState } from '@logline/api-contract';
 
 export interface AlertPhase {
   readonly state: AlertState;

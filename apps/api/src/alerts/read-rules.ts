@@ -1,6 +1,7 @@
 /** The `rules:` list of a rules file, validated into AlertRules (problems collected, not thrown). */
+import { SEVERITIES } from '@logline/api-contract';
 import { parseSearchQuery } from '../query/search-query';
-import { SEVERITIES, type AlertCondition, type AlertRule } from './alert-rule';
+import type { AlertCondition, AlertRule } from './alert-rule';
 import { FieldReader } from './field-reader';
 
 /** Rule and receiver names: also the `rule` label of the firing gauge, so kept short and plain. */

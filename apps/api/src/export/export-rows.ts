@@ -4,13 +4,13 @@
  * moment the export starts, so rows arriving meanwhile neither extend nor shift it.
  */
 import { Readable } from 'node:stream';
+import type { ExportFormat } from '@logline/api-contract';
 import type { LogCursor, LogFilters, SortOrder, Store } from '@logline/ch-client';
 import type { StoredLog } from '@logline/log-schema';
 import { stringify } from 'csv-stringify';
 
 const PAGE_ROWS = 5000;
 
-export type ExportFormat = 'ndjson' | 'csv';
 
 /** Where export pages are read. */
 export type ExportSource = Pick<Store, 'searchLogs'>;

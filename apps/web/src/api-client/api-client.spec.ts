@@ -1,5 +1,5 @@
 import { toLogFilters } from '../filters/log-filters';
-import { startContractApi, storedLog, unusedAddress } from '../../test/api-contract-server';
+import { logsPage, startContractApi, storedLog, unusedAddress } from '../../test/api-contract-server';
 import { createApiClient } from './api-client';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
 
@@ -7,7 +7,7 @@ const FIRST_PAGE = toLogFilters({ limit: 100, order: 'desc' });
 
 describe('createApiClient', () => {
   it('reaches the api beneath a path prefix in API_URL and returns its rows', async () => {
-    const api = await startContractApi({ status: 200, body: { rows: [storedLog()], next_cursor: 'c2' } });
+    const api = await startContractApi({ status: 200, body: logsPage([storedLog()], { next_cursor: 'c2' }) });
     const client = createApiClient({ baseUrl: `${api.url}/logline/`, timeoutMs: 1000 });
     try {
       const page = await client.searchLogs(FIRST_PAGE);

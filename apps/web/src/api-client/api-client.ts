@@ -1,25 +1,23 @@
-// The one place the web app talks to the Logline api (HTTP, undici).
+// The one place the web app talks to the Logline api (HTTP, undici). Every answer is checked
+// against the api's contract, so a response of the wrong shape is caught at the boundary.
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { Agent, request, type Dispatcher } from 'undici';
+import {
+  AlertList,
+  Audit,
+  ErrorBody,
+  Facets,
+  Freshness,
+  Histogram,
+  IngestErrors,
+  LogContext,
+  LogsPage as LogsPageAnswer,
+} from '@logline/api-contract';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
 import { BearerAgent } from './bearer-agent';
-import {
-  AuditResponseSchema,
-  IngestErrorsResponseSchema,
-  type AuditResponse,
-  type IngestErrorsResponse,
-} from './delivery-response';
-import { ContextResponseSchema, type ContextResponse } from './context-response';
-import { FacetsResponseSchema, HistogramResponseSchema, type FacetsResponse, type HistogramResponse } from './explorer-response';
-import { ApiErrorSchema, LogsResponseSchema, type LogsPage } from './logs-response';
-import {
-  AlertsResponseSchema,
-  FreshnessResponseSchema,
-  type AlertsResponse,
-  type FreshnessResponse,
-} from './operations-response';
+import type { LogsPage } from './logs-page';
 
 export interface ApiClientOptions {
   /** Base URL of the api, ending in `/`. */
@@ -34,9 +32,9 @@ export interface ApiClient {
   /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
   searchLogs(filters: LogFilters): Promise<LogsPage>;
   /** Counts per time bucket and level for `filters` (paging ignored). */
-  getHistogram(filters: LogFilters): Promise<HistogramResponse>;
+  getHistogram(filters: LogFilters): Promise<Histogram>;
   /** Top levels, sources and hosts for `filters`, `limit` values each. */
-  getFacets(filters: LogFilters, limit: number): Promise<FacetsResponse>;
+  getFacets(filters: LogFilters, limit: number): Promise<Facets>;
   /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
   openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
   /**
@@ -46,15 +44,15 @@ export interface ApiClient {
    */
   openTail(filters: LogFilters, lastEventId: string, signal: AbortSignal): Promise<Dispatcher.ResponseData>;
   /** An event and `size` neighbours on each side; undefined when there is no such event. */
-  getContext(id: string, size: number): Promise<ContextResponse | undefined>;
+  getContext(id: string, size: number): Promise<LogContext | undefined>;
   /** The delivery audit per producer for events since `from` (ISO time or a duration). */
-  getAudit(from: string): Promise<AuditResponse>;
+  getAudit(from: string): Promise<Audit>;
   /** Recent rejected input and counts by reason since `from`. */
-  getIngestErrors(from: string): Promise<IngestErrorsResponse>;
+  getIngestErrors(from: string): Promise<IngestErrors>;
   /** Ingest lag percentiles per source over the last `window` (a duration such as 5m). */
-  getFreshness(window: string): Promise<FreshnessResponse>;
+  getFreshness(window: string): Promise<Freshness>;
   /** The api's alert rules and their state. */
-  getAlerts(): Promise<AlertsResponse>;
+  getAlerts(): Promise<AlertList>;
   close(): Promise<void>;
 }
 
@@ -69,21 +67,21 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
       if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
       if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
-      if (!Value.Check(LogsResponseSchema, body)) {
+      if (!Value.Check(LogsPageAnswer, body)) {
         throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON that is not a page of logs`);
       }
       return {
         rows: body.rows,
         nextCursor: body.next_cursor,
-        prevCursor: body.prev_cursor ?? null,
+        prevCursor: body.prev_cursor,
         elapsedMs: Math.round(performance.now() - started),
         readAtMs,
       };
     },
     getHistogram: (filters) =>
-      getChecked(agent, options, 'api/v1/histogram', filterParams(filters), HistogramResponseSchema),
+      getChecked(agent, options, 'api/v1/histogram', filterParams(filters), Histogram),
     getFacets: (filters, limit) =>
-      getChecked(agent, options, 'api/v1/facets', withParam(filterParams(filters), 'limit', String(limit)), FacetsResponseSchema),
+      getChecked(agent, options, 'api/v1/facets', withParam(filterParams(filters), 'limit', String(limit)), Facets),
     openExport: async (filters, format) => {
       const url = new URL('api/v1/export', options.baseUrl);
       const params = new URLSearchParams(filterParams(filters));
@@ -126,15 +124,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       // 404: no such event; 400: not an id the api issued. Either way there is nothing to show.
       if (statusCode === 404 || statusCode === 400) return undefined;
       if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
-      if (!Value.Check(ContextResponseSchema, body)) {
+      if (!Value.Check(LogContext, body)) {
         throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON of an unexpected shape`);
       }
       return body;
     },
-    getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, AuditResponseSchema),
-    getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrorsResponseSchema),
-    getFreshness: (window) => getChecked(agent, options, 'api/v1/freshness', { window }, FreshnessResponseSchema),
-    getAlerts: () => getChecked(agent, options, 'api/v1/alerts', {}, AlertsResponseSchema),
+    getAudit: (from) => getChecked(agent, options, 'api/v1/audit', { from }, Audit),
+    getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrors),
+    getFreshness: (window) => getChecked(agent, options, 'api/v1/freshness', { window }, Freshness),
+    getAlerts: () => getChecked(agent, options, 'api/v1/alerts', {}, AlertList),
     close: () => agent.close(),
   };
 }
@@ -201,7 +199,7 @@ function parseJson(text: string): unknown {
 }
 
 function rejectionMessage(body: unknown): string {
-  return Value.Check(ApiErrorSchema, body) ? body.message : 'The api rejected these filters.';
+  return Value.Check(ErrorBody, body) ? body.message : 'The api rejected these filters.';
 }
 
 function unexpectedStatus(url: URL, statusCode: number): ApiUnavailableError {

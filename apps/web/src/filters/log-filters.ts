@@ -1,8 +1,7 @@
+import type { SortKey } from '@logline/api-contract';
 import { LOG_LEVELS, toLogLevel, type LogLevel } from '@logline/log-schema';
 import { InvalidFilterError } from './invalid-filter-error';
 import type { LogsQuery } from './logs-query';
-
-export type SortKey = 'time' | 'level' | 'source';
 
 /** The time-range menu's choice that takes the range from the start and end fields. */
 export const CUSTOM_RANGE = 'custom';

@@ -1,6 +1,7 @@
 // The query string GET /, GET /partials/logs and GET /live accept: the api's log filters, plus `live`.
 // Limits match the api's; what a value means (a time, a search) is the api's to judge.
 import { Type, type Static } from 'typebox';
+import { PageCursorParam, SORT_KEYS } from '@logline/api-contract';
 
 /** What an <input type="datetime-local"> sends (or nothing): 2026-11-28T17:05, seconds optional. */
 const LOCAL_TIME = '^$|^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$';
@@ -23,11 +24,9 @@ export const LogsQuerySchema = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
   order: Type.Enum(['desc', 'asc'], { default: 'desc' }),
   /** Sort column: time, level (by severity) or source; ties go by time. */
-  sort: Type.Optional(Type.Enum(['time', 'level', 'source'])),
-  /** The api's next_cursor: the page after a row. */
-  cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  /** The api's prev_cursor: the page before a row. */
-  before: Type.Optional(Type.String({ maxLength: 64 })),
+  sort: Type.Optional(Type.Enum([...SORT_KEYS])),
+  cursor: Type.Optional(PageCursorParam("The api's next_cursor: the page after a row.")),
+  before: Type.Optional(PageCursorParam("The api's prev_cursor: the page before a row.")),
   /** Values listed per facet (level, source, host); "more" raises it. */
   facets: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   /** The Live toggle; only the page's script reads it. */

@@ -1,7 +1,7 @@
-import type { AlertRule } from '../api-client/operations-response';
+import type { AlertRuleView } from '@logline/api-contract';
 import { buildAlertsPage } from './alerts-page';
 
-function rule(overrides: Partial<AlertRule>): AlertRule {
+function rule(overrides: Partial<AlertRuleView>): AlertRuleView {
   return {
     name: 'r',
     description: null,

@@ -2,7 +2,7 @@
  * The Alerts page: every rule of the api's ALERT_RULES_FILE with its state, last count and last
  * notification, firing rules first. Each rule links to the explorer showing what it counts.
  */
-import type { AlertRule, AlertsResponse } from '../api-client/operations-response';
+import type { AlertList, AlertRuleView } from '@logline/api-contract';
 import { logsPageHref } from './page-links';
 
 /** How often the page refreshes its table. */
@@ -43,11 +43,11 @@ export interface AlertsPage extends AlertsPanel {
   readonly partialUrl: string;
 }
 
-export function buildAlertsPage(alerts: AlertsResponse): AlertsPage {
+export function buildAlertsPage(alerts: AlertList): AlertsPage {
   return { title: 'Alerts', refreshSeconds: ALERTS_REFRESH_SECONDS, partialUrl: '/partials/alerts', ...buildAlertsPanel(alerts) };
 }
 
-export function buildAlertsPanel(alerts: AlertsResponse): AlertsPanel {
+export function buildAlertsPanel(alerts: AlertList): AlertsPanel {
   const rows = [...alerts.rules].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)).map(toRow);
   const counts = STATE_ORDER.map((state) => [state, alerts.rules.filter((rule) => rule.state === state).length] as const);
   return {
@@ -61,7 +61,7 @@ export function buildAlertsPanel(alerts: AlertsResponse): AlertsPanel {
   };
 }
 
-function toRow(rule: AlertRule): AlertRow {
+function toRow(rule: AlertRuleView): AlertRow {
   const notice = rule.last_notification;
   return {
     name: rule.name,

@@ -1,7 +1,7 @@
-import type { HistogramResponse } from '../api-client/explorer-response';
+import type { Histogram } from '@logline/api-contract';
 import { buildDashboardPage } from './dashboard-page';
 
-const histogram: HistogramResponse = {
+const histogram: Histogram = {
   from: '2026-11-28T16:00:00.000Z',
   to: '2026-11-28T17:00:00.000Z',
   bucket_seconds: 1800,

@@ -3,8 +3,7 @@
  * error ratio, the busiest sources and ingest lag per source — as numbers and SVG geometry. Each
  * panel comes from its own api call and shows "unavailable" on its own when that call fails.
  */
-import type { HistogramResponse, FacetsResponse } from '../api-client/explorer-response';
-import type { AlertsResponse, FreshnessResponse } from '../api-client/operations-response';
+import type { AlertList, Facets, Freshness, Histogram } from '@logline/api-contract';
 import type { LogFilters } from '../filters/log-filters';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { logsPageHref } from './page-links';
@@ -20,10 +19,10 @@ const ERROR_LEVELS = ['ERROR', 'CRITICAL'];
 
 /** What the route fetched; undefined where the api call failed. */
 export interface DashboardData {
-  histogram?: HistogramResponse;
-  facets?: FacetsResponse;
-  freshness?: FreshnessResponse;
-  alerts?: AlertsResponse;
+  histogram?: Histogram;
+  facets?: Facets;
+  freshness?: Freshness;
+  alerts?: AlertList;
 }
 
 export interface Stat {
@@ -145,7 +144,7 @@ function buildStats(range: DashboardRange, { histogram, freshness, alerts }: Das
   return stats;
 }
 
-function buildRatioChart(histogram: HistogramResponse): RatioChart {
+function buildRatioChart(histogram: Histogram): RatioChart {
   const shares = histogram.buckets.map((bucket) => (bucket.total === 0 ? 0 : errorCount(bucket) / bucket.total));
   // Scale to the highest share (at least 5%) so a low, steady ratio is still readable.
   const peak = Math.max(0.05, ...shares);
@@ -162,7 +161,7 @@ function buildRatioChart(histogram: HistogramResponse): RatioChart {
   };
 }
 
-function buildSourceBars({ facets }: FacetsResponse, filters: LogFilters): ShareBar[] {
+function buildSourceBars({ facets }: Facets, filters: LogFilters): ShareBar[] {
   const values = facets.source?.values ?? [];
   const total = sum((facets.level?.values ?? []).map((value) => value.count)) || sum(values.map((value) => value.count));
   const widest = Math.max(1, ...values.map((value) => value.count));
@@ -175,7 +174,7 @@ function buildSourceBars({ facets }: FacetsResponse, filters: LogFilters): Share
   }));
 }
 
-function buildLagRows(freshness: FreshnessResponse): LagRow[] {
+function buildLagRows(freshness: Freshness): LagRow[] {
   const worst = Math.max(1, ...freshness.sources.map((source) => source.p95_ms));
   return [...freshness.sources]
     .sort((a, b) => b.p95_ms - a.p95_ms)

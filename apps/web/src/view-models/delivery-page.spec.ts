@@ -1,6 +1,7 @@
+import type { ProducerAudit } from '@logline/api-contract';
 import { buildDeliveryPage, describeRanges } from './delivery-page';
 
-const producer = (overrides: Record<string, unknown> = {}) => ({
+const producer = (overrides: Partial<ProducerAudit> = {}): ProducerAudit => ({
   producer_id: 'p1',
   status: 'complete',
   expected: 100000,

@@ -1,5 +1,5 @@
 // Shapes the delivery audit and recent rejections for the Delivery page.
-import type { AuditResponse, IngestErrorsResponse } from '../api-client/delivery-response';
+import type { Audit, IngestErrors } from '@logline/api-contract';
 import { formatUtc } from './format-time';
 
 export interface ProducerRowView {
@@ -41,7 +41,7 @@ export function describeRanges(ranges: readonly (readonly number[])[]): string {
   return ranges.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
 }
 
-export function buildDeliveryPage(from: string, audit: AuditResponse, errors: IngestErrorsResponse): DeliveryPageView {
+export function buildDeliveryPage(from: string, audit: Audit, errors: IngestErrors): DeliveryPageView {
   const producers = audit.producers.map((producer): ProducerRowView => {
     const status = STATUS[producer.status] ?? { text: producer.status, className: 'badge badge-debug' };
     return {

@@ -1,3 +1,4 @@
+import type { LogContext } from '@logline/api-contract';
 import type { StoredLog } from '@logline/log-schema';
 import { attributeFilterHref, buildEventPage } from './event-page';
 
@@ -30,7 +31,7 @@ describe('buildEventPage', () => {
   it('shows the trace of an event that names one, with the explorer listing it oldest first and the tracing UI', () => {
     const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const anchor = log(2, { trace_id: trace, span_id: '00f067aa0ba902b7' });
-    const context = { scope: 'producer', anchor, before: [], after: [] };
+    const context: LogContext = { scope: 'producer', anchor, before: [], after: [] };
     expect(buildEventPage(context, 'https://tempo.example/explore?trace={trace_id}&x={trace_id}').trace).toEqual({
       traceId: trace,
       spanId: '00f067aa0ba902b7',

@@ -1,5 +1,5 @@
 // Shapes one event and its neighbours for the event page.
-import type { ContextResponse } from '../api-client/context-response';
+import type { LogContext } from '@logline/api-contract';
 import { toLogRowView, type LogRowView } from './log-row';
 
 export interface EventPageView {
@@ -24,7 +24,7 @@ export interface TraceView {
 }
 
 /** `traceUrlTemplate`: an http(s) URL with `{trace_id}` (TRACE_URL_TEMPLATE), or undefined. */
-export function buildEventPage(context: ContextResponse, traceUrlTemplate?: string): EventPageView {
+export function buildEventPage(context: LogContext, traceUrlTemplate?: string): EventPageView {
   const anchor = context.anchor;
   const scopeText =
     context.scope === 'producer' ? `the same producer (${anchor.producer_id})` : `the same source (${anchor.source})`;

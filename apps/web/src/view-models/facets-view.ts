@@ -1,5 +1,5 @@
 // Shapes the api's facets into sidebar lists whose entries add their value as a filter.
-import type { FacetsResponse } from '../api-client/explorer-response';
+import type { Facets } from '@logline/api-contract';
 import type { LogFilters } from '../filters/log-filters';
 import { levelBadgeClass } from './log-row';
 import { logsPageHref } from './page-links';
@@ -35,7 +35,7 @@ function isActive(filters: LogFilters, facet: string, value: string): boolean {
   return false;
 }
 
-export function buildFacetViews(response: FacetsResponse, filters: LogFilters, limit: number): FacetView[] {
+export function buildFacetViews(response: Facets, filters: LogFilters, limit: number): FacetView[] {
   return ['level', 'source', 'host']
     .filter((name) => response.facets[name])
     .map((name) => {

@@ -1,3 +1,4 @@
+import type { Histogram } from '@logline/api-contract';
 import { toLogFilters } from '../filters/log-filters';
 import { buildHistogramView, CHART_HEIGHT, describeBucket } from './histogram-view';
 
@@ -10,7 +11,7 @@ const bucket = (start: string, end: string, counts: Record<string, number>) => (
 });
 
 describe('buildHistogramView', () => {
-  const histogram = {
+  const histogram: Histogram = {
     from: '2026-11-28T12:00:00.000Z',
     to: '2026-11-28T12:02:00.000Z',
     bucket_seconds: 60,

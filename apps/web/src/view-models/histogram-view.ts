@@ -1,6 +1,6 @@
 // Shapes the api's histogram into SVG geometry: stacked bars by level, each a link to its range.
+import type { Histogram } from '@logline/api-contract';
 import { LOG_LEVELS } from '@logline/log-schema';
-import type { HistogramResponse } from '../api-client/explorer-response';
 import type { LogFilters } from '../filters/log-filters';
 import { logsPageHref } from './page-links';
 
@@ -44,7 +44,7 @@ function axisLabel(iso: string, bucketSeconds: number): string {
   return bucketSeconds >= 3600 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, bucketSeconds < 60 ? 19 : 16);
 }
 
-export function buildHistogramView(histogram: HistogramResponse, filters: LogFilters): HistogramView {
+export function buildHistogramView(histogram: Histogram, filters: LogFilters): HistogramView {
   const buckets = histogram.buckets;
   const peak = Math.max(1, ...buckets.map((bucket) => bucket.total));
   const barWidth = CHART_WIDTH / Math.max(1, buckets.length);

@@ -1,8 +1,8 @@
 // Shapes one page of api results for the logs page and its auto-refreshed fragment.
+import type { Facets, Histogram, SortKey } from '@logline/api-contract';
 import type { StoredLog } from '@logline/log-schema';
-import type { FacetsResponse, HistogramResponse } from '../api-client/explorer-response';
-import type { LogsPage } from '../api-client/logs-response';
-import { toSearchParams, type LogFilters, type SortKey } from '../filters/log-filters';
+import type { LogsPage } from '../api-client/logs-page';
+import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { buildFacetViews, withFacetValue, type FacetView } from './facets-view';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { buildFilterForm, type FilterForm } from './filter-form';
@@ -56,8 +56,8 @@ export interface LogsPageView {
 
 /** What the explorer shows beside the rows: the chart and the facets. */
 export interface ExplorerExtras {
-  readonly histogram: HistogramResponse;
-  readonly facets: FacetsResponse;
+  readonly histogram: Histogram;
+  readonly facets: Facets;
   readonly facetLimit: number;
 }
 

@@ -8,8 +8,6 @@ import { formatLogId, parseLogId, type LogCursor } from './log-id';
 /** The column a page is sorted by; ties go by time, then row key, in the same direction. */
 export type SortKey = 'time' | 'level' | 'source';
 
-export const SORT_KEYS: readonly SortKey[] = ['time', 'level', 'source'];
-
 /** A row's position in a sorted listing. */
 export interface PageCursor extends LogCursor {
   /** The sort column's value (level or source); absent in time order. */

@@ -1,15 +1,8 @@
 /** GET /api/v1/export: every event matching the filters, streamed as NDJSON or CSV. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { ErrorBody, ExportQuery } from '@logline/api-contract';
 import { exportStream } from '../../export/export-rows';
-import { FilterParams, toLogFilters } from '../../query/log-filters-query';
-import { ErrorBody } from '../../schemas/common';
-
-const ExportQuery = Type.Object({
-  ...FilterParams,
-  format: Type.Union([Type.Literal('ndjson'), Type.Literal('csv')], { default: 'ndjson' }),
-  order: Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc' }),
-});
+import { toLogFilters } from '../../query/log-filters-query';
 
 const CONTENT_TYPES = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' };
 

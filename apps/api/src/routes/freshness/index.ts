@@ -1,24 +1,7 @@
 /** GET /api/v1/freshness: ingest lag (event time → stored) percentiles per source, recent window. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { ErrorBody, Freshness, FreshnessQuery } from '@logline/api-contract';
 import { parseTimeBound } from '../../query/time-bound';
-import { ErrorBody } from '../../schemas/common';
-
-const Freshness = Type.Object({
-  since: Type.String(),
-  tail_poll_ms: Type.Integer({ description: 'Live tail adds up to this (plus tail_safety_ms) from stored to visible.' }),
-  tail_safety_ms: Type.Integer(),
-  sources: Type.Array(
-    Type.Object({
-      source: Type.String(),
-      events: Type.Integer(),
-      p50_ms: Type.Integer(),
-      p95_ms: Type.Integer(),
-      p99_ms: Type.Integer(),
-      last_ingested_at: Type.String(),
-    }),
-  ),
-});
 
 const freshnessRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -27,7 +10,7 @@ const freshnessRoute: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'End-to-end ingest lag per source',
         tags: ['operations'],
-        querystring: Type.Object({ window: Type.String({ default: '5m', maxLength: 16, description: 'Duration back from now.' }) }),
+        querystring: FreshnessQuery,
         response: { 200: Freshness, 400: ErrorBody },
       },
     },

@@ -1,27 +1,11 @@
 /** GET /api/v1/histogram: event counts per time bucket, stacked by level. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { ErrorBody, Histogram, HistogramQuery } from '@logline/api-contract';
 import { LOG_LEVELS } from '@logline/log-schema';
 import { planBuckets } from '../../query/histogram-buckets';
-import { FilterParams, toLogFilters } from '../../query/log-filters-query';
-import { ErrorBody } from '../../schemas/common';
+import { toLogFilters } from '../../query/log-filters-query';
 
 const DEFAULT_RANGE_MS = 24 * 3_600_000;
-
-const HistogramQuery = Type.Object({
-  ...FilterParams,
-  buckets: Type.Integer({ minimum: 10, maximum: 500, default: 120, description: 'At most this many bars.' }),
-});
-
-const Counts = Type.Object(Object.fromEntries(LOG_LEVELS.map((level) => [level, Type.Integer()])));
-
-const Histogram = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  bucket_seconds: Type.Integer(),
-  served_by: Type.Union([Type.Literal('rollup'), Type.Literal('raw')]),
-  buckets: Type.Array(Type.Object({ start: Type.String(), end: Type.String(), total: Type.Integer(), counts: Counts })),
-});
 
 const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

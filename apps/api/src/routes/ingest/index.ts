@@ -1,22 +1,10 @@
 /** POST /api/v1/ingest: NDJSON (or a JSON array) of events; answers after accepted rows are stored. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ErrorBody, IngestResult, MAX_LISTED_ERRORS } from '@logline/api-contract';
 import { BadRequestError } from '../../errors';
 import { lineLimits, parseIngestBody } from '../../ingest/parse-lines';
-import { ErrorBody } from '../../schemas/common';
 import ingestDisabledRoute from './ingest-disabled';
-
-/** At most this many line errors are listed in one answer; `rejected` still counts them all. */
-const MAX_LISTED_ERRORS = 1000;
-
-const IngestResult = Type.Object({
-  accepted: Type.Integer({ description: 'Events stored and visible to queries.' }),
-  rejected: Type.Integer({ description: 'Lines refused; each is also kept in logs.ingest_errors.' }),
-  errors: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() }), {
-    description: `The first ${MAX_LISTED_ERRORS} refused lines, numbered from 1 (blank lines count).`,
-  }),
-});
-
 
 const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
   if (!app.config.ingest.enabled) {

@@ -3,8 +3,8 @@
  * stack it runs as a read-only ClickHouse user and Vector takes the events), so it says where to send.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '@logline/api-contract';
 import { HttpError } from '../../errors';
-import { ErrorBody } from '../../schemas/common';
 
 class IngestDisabledError extends HttpError {
   override readonly name = 'IngestDisabledError';

@@ -3,31 +3,10 @@
  * with keyset paging both ways.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { formatPageCursor, SORT_KEYS } from '@logline/ch-client';
+import { ErrorBody, LogsPage, LogsQuery } from '@logline/api-contract';
+import { formatPageCursor } from '@logline/ch-client';
 import { readCursor } from '../../query/cursor';
-import { FilterParams, toLogFilters } from '../../query/log-filters-query';
-import { ErrorBody, StoredLogSchema } from '../../schemas/common';
-
-const LogsQuery = Type.Object({
-  ...FilterParams,
-  limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
-  order: Type.Optional(
-    Type.Union([Type.Literal('desc'), Type.Literal('asc')], { description: 'desc (newest first) by default; asc (oldest first) by default with trace_id.' }),
-  ),
-  sort: Type.Enum([...SORT_KEYS], {
-    default: 'time',
-    description: 'time; level (by severity: desc = CRITICAL first); source (by name). Ties go by time in the same order.',
-  }),
-  cursor: Type.Optional(Type.String({ maxLength: 400, description: 'Continue after this row: next_cursor of a previous page (same sort).' })),
-  before: Type.Optional(Type.String({ maxLength: 400, description: 'The page ending just before this row: prev_cursor (same sort).' })),
-});
-
-const LogsPage = Type.Object({
-  rows: Type.Array(StoredLogSchema),
-  next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null at the end.' }),
-  prev_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as before for the previous page; null on the first.' }),
-});
+import { toLogFilters } from '../../query/log-filters-query';
 
 const logsRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -3,22 +3,12 @@
  * event carries a batch of rows (a JSON array) and an id to resume from (Last-Event-ID).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { ErrorBody, TailQuery } from '@logline/api-contract';
 import type { TailPosition } from '@logline/ch-client';
 import { BadRequestError } from '../../errors';
-import { FilterParams, toLogFilters } from '../../query/log-filters-query';
-import { ErrorBody } from '../../schemas/common';
+import { toLogFilters } from '../../query/log-filters-query';
 
 const HEARTBEAT_MS = 15_000;
-
-const TailQuery = Type.Object({
-  level: FilterParams.level,
-  source: FilterParams.source,
-  producer_id: FilterParams.producer_id,
-  trace_id: FilterParams.trace_id,
-  q: FilterParams.q,
-  last_event_id: Type.Optional(Type.String({ maxLength: 64, description: 'Resume after this event id (as Last-Event-ID).' })),
-});
 
 const tailRoute: FastifyPluginAsyncTypebox = async (app) => {
   // Open streams never end on their own; end them before the server waits for its connections.

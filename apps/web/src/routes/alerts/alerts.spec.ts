@@ -1,10 +1,11 @@
+import type { AlertRuleView } from '@logline/api-contract';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import { startContractApi, unusedAddress, type ContractApi } from '../../../test/api-contract-server';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-const firing = {
+const firing: AlertRuleView = {
   name: 'payment-critical-burst',
   description: '<b>payments</b> on fire',
   query: 'level:CRITICAL source:payment',

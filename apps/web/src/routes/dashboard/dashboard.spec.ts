@@ -18,7 +18,9 @@ describe('GET /dashboard', () => {
         to: '2026-11-28T17:00:00.000Z',
         bucket_seconds: 60,
         served_by: 'rollup',
-        buckets: [{ start: '2026-11-28T16:00:00.000Z', end: '2026-11-28T16:01:00.000Z', total: 4, counts: { INFO: 3, ERROR: 1 } }],
+        buckets: [
+          { start: '2026-11-28T16:00:00.000Z', end: '2026-11-28T16:01:00.000Z', total: 4, counts: { DEBUG: 0, INFO: 3, WARNING: 0, ERROR: 1, CRITICAL: 0 } },
+        ],
       },
     });
     app = await buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '300', LOG_LEVEL: 'silent' }));

@@ -11,8 +11,8 @@ import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { TailBatch } from '@logline/api-contract';
 import { ApiRejectedError } from '../../api-client/api-errors';
-import { StoredLogSchema } from '../../api-client/logs-response';
 import { toLogFilters, type LogFilters } from '../../filters/log-filters';
 import { LogsQuerySchema } from '../../filters/logs-query';
 import { SseReader } from '../../live/sse-reader';
@@ -27,7 +27,6 @@ const LiveQuery = Type.Object({
   /** An event id of this stream to resume after, when the browser's own Last-Event-ID was lost. */
   after: Type.Optional(Type.String({ pattern: EVENT_ID_PATTERN })),
 });
-const RowsSchema = Type.Array(StoredLogSchema);
 const EVENT_ID = new RegExp(EVENT_ID_PATTERN);
 
 const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -83,7 +82,7 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function renderBatch(filters: LogFilters, id: string | undefined, data: string): Promise<string> {
     const rows: unknown = JSON.parse(data);
-    if (!Value.Check(RowsSchema, rows)) throw new Error('the api sent live rows of an unexpected shape');
+    if (!Value.Check(TailBatch, rows)) throw new Error('the api sent live rows of an unexpected shape');
     const html = await app.view('live-rows.hbs', { rows: rows.map((row) => toResultRow(filters, row)) });
     const lines = html.split('\n').map((line) => `data: ${line}`);
     return `${id === undefined ? '' : `id: ${id}\n`}event: rows\n${lines.join('\n')}\n\n`;

@@ -17,7 +17,7 @@ describe('GET /live', () => {
   });
 
   it("passes on the api's refusal of the filters as a fatal problem, naming it", async () => {
-    const api = await startContractApi({ status: 400, body: { message: "q: unclosed quote at position 4" } });
+    const api = await startContractApi({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'q: unclosed quote at position 4' } });
     const app = await appFor(api.url);
     const response = await app.inject('/live?q=%22abc&after=1764000000000.42');
     await app.close();

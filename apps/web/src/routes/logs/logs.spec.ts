@@ -1,6 +1,6 @@
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { startContractApi, storedLog, unusedAddress, type ContractApi } from '../../../test/api-contract-server';
+import { logsPage, startContractApi, storedLog, unusedAddress, type ContractApi } from '../../../test/api-contract-server';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -29,7 +29,7 @@ describe('GET / against an api that honours the contract', () => {
   let app: App;
 
   beforeAll(async () => {
-    api = await startContractApi({ status: 200, body: { rows: [], next_cursor: null } });
+    api = await startContractApi({ status: 200, body: logsPage([]) });
     app = await appFor(api.url);
   });
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe('GET / against an api that honours the contract', () => {
       storedLog({ timestamp: '2026-11-28T17:00:02.500Z', log_level: 'WARNING', seq: 13 }),
       storedLog({ timestamp: '2026-11-28T17:00:01.007Z', log_level: 'ERROR', seq: 12 }),
     ];
-    api.answerWith({ status: 200, body: { rows, next_cursor: null } });
+    api.answerWith({ status: 200, body: logsPage(rows) });
 
     const response = await app.inject('/');
 
@@ -95,7 +95,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('escapes hostile message text and never evaluates it as a template', async () => {
-    api.answerWith({ status: 200, body: { rows: [storedLog({ message: HOSTILE, source: '"><b>x</b>' })], next_cursor: null } });
+    api.answerWith({ status: 200, body: logsPage([storedLog({ message: HOSTILE, source: '"><b>x</b>' })]) });
 
     const response = await app.inject('/');
 
@@ -105,7 +105,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('links to the next page with the cursor and every filter kept', async () => {
-    api.answerWith({ status: 200, body: { rows: [storedLog()], next_cursor: 'next/page==' } });
+    api.answerWith({ status: 200, body: logsPage([storedLog()], { next_cursor: 'next/page==' }) });
 
     const response = await app.inject('/?level=ERROR&source=auth&q=timeout&from=1h');
 
@@ -119,8 +119,22 @@ describe('GET / against an api that honours the contract', () => {
     expect(response.body).toContain('Older →');
   });
 
+  it('follows a next-page link as long as the api makes them (sorted by the longest source)', async () => {
+    // Sorted by source, a cursor carries the source's UTF-8 bytes in base64url: 256 of them make 342 characters.
+    const cursor = `${Buffer.from('é'.repeat(128)).toString('base64url')}~1764349200123.18446744073709551615`;
+    api.answerWith({ status: 200, body: logsPage([storedLog()], { next_cursor: cursor }) });
+    const href = /<a id="next-page"[^>]*href="([^"]+)"/.exec((await app.inject('/?sort=source')).body)?.[1];
+    const next = decodeHref(href as string);
+
+    const response = await app.inject(`${next.pathname}${next.search}`);
+
+    expect(cursor.length).toBeGreaterThan(300);
+    expect(response.statusCode).toBe(200);
+    expect(api.requests.at(-3)?.searchParams.get('cursor')).toBe(cursor);
+  });
+
   it('links to the previous page from prev_cursor, and back to the latest', async () => {
-    api.answerWith({ status: 200, body: { rows: [storedLog()], next_cursor: null, prev_cursor: 'row/7' } });
+    api.answerWith({ status: 200, body: logsPage([storedLog()], { prev_cursor: 'row/7' }) });
 
     const response = await app.inject('/?source=auth&cursor=row%2F9');
 
@@ -133,7 +147,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('reflects the filters in the form', async () => {
-    api.answerWith({ status: 200, body: { rows: [], next_cursor: null } });
+    api.answerWith({ status: 200, body: logsPage([]) });
 
     const response = await app.inject('/?level=CRITICAL&source=auth&source=search&q=disk&from=24h&limit=200&order=asc');
 
@@ -148,7 +162,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('shows an empty state when nothing matches', async () => {
-    api.answerWith({ status: 200, body: { rows: [], next_cursor: null } });
+    api.answerWith({ status: 200, body: logsPage([]) });
 
     const response = await app.inject('/?q=nothing');
 
@@ -183,7 +197,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('answers 502 when the api fails', async () => {
-    api.answerWith({ status: 503, body: { status: 'unavailable' } });
+    api.answerWith({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'storage is unavailable' } });
 
     const response = await app.inject('/');
 
@@ -193,7 +207,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('answers 502 when the api answers something that is not a page of logs', async () => {
-    api.answerWith({ status: 200, body: { hello: 'world' } });
+    api.answerOffContract(200, { hello: 'world' });
 
     const response = await app.inject('/');
 
@@ -202,7 +216,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('answers 502 when the api is too slow', async () => {
-    api.answerWith({ status: 200, body: { rows: [], next_cursor: null }, delayMs: 1000 });
+    api.answerWith({ status: 200, body: logsPage([]), delayMs: 1000 });
 
     const response = await app.inject('/');
 
@@ -212,7 +226,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('serves the results fragment with the same filters, without the page around it', async () => {
-    api.answerWith({ status: 200, body: { rows: [storedLog()], next_cursor: null } });
+    api.answerWith({ status: 200, body: logsPage([storedLog()]) });
 
     const response = await app.inject('/partials/logs?level=ERROR&source=payment&from=5m&live=1');
 
@@ -227,7 +241,7 @@ describe('GET / against an api that honours the contract', () => {
   });
 
   it('answers the fragment route with an error panel, not a page, when the api fails', async () => {
-    api.answerWith({ status: 500, body: {} });
+    api.answerWith({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } });
 
     const response = await app.inject('/partials/logs');
 

@@ -1,6 +1,6 @@
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { startContractApi, storedLog, type ContractApi } from '../../../test/api-contract-server';
+import { logsPage, startContractApi, storedLog, type ContractApi } from '../../../test/api-contract-server';
 import { csrfOf, openSignInForm, post, sessionCookieOf, USERS } from '../../../test/sign-in-driver';
 import { writeUsersFile, type UsersFileFixture } from '../../../test/users-file-fixture';
 
@@ -15,7 +15,7 @@ describe('signing in with WEB_USERS_FILE', () => {
     buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path, ...env }));
 
   beforeAll(async () => {
-    api = await startContractApi({ status: 200, body: { rows: [storedLog({ message: 'payment accepted' })], next_cursor: null } });
+    api = await startContractApi({ status: 200, body: logsPage([storedLog({ message: 'payment accepted' })]) });
     users = await writeUsersFile(USERS);
     app = await build();
   });

@@ -1,13 +1,7 @@
-/** TypeBox schemas shared by several routes. */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { LOG_LEVELS } from '@logline/log-schema';
 
-export const ErrorBody = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String(),
-  message: Type.String(),
-});
-
+/** An event as every read answers it (logs, context, export, tail): log-schema's StoredLog. */
 export const StoredLogSchema = Type.Object({
   id: Type.String({ description: 'Row id: use with /api/v1/logs/{id}/context, or as a cursor.' }),
   timestamp: Type.String({ description: 'ISO 8601, UTC, milliseconds' }),
@@ -23,6 +17,4 @@ export const StoredLogSchema = Type.Object({
   ingested_at: Type.String({ description: 'When the api stored the event, ISO 8601 UTC' }),
 });
 
-/** A query parameter that may be given once or repeated. */
-export const Repeatable = (description: string) =>
-  Type.Array(Type.String({ maxLength: 256 }), { maxItems: 100, description });
+export type StoredLogRow = Static<typeof StoredLogSchema>;
