@@ -9,15 +9,16 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:f
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstAnswer, freePort, installBundle, startBundle, type App, type BundleProcess } from './bundle-processes';
+import { firstAnswer, freePort, readGeneratorSummaries, type AppName, type RunningProcess } from '@logline/testing';
+import { installBundle, startBundle } from './bundle-processes';
 import { PACKAGE_VERSION, WORKSPACE } from './workspace';
 
 // Starting the engine and installing take seconds on a busy machine; npm ci has its own limit.
 jest.setTimeout(180_000);
 
-const APPS: App[] = ['api', 'web', 'generator'];
+const APPS: AppName[] = ['api', 'web', 'generator'];
 const root = mkdtempSync(join(tmpdir(), 'logline-bundles-'));
-const folderOf = (app: App) => join(root, app);
+const folderOf = (app: AppName) => join(root, app);
 
 function lockPackages(path: string): Record<string, { version: string }> {
   return (JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, { version: string }> }).packages;
@@ -46,8 +47,8 @@ it.each(APPS)("%s prints package.json's version for --version", (app) => {
 
 describe('api (embedded engine), web and generator from their installed bundles', () => {
   const producer = `bundle-${process.pid}`;
-  let api: BundleProcess;
-  let web: BundleProcess;
+  let api: RunningProcess;
+  let web: RunningProcess;
   let apiUrl: string;
 
   beforeAll(async () => {
@@ -100,8 +101,7 @@ describe('api (embedded engine), web and generator from their installed bundles'
   it('generator sends 300 events to the api, all acknowledged and stored, and exits 0', async () => {
     const generator = startBundle(folderOf('generator'), ['--target', `${apiUrl}/api/v1/ingest`, '--count', '300', '--rate', '0', '--batch', '100', '--producer', `${producer}-gen`, '--seed', '3'], {});
     expect(await generator.exited).toBe(0);
-    const summary = generator.output().split('\n').find((line) => line.startsWith('{"producer_id"'));
-    expect(JSON.parse(summary ?? 'null')).toEqual({ producer_id: `${producer}-gen`, sent: 300, acked: 300, failed: 0, first_seq: 0, last_seq: 299 });
+    expect(readGeneratorSummaries(generator.output())).toEqual([{ producer_id: `${producer}-gen`, sent: 300, acked: 300, failed: 0, first_seq: 0, last_seq: 299 }]);
     const stats = await (await fetch(`${apiUrl}/api/v1/producers/${producer}-gen`)).json();
     expect(stats).toMatchObject({ stored: 300, distinct_seq: 300, min_seq: 0, max_seq: 299 });
   });

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkMetrics } from '@logline/test-tools';
-import { freePort, runGenerator, startApp, waitForOk, WORKSPACE, type RunningProcess } from './support/processes';
+import { freePort, runGenerator, startApp, waitForOk, WORKSPACE_ROOT, type RunningProcess } from '@logline/testing';
 import { until } from './support/until';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
@@ -84,7 +84,7 @@ describe('alert rules, end to end', () => {
     const check = startApp('api', ['check-alerts', file], {});
     expect(await check.exited).toBe(2);
     expect(check.output()).toContain(problem);
-    const example = startApp('api', ['check-alerts', join(WORKSPACE, 'config', 'alert-rules.example.yaml')], {});
+    const example = startApp('api', ['check-alerts', join(WORKSPACE_ROOT, 'config', 'alert-rules.example.yaml')], {});
     expect(await example.exited).toBe(0);
     expect(example.output()).toMatch(/alert-rules\.example\.yaml: 3 rules, 2 receivers: ok/);
   });

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from './support/processes';
+import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 describe('delivery page', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'logline-delivery-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { freePort, startApp, waitForOk, type RunningProcess } from './support/processes';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 const EVENTS = 300;
 const LEVELS = ['INFO', 'INFO', 'WARNING', 'ERROR', 'DEBUG', 'CRITICAL'];

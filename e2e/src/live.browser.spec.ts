@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from './support/processes';
+import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 interface Arrival {
   id: string;

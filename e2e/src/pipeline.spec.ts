@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from './support/processes';
+import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 interface Row {
   seq: number;

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testToolPath } from '@logline/test-tools';
+import { freePort } from '@logline/testing';
 import { runTool } from './support/clients';
-import { freePort } from './support/processes';
 import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 /** The rsyslog configuration the README gives, for the api's syslog port. */

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from '@logline/testing';
 import { openLiveTail, type LiveTail } from './support/live-tail';
-import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from './support/processes';
 import { until } from './support/until';
 
 const USER = 'logline_api';

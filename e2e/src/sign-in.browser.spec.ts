@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { createApiToken, createUserEntry } from './support/credentials';
-import { freePort, startApp, waitForOk, type RunningProcess } from './support/processes';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 const EVENTS = 40;
 const PASSWORD = 'correct horse battery staple';

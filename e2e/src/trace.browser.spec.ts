@@ -4,9 +4,9 @@
  * links to every event of the trace (oldest first) and, with TRACE_URL_TEMPLATE, to the tracing UI.
  */
 import type { Browser, Page } from 'playwright-core';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 import { launchChromium } from './support/browser';
 import { runClient } from './support/clients';
-import { freePort, startApp, waitForOk, type RunningProcess } from './support/processes';
 import { startProtocolApi, type ProtocolApi } from './support/protocol-api';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';

@@ -4,11 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-
-const WORKSPACE = join(__dirname, '..', '..', '..');
+import { WORKSPACE_ROOT } from '@logline/testing';
 
 function runBundle(app: 'api' | 'web', args: string[], input?: string): string {
-  const result = spawnSync(process.execPath, [join(WORKSPACE, 'dist', 'apps', app, 'main.js'), ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [join(WORKSPACE_ROOT, 'dist', 'apps', app, 'main.js'), ...args], { input, encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) throw new Error(`main.js ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`);
   return result.stdout;
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startApp, waitForOk, type RunningProcess } from './processes';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 import { until } from './until';
 
 /** How long stored rows and dead letters may take to become visible. */

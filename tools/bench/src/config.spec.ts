@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { parseConfig } from './config';
-import { WORKSPACE } from './processes/app-process';
+import { WORKSPACE_ROOT } from '@logline/testing';
 
 describe('parseConfig --real-logs', () => {
   it('defaults to the loghub samples beside the workspace', () => {
-    expect(parseConfig([])).toMatchObject({ realLogs: join(WORKSPACE, '..', 'shared', 'data', 'loghub') });
+    expect(parseConfig([])).toMatchObject({ realLogs: join(WORKSPACE_ROOT, '..', 'shared', 'data', 'loghub') });
   });
 
   it('takes a folder that exists', () => {

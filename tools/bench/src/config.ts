@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WORKSPACE } from './processes/app-process';
+import { WORKSPACE_ROOT } from '@logline/testing';
 
 /** The loghub samples beside the workspace (kept out of the repo: their licence is theirs). */
-const DEFAULT_REAL_LOGS = join(WORKSPACE, '..', 'shared', 'data', 'loghub');
+const DEFAULT_REAL_LOGS = join(WORKSPACE_ROOT, '..', 'shared', 'data', 'loghub');
 
 export interface BenchConfig {
   /** Events loaded for the query, storage and PostgreSQL figures. */

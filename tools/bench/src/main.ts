@@ -16,7 +16,7 @@ import { loadBenchData, log } from './phases/load-phase';
 import { measureQueries } from './phases/query-phase';
 import { measureRealLogs } from './phases/real-logs-phase';
 import { runPostgresBaseline } from './postgres/postgres-baseline';
-import { WORKSPACE } from './processes/app-process';
+import { WORKSPACE_ROOT } from '@logline/testing';
 import { describeMachine } from './report/machine';
 import { renderMarkdown, renderText, machineLine } from './report/render';
 import type { BenchResults } from './report/results';
@@ -48,13 +48,13 @@ async function bench(config: BenchConfig, command: string): Promise<BenchResults
 function report(results: BenchResults, quick: boolean): void {
   const rows = tableRows(results);
   process.stdout.write(`\n${machineLine(results)}\n\n${renderText(rows)}\n\n`);
-  const folder = join(WORKSPACE, 'tools', 'bench', 'results');
+  const folder = join(WORKSPACE_ROOT, 'tools', 'bench', 'results');
   mkdirSync(folder, { recursive: true });
   const json = join(folder, quick ? 'quick.json' : 'latest.json');
   writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`wrote ${json}\n`);
   if (quick) return;
-  const document = join(WORKSPACE, 'docs', 'benchmarks.md');
+  const document = join(WORKSPACE_ROOT, 'docs', 'benchmarks.md');
   writeFileSync(document, renderMarkdown(results, rows) + readOtherSections(document));
   process.stdout.write('replaced the table in docs/benchmarks.md\n');
 }

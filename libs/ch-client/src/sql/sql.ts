@@ -16,7 +16,7 @@ export interface TypedValue {
   readonly type: string;
 }
 
-interface RawSql {
+export interface RawSql {
   readonly kind: 'raw';
   readonly text: string;
 }

@@ -4,8 +4,8 @@
  * it over HTTP (@clickhouse/client, compression both ways). Beside the embedded figures this is the
  * cost of the HTTP hop to ClickHouse; a real server's own work differs from the embedded engine's.
  */
+import { freePort, startClickHouseFront, waitForOk } from '@logline/testing';
 import { startApi } from '../ingest/running-api';
-import { freePort, startClickHouseFront, waitForOk } from '../processes/app-process';
 import type { QueryContext } from '../queries/query-context';
 import { timeApiQueries, type ApiTiming } from './api-queries';
 

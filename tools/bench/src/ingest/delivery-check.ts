@@ -1,7 +1,7 @@
 /** Zero-loss check: what the api stored per producer against what the generator sent. */
+import { setTimeout as pause } from 'node:timers/promises';
+import type { GeneratorSummary } from '@logline/testing';
 import { getJson } from '../api/http';
-import { pause } from '../processes/app-process';
-import type { ProducerSummary } from '../processes/generator-run';
 
 interface StoredStats {
   stored: number;
@@ -19,7 +19,7 @@ export interface Delivery {
 }
 
 /** Waits up to `settleMs` for TCP events still being stored, then compares. */
-export async function checkDelivery(base: string, summaries: readonly ProducerSummary[], settleMs: number): Promise<Delivery> {
+export async function checkDelivery(base: string, summaries: readonly GeneratorSummary[], settleMs: number): Promise<Delivery> {
   const deadline = Date.now() + settleMs;
   let delivery = await compare(base, summaries);
   while (delivery.distinctSeq < delivery.sent && Date.now() < deadline) {
@@ -29,7 +29,7 @@ export async function checkDelivery(base: string, summaries: readonly ProducerSu
   return delivery;
 }
 
-async function compare(base: string, summaries: readonly ProducerSummary[]): Promise<Delivery> {
+async function compare(base: string, summaries: readonly GeneratorSummary[]): Promise<Delivery> {
   let sent = 0;
   let stored = 0;
   let distinctSeq = 0;

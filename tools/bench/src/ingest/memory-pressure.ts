@@ -3,8 +3,8 @@
  * can for a while; VmRSS and the ingest buffer's pending rows are sampled every second. Bounded
  * memory shows as a flat second half: its peak close to the first half's.
  */
+import { setTimeout as pause } from 'node:timers/promises';
 import { get } from '../api/http';
-import { pause } from '../processes/app-process';
 import { startGenerator, totalOf } from '../processes/generator-run';
 import { sampleRss } from '../processes/rss-sampler';
 import { median } from '../stats';

@@ -1,8 +1,8 @@
 /** An api process on its own data directory with HTTP, TCP and syslog ingest, for the ingest phases. */
-import { freePort, startApp, waitForOk, type AppProcess } from '../processes/app-process';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 export interface RunningApi {
-  app: AppProcess;
+  app: RunningProcess;
   /** http://127.0.0.1:<port>/api/v1 */
   base: string;
   httpTarget: string;
@@ -16,6 +16,7 @@ export async function startApi(dataDir: string, extraEnv: Record<string, string>
   const tcpPort = await freePort();
   const syslogPort = await freePort();
   const app = startApp('api', [], {
+    LOG_LEVEL: 'warn',
     API_PORT: String(port),
     INGEST_TCP_PORT: String(tcpPort),
     SYSLOG_PORT: String(syslogPort),
@@ -25,6 +26,6 @@ export async function startApi(dataDir: string, extraEnv: Record<string, string>
     ...extraEnv,
   });
   const base = `http://127.0.0.1:${port}/api/v1`;
-  await waitForOk(`${base}/health`, app);
+  await waitForOk(`${base}/health`, app, 180_000);
   return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}`, syslogTarget: `tcp://127.0.0.1:${syslogPort}` };
 }

@@ -4,8 +4,8 @@
  * falls behind its schedule, or the lag (event time → stored) grows past a bound. Reports p50/p95
  * lag per step, and at half the highest sustained rate.
  */
+import { setTimeout as pause } from 'node:timers/promises';
 import { getJson } from '../api/http';
-import { pause } from '../processes/app-process';
 import { runGenerator, totalOf } from '../processes/generator-run';
 import { median } from '../stats';
 import { checkDelivery } from './delivery-check';

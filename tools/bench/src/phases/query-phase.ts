@@ -3,6 +3,7 @@
  * and the api's memory), through the api in server mode, then in-process through the same library
  * calls with the api stopped.
  */
+import { freePort, startApp, waitForOk } from '@logline/testing';
 import { settleContext, timeApiQueries } from '../api/api-queries';
 import { timeServerModeQueries } from '../api/server-mode';
 import { get } from '../api/http';
@@ -10,7 +11,6 @@ import { runWorker } from '../engine/run-worker';
 import type { EngineFloors } from '../engine/engine-floors';
 import type { LibraryTiming } from '../engine/library-queries';
 import { startApi } from '../ingest/running-api';
-import { freePort, startApp, waitForOk } from '../processes/app-process';
 import { sampleRss } from '../processes/rss-sampler';
 import type { QueryContext } from '../queries/query-context';
 import type { QueryFigures } from '../report/results';
@@ -42,9 +42,9 @@ export async function measureQueries(dataDir: string, nowMs: number, runs: numbe
 
 async function measureWebRender(apiUrl: string, runs: number): Promise<number> {
   const port = await freePort();
-  const web = startApp('web', [], { WEB_PORT: String(port), API_URL: apiUrl, API_TIMEOUT_MS: '60000' });
+  const web = startApp('web', [], { LOG_LEVEL: 'warn', WEB_PORT: String(port), API_URL: apiUrl, API_TIMEOUT_MS: '60000' });
   try {
-    await waitForOk(`http://127.0.0.1:${port}/healthz`, web);
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, web, 180_000);
     return await medianMs(runs, () => get(`http://127.0.0.1:${port}/`));
   } finally {
     await web.stop();

@@ -9,7 +9,7 @@ import { runWorker } from '../engine/run-worker';
 import type { ReplayedStorage } from '../engine/replayed-storage';
 import { replayFile, type ReplayedFile } from '../ingest/replay-file';
 import { startApi } from '../ingest/running-api';
-import { WORKSPACE } from '../processes/app-process';
+import { WORKSPACE_ROOT } from '@logline/testing';
 import { log } from './load-phase';
 
 /** Ten years: no replayed sample is older once moved to end now. */
@@ -36,7 +36,7 @@ export type RealLogsFigures =
     };
 
 export async function measureRealLogs(work: string, folder: string): Promise<RealLogsFigures> {
-  const shown = relative(WORKSPACE, folder);
+  const shown = relative(WORKSPACE_ROOT, folder);
   if (!existsSync(folder)) return { measured: false, folder, reason: `no ${shown}` };
   const paths = readdirSync(folder)
     .filter((name) => name.endsWith('.log'))

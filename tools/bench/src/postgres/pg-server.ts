@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../processes/app-process';
+import { freePort } from '@logline/testing';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 

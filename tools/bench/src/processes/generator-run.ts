@@ -1,22 +1,15 @@
 /** Runs the generator (dist/apps/generator) and reads the summary line it prints per producer. */
-import { startApp, type AppProcess } from './app-process';
-
-export interface ProducerSummary {
-  producer_id: string;
-  sent: number;
-  acked: number;
-  failed: number;
-}
+import { readGeneratorSummaries, startApp, type GeneratorSummary, type RunningProcess } from '@logline/testing';
 
 export interface GeneratorRun {
   code: number | null;
   seconds: number;
-  summaries: ProducerSummary[];
+  summaries: GeneratorSummary[];
   output: string;
 }
 
 export interface StartedGenerator {
-  app: AppProcess;
+  app: RunningProcess;
   finish(): Promise<GeneratorRun>;
 }
 
@@ -63,15 +56,11 @@ export function runReplay(flags: ReplayFlags, timeoutMs: number): Promise<Genera
 
 function startWithArgs(args: string[]): StartedGenerator {
   const started = performance.now();
-  const app = startApp('generator', args, {});
+  const app = startApp('generator', args, { LOG_LEVEL: 'warn' });
   const finish = async (): Promise<GeneratorRun> => {
     const code = await app.stop(180_000);
     const output = app.output();
-    const summaries = output
-      .split('\n')
-      .filter((line) => line.startsWith('{"producer_id"'))
-      .map((line) => JSON.parse(line) as ProducerSummary);
-    return { code, seconds: (performance.now() - started) / 1000, summaries, output };
+    return { code, seconds: (performance.now() - started) / 1000, summaries: readGeneratorSummaries(output), output };
   };
   return { app, finish };
 }
@@ -83,5 +72,5 @@ async function runToEnd(run: StartedGenerator, timeoutMs: number): Promise<Gener
   return run.finish();
 }
 
-export const totalOf = (summaries: readonly ProducerSummary[], field: 'sent' | 'acked' | 'failed') =>
+export const totalOf = (summaries: readonly GeneratorSummary[], field: 'sent' | 'acked' | 'failed') =>
   summaries.reduce((sum, summary) => sum + summary[field], 0);
