@@ -42,7 +42,9 @@ const children = [];
 function run(name, args, extraEnv = {}) {
   // Each child in its own process group: Ctrl-C reaches only this script, which then stops the
   // children one by one in order (a second signal would make them skip their graceful stop).
-  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Readable log lines for a person at a terminal (the apps' default is JSON, for collectors).
+  const childEnv = { LOG_FORMAT: 'pretty', ...env, ...extraEnv };
+  const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
   }

@@ -1,6 +1,7 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
+import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
 
 /** SYSLOG_PORT when unset and no API_TOKENS_FILE is given (514 needs root; 5514 is the usual stand-in). */
 const DEFAULT_SYSLOG_PORT = 5514;
@@ -42,7 +43,8 @@ const schema = {
     ALERT_EVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600, default: 15 },
     ALERT_WEBHOOK_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, maximum: 300, default: 10 },
     ALERT_WEBHOOK_RETRIES: { type: 'integer', minimum: 0, maximum: 20, default: 5 },
-    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    LOG_LEVEL: { type: 'string', enum: LOGGER_LEVELS, default: 'info' },
+    LOG_FORMAT: { type: 'string', enum: LOG_FORMATS, default: 'json' },
   },
 } as const;
 
@@ -75,7 +77,7 @@ export interface ApiConfig {
   auth: { tokensFile?: string; allowUnauthenticatedBind: boolean };
   rateLimits: { ingestPerMinute: number; queryPerMinute: number };
   alerts: { rulesFile?: string; evalIntervalMs: number; webhookTimeoutMs: number; webhookRetries: number };
-  logLevel: string;
+  log: LogSettings;
 }
 
 interface Env {
@@ -112,7 +114,8 @@ interface Env {
   ALERT_EVAL_SECONDS: number;
   ALERT_WEBHOOK_TIMEOUT_SECONDS: number;
   ALERT_WEBHOOK_RETRIES: number;
-  LOG_LEVEL: string;
+  LOG_LEVEL: LoggerLevel;
+  LOG_FORMAT: LogFormat;
 }
 
 /** Reads and validates the environment; throws one error listing every problem. */
@@ -156,7 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookTimeoutMs: values.ALERT_WEBHOOK_TIMEOUT_SECONDS * 1000,
       webhookRetries: values.ALERT_WEBHOOK_RETRIES,
     },
-    logLevel: values.LOG_LEVEL,
+    log: { level: values.LOG_LEVEL, format: values.LOG_FORMAT },
   });
 }
 

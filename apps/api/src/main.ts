@@ -5,8 +5,9 @@
  * FILE` validates an alert rules file (for the CI of the repository that holds it) and exits;
  * `main.js --version` prints Logline's version.
  */
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { Store } from '@logline/ch-client';
+import { createLogger } from '@logline/logging';
 import { LOGLINE_VERSION } from '@logline/version';
 import { loadAlertRules } from './alerts/load-alert-rules';
 import { createToken, SCOPES, type Scope } from './auth/token-store';
@@ -25,13 +26,13 @@ async function main(): Promise<void> {
   if (command === 'token') return printNewToken(args);
   if (command === 'check-alerts') return checkAlertRules(args);
   const config = readConfigOrExit();
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.log);
   if (command === 'serve') return serve(config, log);
   if (command === 'migrate') return migrate(config, log);
   fail(USAGE, 2);
 }
 
-async function migrate(config: ApiConfig, log: pino.Logger): Promise<void> {
+async function migrate(config: ApiConfig, log: Logger): Promise<void> {
   const store = new Store(openConfiguredStorage(config), { retentionDays: config.retentionDays });
   const report = await store.migrate();
   log.info({ applied: report.applied }, 'schema is at version %d', report.version);

@@ -1,6 +1,7 @@
 // Builds the web app (plugins, then decorators, then routes); never listens, so tests inject.
-import Fastify, { LogController } from 'fastify';
+import Fastify from 'fastify';
 import { join } from 'node:path';
+import { createLogger, DebugRequestLog } from '@logline/logging';
 import type { WebConfig } from './config';
 import apiClient from './plugins/api-client';
 import assets from './plugins/assets';
@@ -21,18 +22,16 @@ import metricsRoutes from './routes/metrics';
 import sessionRoutes from './routes/session';
 
 /**
- * Requests not worth a log line each: the live view polls every 2 s and every page load fetches
- * assets. Failures on them are still logged by the error handler.
+ * Requests not worth a log line each, even at debug: the live view polls every 2 s and every page
+ * load fetches assets. Failures on them are still logged by the error handler.
  */
 const QUIET_PATHS = ['/partials/', '/assets/', '/healthz', '/metrics', '/live'];
 
 export async function buildApp(config: WebConfig) {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: createLogger(config.log),
     trustProxy: config.trustProxy,
-    logController: new LogController({
-      disableRequestLogging: (request) => QUIET_PATHS.some((path) => request.url.startsWith(path)),
-    }),
+    logController: new DebugRequestLog((request) => QUIET_PATHS.some((path) => request.url.startsWith(path))),
   });
   await app.register(metrics);
   await app.register(security);

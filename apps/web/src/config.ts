@@ -1,8 +1,7 @@
 // The web process's settings, read from the environment once at start and frozen.
 import envSchema from 'env-schema';
 import { Type, type Static } from 'typebox';
-
-const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import { LOG_FORMATS, LOGGER_LEVELS, type LogSettings } from '@logline/logging';
 
 const ConfigSchema = Type.Object({
   /** Interface the web server binds to. Default 127.0.0.1 (this machine only). */
@@ -14,7 +13,9 @@ const ConfigSchema = Type.Object({
   /** How long one call to the api may take, connect to last byte, in ms. Default 5000. */
   API_TIMEOUT_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 5000 }),
   /** Level of the web server's own log (pino names). Default info. */
-  LOG_LEVEL: Type.Enum(LOG_LEVEL_NAMES, { default: 'info' }),
+  LOG_LEVEL: Type.Enum(LOGGER_LEVELS, { default: 'info' }),
+  /** json (one object a line, for collectors) or pretty (readable lines for a terminal). Default json. */
+  LOG_FORMAT: Type.Enum(LOG_FORMATS, { default: 'json' }),
   /** Bearer token (read scope) sent on every call to a secured api. Default: none. */
   API_TOKEN: Type.String({ default: '' }),
   /** A tracing UI's URL with {trace_id} in it (Jaeger, Tempo, ...); set: event pages link there. */
@@ -65,7 +66,7 @@ export interface WebConfig {
   /** Always ends in `/`, so api paths resolve beneath any path prefix it carries. */
   readonly apiUrl: string;
   readonly apiTimeoutMs: number;
-  readonly logLevel: (typeof LOG_LEVEL_NAMES)[number];
+  readonly log: LogSettings;
   /** Sent as `Authorization: Bearer` on every api call when set. */
   readonly apiToken?: string;
   /** An http(s) URL with `{trace_id}` where event pages link a trace; unset: no outbound link. */
@@ -121,7 +122,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     port: parsed.WEB_PORT,
     apiUrl: parsed.API_URL.endsWith('/') ? parsed.API_URL : `${parsed.API_URL}/`,
     apiTimeoutMs: parsed.API_TIMEOUT_MS,
-    logLevel: parsed.LOG_LEVEL,
+    log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     apiToken: parsed.API_TOKEN || undefined,
     traceUrlTemplate: parsed.TRACE_URL_TEMPLATE || undefined,
     trustProxy: parseTrustProxy(parsed.WEB_TRUST_PROXY),

@@ -1,12 +1,13 @@
 // Drives the sign-in pages through app.inject the way a browser would: cookies and CSRF tokens.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import type { buildApp } from '../src/app';
 
 export const USERS = [
   { username: 'ada', role: 'admin', password: 'ada password' },
   { username: 'bob', role: 'viewer', password: 'bob password' },
 ] as const;
 
-type App = FastifyInstance;
+type App = Awaited<ReturnType<typeof buildApp>>;
 
 export function sessionCookieOf(response: LightMyRequestResponse): string | undefined {
   const header = response.headers['set-cookie'];
