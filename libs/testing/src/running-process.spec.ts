@@ -5,7 +5,7 @@ const node = (program: string) => startProcess('-e', [program]);
 
 describe('startProcess', () => {
   it('stops a process with SIGINT and gives its exit code and output', async () => {
-    const running = node("console.log('ready'); process.on('SIGINT', () => process.exit(3)); setInterval(() => {}, 1000);");
+    const running = node("process.on('SIGINT', () => process.exit(3)); console.log('ready'); setInterval(() => {}, 1000);");
     while (!running.output().includes('ready')) await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(await running.stop()).toBe(3);
