@@ -7,7 +7,7 @@ export type AppName = 'api' | 'web' | 'generator';
 
 export interface RunningProcess {
   child: ChildProcess;
-  /** What it printed on stdout and stderr (the last MAX_OUTPUT characters). */
+  /** What it printed on stdout and stderr (at least the last MAX_OUTPUT characters). */
   output(): string;
   /** Resolves with the exit code (null when a signal ended it). */
   exited: Promise<number | null>;
@@ -36,7 +36,11 @@ export function startProcess(script: string, args: readonly string[], options: P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-MAX_OUTPUT));
+  // Trimmed only past twice the bound, so a chatty process costs appends, not a copy per chunk.
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 2 * MAX_OUTPUT) output = output.slice(-MAX_OUTPUT);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
