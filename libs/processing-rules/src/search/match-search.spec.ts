@@ -11,6 +11,8 @@ const row: LogRow = {
   producer_id: 'gen-1',
   seq: 1,
   attributes: { user_id: '42', empty: '' },
+  trace_id: '',
+  span_id: '',
 };
 
 function matches(q: string): boolean {
