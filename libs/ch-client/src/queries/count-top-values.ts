@@ -1,6 +1,6 @@
 /** The most frequent values of a field under the current filters (the explorer's facets). */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogField, type LogFilters } from '../sql/log-filters';
+import { filterConditions, LOG_FIELD_COLUMNS, whereClause, type LogField, type LogFilters } from '../sql/log-filters';
 import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
 import { selectRows } from '../sql/run-query';
 import { bind, join, sql, type SqlFragment } from '../sql/sql';
@@ -10,15 +10,6 @@ export interface TopValues {
   /** More distinct values exist than were returned. */
   hasMore: boolean;
 }
-
-const COLUMNS: Record<LogField, SqlFragment> = {
-  log_level: sql`log_level`,
-  source: sql`source`,
-  host: sql`host`,
-  producer_id: sql`producer_id`,
-  trace_id: sql`trace_id`,
-  span_id: sql`span_id`,
-};
 
 /** The per-minute rollup that counts by each field (both also count by source and level). */
 const ROLLUPS: Partial<Record<LogField, SqlFragment>> = {
@@ -62,7 +53,7 @@ export async function countTopValues(
 }
 
 function rawCounts(filters: LogFilters, field: LogField): SqlFragment {
-  return sql`SELECT ${COLUMNS[field]} AS value, count() AS events
+  return sql`SELECT ${LOG_FIELD_COLUMNS[field]} AS value, count() AS events
              FROM logs.application_logs
              ${whereClause(filterConditions(filters))}
              GROUP BY value`;
@@ -83,7 +74,7 @@ function rollupCounts(rollup: SqlFragment, filters: LogFilters, field: LogField,
   if (last !== undefined && last <= first) return rawCounts(filters, field);
   const minutes = [...minuteRange(first, last), ...rollupFilterConditions(filters)];
   const parts = [
-    sql`SELECT ${COLUMNS[field]} AS value, sum(events) AS events
+    sql`SELECT ${LOG_FIELD_COLUMNS[field]} AS value, sum(events) AS events
         FROM ${rollup}
         ${whereClause(minutes)}
         GROUP BY value`,

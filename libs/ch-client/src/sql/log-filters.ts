@@ -75,7 +75,8 @@ function textCondition(term: TextTerm): SqlFragment {
   return term.negate ? sql`NOT (${condition})` : condition;
 }
 
-const COLUMNS: Record<LogField, SqlFragment> = {
+/** The column of each field a term or a facet names. */
+export const LOG_FIELD_COLUMNS: Readonly<Record<LogField, SqlFragment>> = {
   log_level: sql`log_level`,
   source: sql`source`,
   host: sql`host`,
@@ -85,7 +86,7 @@ const COLUMNS: Record<LogField, SqlFragment> = {
 };
 
 function fieldCondition(term: FieldTerm): SqlFragment {
-  const column = typeof term.field === 'string' ? COLUMNS[term.field] : sql`attributes[${term.field.attribute}]`;
+  const column = typeof term.field === 'string' ? LOG_FIELD_COLUMNS[term.field] : sql`attributes[${term.field.attribute}]`;
   const condition = term.prefix
     ? join(term.values.map((value) => sql`startsWith(${column}, ${value})`), ' OR ')
     : sql`${column} IN ${term.values}`;
