@@ -13,4 +13,7 @@ module.exports = {
   resolver: '@nx/jest/plugins/resolver',
   testMatch: ['**/?(*.)+(spec|test).ts'],
   passWithNoTests: true,
+  // A timeout only catches a hang: tests on the real engine share two cores with every other
+  // Nx task in CI, and jest's 5 s default failed them under that load (schema-sql.spec.ts).
+  testTimeout: 60_000,
 };
