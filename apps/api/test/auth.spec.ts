@@ -87,6 +87,33 @@ describe('authentication and access policy', () => {
     expect((await call('/api/v1/producers/tcp-anon', reader.token)).json().stored).toBe(0);
   });
 
+  describe('a TCP client that never sends its token line', () => {
+    const sendAndClose = (payload: string) =>
+      new Promise<void>((resolve) => {
+        const socket = connect(tcp.port(), '127.0.0.1', () => socket.end(payload));
+        socket.on('error', () => undefined);
+        // Read what the api answers, so its end of the stream is noticed.
+        socket.resume();
+        // Done when the api ends its side: it refused the connection, or stored what it read.
+        socket.on('end', () => resolve());
+        socket.on('close', () => resolve());
+      });
+
+    it('cannot store an event by ending the stream without a newline', async () => {
+      await sendAndClose(event(2, { producer_id: 'tcp-unterminated' }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await call('/api/v1/producers/tcp-unterminated', reader.token)).json().stored).toBe(0);
+    });
+
+    it('cannot write a dead letter with an oversized first line', async () => {
+      await sendAndClose(`${'x'.repeat(2 * 1024 * 1024)}\n${event(3, { producer_id: 'tcp-oversized' })}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const letters = await api.storage.reader.query({ query: "SELECT count() AS n FROM logs.ingest_errors WHERE transport = 'tcp'", format: 'JSONEachRow' });
+      expect(Number((await letters.json<{ n: number }>())[0].n)).toBe(0);
+      expect((await call('/api/v1/producers/tcp-oversized', reader.token)).json().stored).toBe(0);
+    }, 15_000);
+  });
+
   it('sends security headers', async () => {
     const response = await call('/api/v1/health');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");

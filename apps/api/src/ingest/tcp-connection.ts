@@ -11,6 +11,8 @@ import type { IngestPipeline } from './ingest-pipeline';
 import type { TcpAuthenticator } from './tcp-auth';
 
 const NEWLINE = 0x0a;
+/** A token line is `{"token":"ll_..."}`, well under this; a longer first line is refused at once. */
+const MAX_TOKEN_LINE_BYTES = 4096;
 
 /** What a connection needs from the ingest configuration. */
 type TcpLimitsConfig = Parameters<typeof lineLimits>[0] & { batchRows: number };
@@ -68,6 +70,11 @@ export class TcpConnection {
     if (this.discarding) return;
     this.partial.push(bytes);
     this.partialBytes += bytes.length;
+    if (this.authenticate && this.partialBytes > MAX_TOKEN_LINE_BYTES) {
+      // Nothing from an unauthenticated client is kept, not even a dead letter.
+      this.refuse(`the first line must be {"token":"<ingest token>"}; this one is over ${MAX_TOKEN_LINE_BYTES} bytes`);
+      return;
+    }
     if (this.partialBytes > this.limitsConfig.maxLineBytes + 1) {
       // Too long to ever be accepted: report it now and skip the rest of the line.
       parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.limits(), this.store.parsed);
@@ -85,6 +92,11 @@ export class TcpConnection {
     const line = this.partial.length > 0 ? Buffer.concat([...this.partial, tail]) : tail;
     this.partial = [];
     this.partialBytes = 0;
+    this.takeLine(line);
+  }
+
+  /** Every complete line passes here, the one left at the end of the stream included. */
+  private takeLine(line: Buffer): void {
     if (this.authenticate) return this.checkFirstLine(line);
     parseLine(line, ++this.lineNumber, this.limits(), this.store.parsed);
   }
@@ -92,19 +104,21 @@ export class TcpConnection {
   private checkFirstLine(line: Buffer): void {
     this.lineNumber += 1;
     const refusal = this.authenticate?.(line);
-    if (refusal) {
-      this.log.warn({ peer: this.peer }, 'tcp ingest connection refused: %s', refusal);
-      this.store.closing = true;
-      this.socket.end(`${JSON.stringify({ error: refusal })}\n`, () => this.socket.destroy());
-      return;
-    }
+    if (refusal) return this.refuse(refusal);
     this.authenticate = undefined;
   }
 
+  private refuse(reason: string): void {
+    this.log.warn({ peer: this.peer }, 'tcp ingest connection refused: %s', reason);
+    this.store.closing = true;
+    this.partial = [];
+    this.partialBytes = 0;
+    this.socket.end(`${JSON.stringify({ error: reason })}\n`, () => this.socket.destroy());
+  }
+
   private async onEnd(): Promise<void> {
-    if (this.partial.length > 0 && !this.discarding) {
-      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.limits(), this.store.parsed);
-    }
+    if (this.store.closing) return;
+    if (this.partial.length > 0 && !this.discarding) this.takeLine(Buffer.concat(this.partial));
     this.partial = [];
     this.store.flush();
     await this.store.settled();
