@@ -25,6 +25,10 @@ const schema = {
     INGEST_ENABLED: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
     INGEST_MAX_LINE_BYTES: { type: 'integer', minimum: 1024, default: 1024 * 1024 },
+    INGEST_MAX_LINES: { type: 'integer', minimum: 1, default: 100_000 },
+    INGEST_MAX_ERRORS_KEPT: { type: 'integer', minimum: 1, maximum: 100_000, default: 1000 },
+    INGEST_MAX_PENDING_DEAD_LETTERS: { type: 'integer', minimum: 1, default: 10_000 },
+    INGEST_MAX_BUFFERED_BYTES: { type: 'integer', minimum: 1024, default: 256 * 1024 * 1024 },
     INGEST_MAX_FUTURE_SECONDS: { type: 'integer', minimum: 0, default: 86_400 },
     INGEST_BATCH_ROWS: { type: 'integer', minimum: 1, default: 20_000 },
     INGEST_FLUSH_MS: { type: 'integer', minimum: 0, default: 50 },
@@ -64,6 +68,14 @@ export interface ApiConfig {
     enabled: boolean;
     maxBodyBytes: number;
     maxLineBytes: number;
+    /** Lines (or array elements) one HTTP body may hold; 413 beyond. */
+    maxLines: number;
+    /** Refusals kept with their details per request or TCP connection; the rest are only counted. */
+    maxErrorsKept: number;
+    /** Dead letters waiting for storage at most; more are dropped (and counted). */
+    maxPendingDeadLetters: number;
+    /** Bytes of ingest bodies being received or parsed at once, all requests together (503 beyond). */
+    maxBufferedBytes: number;
     maxFutureSeconds: number;
     batchRows: number;
     flushMs: number;
@@ -96,6 +108,10 @@ interface Env {
   INGEST_ENABLED: boolean;
   INGEST_MAX_BODY_BYTES: number;
   INGEST_MAX_LINE_BYTES: number;
+  INGEST_MAX_LINES: number;
+  INGEST_MAX_ERRORS_KEPT: number;
+  INGEST_MAX_PENDING_DEAD_LETTERS: number;
+  INGEST_MAX_BUFFERED_BYTES: number;
   INGEST_MAX_FUTURE_SECONDS: number;
   INGEST_BATCH_ROWS: number;
   INGEST_FLUSH_MS: number;
@@ -141,6 +157,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: values.INGEST_ENABLED,
       maxBodyBytes: values.INGEST_MAX_BODY_BYTES,
       maxLineBytes: values.INGEST_MAX_LINE_BYTES,
+      maxLines: values.INGEST_MAX_LINES,
+      maxErrorsKept: values.INGEST_MAX_ERRORS_KEPT,
+      maxPendingDeadLetters: values.INGEST_MAX_PENDING_DEAD_LETTERS,
+      maxBufferedBytes: values.INGEST_MAX_BUFFERED_BYTES,
       maxFutureSeconds: values.INGEST_MAX_FUTURE_SECONDS,
       batchRows: values.INGEST_BATCH_ROWS,
       flushMs: values.INGEST_FLUSH_MS,

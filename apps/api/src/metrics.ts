@@ -6,6 +6,7 @@ export interface ApiMetrics {
   registry: Registry;
   ingestedEvents: Counter<'transport' | 'outcome'>;
   rejectedEvents: Counter<'transport' | 'code'>;
+  droppedDeadLetters: Counter;
   insertSeconds: Histogram<'table'>;
   insertRows: Histogram<'table'>;
   pendingRows: Gauge;
@@ -36,6 +37,11 @@ export function createMetrics(): ApiMetrics {
       name: 'logline_ingest_rejections_total',
       help: 'Rejected events by transport and reason code.',
       labelNames: ['transport', 'code'],
+      registers,
+    }),
+    droppedDeadLetters: new Counter({
+      name: 'logline_ingest_dead_letters_dropped_total',
+      help: 'Dead letters not stored because INGEST_MAX_PENDING_DEAD_LETTERS were already waiting for storage.',
       registers,
     }),
     insertSeconds: new Histogram({

@@ -27,7 +27,7 @@ describe('TCP ingest', () => {
   let api: TestApi;
   let tcp: TcpIngestServer;
   beforeAll(async () => {
-    api = await startTestApi({ INGEST_MAX_LINE_BYTES: '2048' });
+    api = await startTestApi({ INGEST_MAX_LINE_BYTES: '2048', INGEST_MAX_ERRORS_KEPT: '50' });
     tcp = await startTcpIngest(api.ingest, api.config, pino({ level: 'silent' }));
   });
   afterAll(async () => {
@@ -59,5 +59,28 @@ describe('TCP ingest', () => {
       const rows = await result.json();
       return JSON.stringify(rows) === JSON.stringify([{ line: 2, code: 'too_large' }, { line: 3, code: 'invalid_json' }]);
     }, 2000);
+  });
+
+  it('keeps details for the first refusals of a connection and one summary for the rest', async () => {
+    const socket = connect(tcp.port(), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const local = `127.0.0.1:${socket.localPort}`;
+    // Written in several chunks, so the connection stores its refusals more than once.
+    for (let chunk = 0; chunk < 6; chunk += 1) {
+      socket.write('[1]\n'.repeat(50));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    socket.end(`${event(0, { producer_id: 'tcp-garbage' })}\n`);
+    await new Promise((resolve) => socket.once('close', resolve));
+    await eventually(async () => (await countProducer(api, 'tcp-garbage')) === 1);
+    await eventually(async () => {
+      const result = await api.storage.reader.query({
+        query: 'SELECT code, count() AS n, min(line) AS first FROM logs.ingest_errors WHERE peer = {peer:String} GROUP BY code ORDER BY code',
+        query_params: { peer: local },
+        format: 'JSONEachRow',
+      });
+      const rows = (await result.json<{ code: string; n: string; first: number }>()).map(({ code, n, first }) => [code, Number(n), first]);
+      return JSON.stringify(rows) === JSON.stringify([['more_rejections', 1, 51], ['not_an_object', 50, 1]]);
+    }, 3000);
   });
 });

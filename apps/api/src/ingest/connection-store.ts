@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PreparedLogRow } from '@logline/ch-client';
 import type { IngestPipeline, Transport } from './ingest-pipeline';
 import { emptyParsedLines, type ParsedLines } from './parse-lines';
+import type { Rejections } from './rejections';
 
 const FLUSH_ROWS = 1000;
 /**
@@ -21,7 +22,9 @@ const RETRY_MS = 500;
 
 export class ConnectionStore {
   /** Rows and rejections read and not yet handed to the pipeline: fill it, then call `afterRead`. */
-  parsed: ParsedLines = emptyParsedLines();
+  parsed: ParsedLines;
+  /** Refusals of the whole connection: details for the first few, counts for the rest. */
+  private readonly rejections: Rejections;
   /** Set once the connection stops reading: the socket is not resumed any more. */
   closing = false;
   private readonly inFlight = new Set<Promise<void>>();
@@ -37,6 +40,10 @@ export class ConnectionStore {
     private readonly log: FastifyBaseLogger,
   ) {
     this.maxRowsInFlight = INSERTS_IN_FLIGHT * batchRows;
+    this.rejections = pipeline.collectRejections();
+    this.parsed = emptyParsedLines(this.rejections);
+    // However the connection ends, the refusals past the detail budget get their summary.
+    socket.once('close', () => pipeline.reject(this.rejections.take(true), transport, peer));
   }
 
   /** After a chunk was read: hands a full batch over now, a small one once the chunk's turn ends. */
@@ -47,9 +54,9 @@ export class ConnectionStore {
 
   flush(): void {
     const batch = this.parsed;
-    if (batch.rows.length === 0 && batch.rejections.length === 0) return;
-    this.parsed = emptyParsedLines();
-    this.pipeline.reject(batch.rejections, this.transport, this.peer);
+    if (batch.rows.length === 0 && this.rejections.kept.length === 0) return;
+    this.parsed = emptyParsedLines(this.rejections);
+    this.pipeline.reject(this.rejections.take(false), this.transport, this.peer);
     if (batch.rows.length === 0) return;
     // Reading overlaps storing up to maxRowsInFlight; beyond that, or when the ingest buffer is
     // full, the socket stops being read (TCP backpressure).

@@ -1,13 +1,15 @@
 /**
  * Where accepted rows and rejected lines go: rows to logs.application_logs through a
  * group-commit inserter (awaited, so acknowledgements mean stored), rejections to the
- * logs.ingest_errors dead-letter table (not awaited by the sender, logged if it fails).
+ * logs.ingest_errors dead-letter table (not awaited by the sender, logged if it fails). Every
+ * ingest door shares its bounds: refusals per request or connection (collectRejections) and
+ * dead letters waiting for storage (beyond them, dead letters are counted and dropped).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { BatchInserter, truncateRaw, type DeadLetter, type PreparedLogRow, type Store, type WriteBatch } from '@logline/ch-client';
+import { BatchInserter, type DeadLetter, type PreparedLogRow, type Store, type WriteBatch } from '@logline/ch-client';
 import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
-import type { LineRejection } from './parse-lines';
+import { Rejections, type LineRejection, type RejectionBatch } from './rejections';
 
 /** How events arrived: the api's own NDJSON over HTTP or TCP, or one of the standard protocols' doors. */
 export type Transport = 'http' | 'tcp' | 'otlp' | 'loki' | 'elasticsearch' | 'syslog';
@@ -15,6 +17,9 @@ export type Transport = 'http' | 'tcp' | 'otlp' | 'loki' | 'elasticsearch' | 'sy
 export class IngestPipeline {
   private readonly rows: BatchInserter<PreparedLogRow>;
   private readonly deadLetters: BatchInserter<DeadLetter>;
+  private readonly maxErrorsKept: number;
+  /** True while dead letters are being dropped, so the log says so once per episode. */
+  private droppingDeadLetters = false;
 
   constructor(
     store: Store,
@@ -40,8 +45,9 @@ export class IngestPipeline {
     this.deadLetters = new BatchInserter(this.timed('ingest_errors', (letters) => store.writeDeadLetters(letters)), {
       maxRows: config.batchRows,
       flushMs: 250,
-      maxPendingRows: config.maxPendingRows,
+      maxPendingRows: config.maxPendingDeadLetters,
     });
+    this.maxErrorsKept = config.maxErrorsKept;
   }
 
   /** Rows waiting for storage. */
@@ -66,17 +72,41 @@ export class IngestPipeline {
     this.metrics.ingestedEvents.inc({ transport, outcome: 'accepted' }, rows.length);
   }
 
-  /** Records rejected lines as dead letters. */
-  reject(rejections: readonly LineRejection[], transport: Transport, peer: string): void {
-    if (rejections.length === 0) return;
-    this.metrics.ingestedEvents.inc({ transport, outcome: 'rejected' }, rejections.length);
-    const letters = rejections.map((rejection): DeadLetter => {
-      this.metrics.rejectedEvents.inc({ transport, code: rejection.code });
-      return { ...rejection, transport, peer, raw: truncateRaw(rejection.raw) };
-    });
+  /**
+   * A collector for the refusals of one request or connection, with the configured detail
+   * budget; `keepEvery` keeps every refusal's details for a door that answers each record.
+   */
+  collectRejections({ keepEvery = false } = {}): Rejections {
+    return new Rejections(keepEvery ? Number.POSITIVE_INFINITY : this.maxErrorsKept);
+  }
+
+  /** Counts refused lines and stores them as dead letters (dropped, and counted, when too many wait). */
+  reject(batch: RejectionBatch, transport: Transport, peer: string): void {
+    for (const [code, count] of batch.counts) {
+      this.metrics.ingestedEvents.inc({ transport, outcome: 'rejected' }, count);
+      this.metrics.rejectedEvents.inc({ transport, code }, count);
+    }
+    const letters = this.boundedLetters(batch).map((rejection): DeadLetter => ({ ...rejection, transport, peer }));
+    if (letters.length === 0) return;
+    if (!this.deadLetters.hasRoomFor(letters.length)) {
+      this.metrics.droppedDeadLetters.inc(letters.length);
+      if (!this.droppingDeadLetters) this.log.warn({ transport, peer, waiting: this.deadLetters.pendingRows }, 'dead letters are being dropped: too many wait for storage');
+      this.droppingDeadLetters = true;
+      return;
+    }
+    this.droppingDeadLetters = false;
     this.deadLetters.insert(letters).catch((error: unknown) => {
       this.log.error({ err: error, transport, peer, count: letters.length }, 'could not store dead letters');
     });
+  }
+
+  /** The batch's dead letters: its details and summary, within the detail budget whoever collected them. */
+  private boundedLetters(batch: RejectionBatch): LineRejection[] {
+    if (batch.details.length <= this.maxErrorsKept) return [...batch.details, ...(batch.summary ? [batch.summary] : [])];
+    const bounded = new Rejections(this.maxErrorsKept);
+    for (const detail of batch.details) bounded.add(detail);
+    const { details, summary } = bounded.take(true);
+    return [...details, ...(summary ? [summary] : [])];
   }
 
   /** Stores everything pending, then refuses more. */

@@ -5,19 +5,13 @@
 import { isUtf8 } from 'node:buffer';
 import { prepareLogRow, type PreparedLogRow } from '@logline/ch-client';
 import { loneSurrogateReason, normalizeEvent, retentionHorizonMs } from '@logline/log-schema';
-
-export interface LineRejection {
-  line: number;
-  code: string;
-  reason: string;
-  /** The line as received (decoded leniently when it was not valid UTF-8). */
-  raw: string;
-}
+import { jsonArrayElements, JsonArrayError } from './json-array';
+import type { Rejections } from './rejections';
 
 export interface ParsedLines {
   /** Normalised rows, ready for insert. */
   rows: PreparedLogRow[];
-  rejections: LineRejection[];
+  rejections: Rejections;
 }
 
 const NEWLINE = 0x0a;
@@ -40,8 +34,9 @@ export function lineLimits(config: { maxLineBytes: number; retentionDays: number
   };
 }
 
-export function emptyParsedLines(): ParsedLines {
-  return { rows: [], rejections: [] };
+/** No rows yet; refusals go to `rejections` (one per request, or per TCP connection). */
+export function emptyParsedLines(rejections: Rejections): ParsedLines {
+  return { rows: [], rejections };
 }
 
 /** Parses one line (without its newline) into `out`. */
@@ -50,11 +45,11 @@ export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: 
   const content = bytes.subarray(0, end);
   if (content.length > limits.maxLineBytes) {
     const reason = `line is ${content.length} bytes; the limit is ${limits.maxLineBytes}`;
-    out.rejections.push({ line, code: 'too_large', reason, raw: content.subarray(0, 4096).toString('utf8') });
+    out.rejections.add({ line, code: 'too_large', reason, raw: content.subarray(0, 4096).toString('utf8') });
     return;
   }
   if (!isUtf8(content)) {
-    out.rejections.push({ line, code: 'invalid_utf8', reason: 'line is not valid UTF-8', raw: content.toString('utf8') });
+    out.rejections.add({ line, code: 'invalid_utf8', reason: 'line is not valid UTF-8', raw: content.toString('utf8') });
     return;
   }
   const text = content.toString('utf8');
@@ -63,7 +58,7 @@ export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    out.rejections.push({ line, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: text });
+    out.rejections.add({ line, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: text });
     return;
   }
   addValue(value, line, text, limits, out);
@@ -73,7 +68,7 @@ export function parseLine(bytes: Buffer, line: number, limits: LineLimits, out: 
 export function addValue(value: unknown, line: number, raw: string, limits: LineLimits, out: ParsedLines): void {
   const surrogate = loneSurrogateReason(raw, value);
   if (surrogate) {
-    out.rejections.push({ line, code: 'invalid_json', reason: surrogate, raw });
+    out.rejections.add({ line, code: 'invalid_json', reason: surrogate, raw });
     return;
   }
   addEvent(value, line, limits, out, () => ({ where: undefined, raw }));
@@ -86,7 +81,7 @@ type DescribeEvent = () => { where: string | undefined; raw: string };
 export function addEvent(value: unknown, line: number, limits: LineLimits, out: ParsedLines, describe: DescribeEvent): void {
   const refuse = (code: string, reason: string) => {
     const { where, raw } = describe();
-    out.rejections.push({ line, code, reason: where === undefined ? reason : `${where}: ${reason}`, raw });
+    out.rejections.add({ line, code, reason: where === undefined ? reason : `${where}: ${reason}`, raw });
   };
   const result = normalizeEvent(value);
   if (!result.ok) return refuse(result.code, result.reason);
@@ -98,9 +93,8 @@ export function addEvent(value: unknown, line: number, limits: LineLimits, out: 
   out.rows.push(prepareLogRow(result.row, timestampMs));
 }
 
-/** Splits an NDJSON body into lines and parses each. */
-export function parseNdjson(body: Buffer, limits: LineLimits): ParsedLines {
-  const out = emptyParsedLines();
+/** Splits an NDJSON body into lines and parses each into `out`. */
+export function parseNdjson(body: Buffer, limits: LineLimits, out: ParsedLines): void {
   let start = 0;
   let line = 1;
   while (start < body.length) {
@@ -110,33 +104,50 @@ export function parseNdjson(body: Buffer, limits: LineLimits): ParsedLines {
     start = end + 1;
     line += 1;
   }
-  return out;
 }
 
-/** Parses a JSON array body; element N counts as line N. */
-export function parseJsonArray(body: Buffer, limits: LineLimits): ParsedLines {
-  const out = emptyParsedLines();
-  let values: unknown;
-  try {
-    values = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    out.rejections.push({ line: 1, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}`, raw: body.subarray(0, 4096).toString('utf8') });
-    return out;
-  }
-  (values as unknown[]).forEach((value, index) => addValue(value, index + 1, rawText(value), limits, out));
-  return out;
+/** Parses a JSON array body into `out`, each element on its own; element N counts as line N. */
+export function parseJsonArray(body: Buffer, limits: LineLimits, out: ParsedLines): void {
+  let line = 0;
+  for (const { start, end } of jsonArrayElements(body)) parseLine(body.subarray(start, end), ++line, limits, out);
 }
 
-function rawText(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return '(too deeply nested to show)';
+function isJsonArray(body: Buffer): boolean {
+  const first = body.findIndex((byte) => byte !== 0x20 && byte !== 0x09 && byte !== NEWLINE && byte !== CARRIAGE_RETURN);
+  return first !== -1 && body[first] === 0x5b;
+}
+
+/**
+ * Lines of an NDJSON body, or elements of a JSON array body, counted before any is parsed and
+ * only up to `stopAfter` (so counting a huge body stays cheap). A malformed array counts as 1.
+ */
+export function countBodyLines(body: Buffer, stopAfter: number): number {
+  let count = 0;
+  if (isJsonArray(body)) {
+    try {
+      for (const element of jsonArrayElements(body)) {
+        void element;
+        if (++count > stopAfter) break;
+      }
+    } catch {
+      return 1;
+    }
+    return count;
   }
+  for (let at = 0; at < body.length && count <= stopAfter; at += 1) if (body[at] === NEWLINE) count += 1;
+  return body.length > 0 && body[body.length - 1] !== NEWLINE ? count + 1 : count;
 }
 
 /** Chooses the parser: a body whose first non-blank byte is `[` is a JSON array. */
-export function parseIngestBody(body: Buffer, limits: LineLimits): ParsedLines {
-  const first = body.findIndex((byte) => byte !== 0x20 && byte !== 0x09 && byte !== NEWLINE && byte !== CARRIAGE_RETURN);
-  return first !== -1 && body[first] === 0x5b ? parseJsonArray(body, limits) : parseNdjson(body, limits);
+export function parseIngestBody(body: Buffer, limits: LineLimits, out: ParsedLines): void {
+  if (!isJsonArray(body)) return parseNdjson(body, limits, out);
+  try {
+    // The array's brackets are checked whole first: a malformed array is refused as one line.
+    for (const element of jsonArrayElements(body)) void element;
+  } catch (error) {
+    if (!(error instanceof JsonArrayError)) throw error;
+    out.rejections.add({ line: 1, code: 'invalid_json', reason: `invalid JSON: ${error.message}`, raw: body.subarray(0, 4096).toString('utf8') });
+    return;
+  }
+  parseJsonArray(body, limits, out);
 }

@@ -49,9 +49,7 @@ export class SyslogConnection {
     const decoded = emptyDecodedRecords(false);
     const receivedMs = Date.now();
     for (const frame of frames) addSyslogFrame(decoded, frame, ++this.messages, receivedMs);
-    const { rows, rejections } = acceptRecords(decoded, lineLimits(this.limitsConfig));
-    this.store.parsed.rows.push(...rows);
-    this.store.parsed.rejections.push(...rejections);
+    acceptRecords(decoded, lineLimits(this.limitsConfig), this.store.parsed);
   }
 
   private async onEnd(): Promise<void> {

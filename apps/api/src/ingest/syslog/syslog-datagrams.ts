@@ -9,7 +9,7 @@ import { addSyslogFrame, emptyDecodedRecords, type DecodedRecords } from '@logli
 import type { ApiMetrics } from '../../metrics';
 import { acceptRecords } from '../accept-records';
 import type { IngestPipeline } from '../ingest-pipeline';
-import { lineLimits } from '../parse-lines';
+import { emptyParsedLines, lineLimits } from '../parse-lines';
 
 const FLUSH_MS = 50;
 const FLUSH_MESSAGES = 1000;
@@ -75,8 +75,9 @@ export class SyslogDatagrams {
     this.timer = undefined;
     const limits = lineLimits(this.limitsConfig);
     for (const [peer, records] of this.pending) {
-      const { rows, rejections } = acceptRecords(records, limits);
-      this.pipeline.reject(rejections, 'syslog', peer);
+      const { rows, rejections } = emptyParsedLines(this.pipeline.collectRejections());
+      acceptRecords(records, limits, { rows, rejections });
+      this.pipeline.reject(rejections.take(true), 'syslog', peer);
       const storing: Promise<void> = this.pipeline
         .store(rows, 'syslog')
         .catch((error: unknown) => {

@@ -51,8 +51,9 @@ const elasticsearchRoute: FastifyPluginAsync = async (app) => {
       rejectPayload(app, request, 'elasticsearch', error, body);
       throw new HttpError(400, error.message);
     }
-    const { rejections } = await ingestRecords(app, request, decoded.records, 'elasticsearch');
-    const refusals = new Map(rejections.map((rejection) => [rejection.line, rejection.reason]));
+    // Each item is answered with its own status: every refusal is kept for the answer.
+    const { refused } = await ingestRecords(app, request, decoded.records, 'elasticsearch', { everyRefusal: true });
+    const refusals = new Map(refused.map((rejection) => [rejection.line, rejection.reason]));
     return bulkResponse(decoded.items, refusals, Date.now() - started);
   };
   const schema = { summary: 'Elasticsearch bulk API (index and create actions)', tags: ['ingest'] };

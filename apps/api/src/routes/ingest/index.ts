@@ -1,9 +1,9 @@
 /** POST /api/v1/ingest: NDJSON (or a JSON array) of events; answers after accepted rows are stored. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IngestResult, MAX_LISTED_ERRORS } from '@logline/api-contract';
-import { BadRequestError } from '../../errors';
-import { lineLimits, parseIngestBody } from '../../ingest/parse-lines';
+import { ErrorBody, IngestResult } from '@logline/api-contract';
+import { BadRequestError, HttpError } from '../../errors';
+import { countBodyLines, emptyParsedLines, lineLimits, parseIngestBody } from '../../ingest/parse-lines';
 import ingestDisabledRoute from './ingest-disabled';
 
 const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,16 +11,15 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
     await app.register(ingestDisabledRoute);
     return;
   }
-  for (const type of ['application/x-ndjson', 'application/json', 'text/plain']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: app.config.ingest.maxBodyBytes }, (_req, body, done) =>
-      done(null, body),
-    );
+  const { ingest: limits, retentionDays } = app.config;
+  for (const type of ['application/x-ndjson', 'application/json']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: limits.maxBodyBytes }, (_req, body, done) => done(null, body));
   }
 
   app.post(
     '/api/v1/ingest',
     {
-      bodyLimit: app.config.ingest.maxBodyBytes,
+      bodyLimit: limits.maxBodyBytes,
       schema: {
         summary: 'Ingest log events',
         tags: ['ingest'],
@@ -30,17 +29,21 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new BadRequestError('the request body is empty; send NDJSON events');
-      const parsed = parseIngestBody(body, lineLimits({ ...app.config.ingest, retentionDays: app.config.retentionDays }));
-      if (parsed.rows.length === 0 && parsed.rejections.length === 0) {
-        throw new BadRequestError('the request body has only blank lines; send NDJSON events');
+      const lines = countBodyLines(body, limits.maxLines);
+      if (lines > limits.maxLines) {
+        throw new HttpError(413, `the body has more than ${limits.maxLines} lines (INGEST_MAX_LINES); send them in several requests`);
       }
-      const peer = `${request.ip}:${request.socket.remotePort ?? 0}`;
-      app.ingest.reject(parsed.rejections, 'http', peer);
-      await app.ingest.store(parsed.rows, 'http');
+      const parsed = emptyParsedLines(app.ingest.collectRejections());
+      parseIngestBody(body, lineLimits({ ...limits, retentionDays }), parsed);
+      const { rows, rejections } = parsed;
+      if (rows.length === 0 && rejections.count === 0) throw new BadRequestError('the request body has only blank lines; send NDJSON events');
+      const refused = rejections.take(true);
+      app.ingest.reject(refused, 'http', `${request.ip}:${request.socket.remotePort ?? 0}`);
+      await app.ingest.store(rows, 'http');
       const answer = {
-        accepted: parsed.rows.length,
-        rejected: parsed.rejections.length,
-        errors: parsed.rejections.slice(0, MAX_LISTED_ERRORS).map(({ line, reason }) => ({ line, reason })),
+        accepted: rows.length,
+        rejected: rejections.count,
+        errors: refused.details.map(({ line, reason }) => ({ line, reason })),
       };
       return reply.code(answer.accepted === 0 && answer.rejected > 0 ? 400 : 200).send(answer);
     },

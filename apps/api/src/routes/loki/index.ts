@@ -35,10 +35,10 @@ const lokiRoute: FastifyPluginAsync = async (app) => {
         rejectPayload(app, request, 'loki', error, body);
         throw new BadRequestError(error.message);
       }
-      const { rows, rejections } = await ingestRecords(app, request, decoded, 'loki');
-      if (rejections.length === 0) return reply.code(204).send();
-      const lines = rejections.slice(0, LISTED_REFUSALS).map((rejection) => rejection.reason);
-      const summary = `${rejections.length} entries refused, ${rows.length} stored`;
+      const { rows, refused, rejected } = await ingestRecords(app, request, decoded, 'loki');
+      if (rejected === 0) return reply.code(204).send();
+      const lines = refused.slice(0, LISTED_REFUSALS).map((rejection) => rejection.reason);
+      const summary = `${rejected} entries refused, ${rows.length} stored`;
       return reply.code(400).type('text/plain; charset=utf-8').send(`${[summary, ...lines].join('\n')}\n`);
     },
   );

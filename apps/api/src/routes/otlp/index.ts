@@ -48,10 +48,10 @@ const otlpRoute: FastifyPluginAsync = async (app) => {
         rejectPayload(app, request, 'otlp', error, body ?? Buffer.alloc(0));
         throw new BadRequestError(error.message);
       }
-      const { rejections } = await ingestRecords(app, request, decoded, 'otlp');
+      const { refused, rejected } = await ingestRecords(app, request, decoded, 'otlp');
       return reply
         .type(OTLP_CONTENT_TYPES[encoding])
-        .send(exportLogsResponse(encoding, rejections.map((rejection) => rejection.reason), rejections.length));
+        .send(exportLogsResponse(encoding, refused.map((rejection) => rejection.reason), rejected));
     },
   );
 };
