@@ -39,6 +39,11 @@ const schema = {
     QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
     TAIL_POLL_MS: { type: 'integer', minimum: 50, default: 250 },
     TAIL_SAFETY_MS: { type: 'integer', minimum: 0, default: 300 },
+    TAIL_MAX_VIEWERS: { type: 'integer', minimum: 1, default: 200 },
+    TAIL_MAX_POLLERS: { type: 'integer', minimum: 1, default: 32 },
+    TAIL_CATCH_UP_SECONDS: { type: 'integer', minimum: 0, default: 300 },
+    TAIL_CATCH_UP_ROWS: { type: 'integer', minimum: 0, default: 10_000 },
+    TAIL_MAX_BUFFERED_BYTES: { type: 'integer', minimum: 65_536, default: 4 * 1024 * 1024 },
     API_TOKENS_FILE: { type: 'string', default: '' },
     ALLOW_UNAUTHENTICATED_BIND: { type: 'boolean', default: false },
     RATE_LIMIT_INGEST_PER_MINUTE: { type: 'integer', minimum: 0, default: 60_000 },
@@ -85,7 +90,20 @@ export interface ApiConfig {
     tcpIdleSeconds: number;
   };
   queryTimeoutSeconds: number;
-  tail: { pollMs: number; safetyMs: number };
+  tail: {
+    pollMs: number;
+    safetyMs: number;
+    /** Live tail streams open at once, all filters together (503 beyond). */
+    maxViewers: number;
+    /** Distinct filter sets followed at once, one query per poll each (503 beyond). */
+    maxPollers: number;
+    /** How far back a resume (Last-Event-ID) catches up, ms; older rows are skipped and a `gap` event says so. */
+    catchUpMs: number;
+    /** Rows one resume catches up at most. */
+    catchUpRows: number;
+    /** Bytes waiting to be sent to one viewer before it is cut off (it reconnects and catches up). */
+    maxBufferedBytes: number;
+  };
   auth: { tokensFile?: string; allowUnauthenticatedBind: boolean };
   rateLimits: { ingestPerMinute: number; queryPerMinute: number };
   alerts: { rulesFile?: string; evalIntervalMs: number; webhookTimeoutMs: number; webhookRetries: number };
@@ -122,6 +140,11 @@ interface Env {
   QUERY_TIMEOUT_SECONDS: number;
   TAIL_POLL_MS: number;
   TAIL_SAFETY_MS: number;
+  TAIL_MAX_VIEWERS: number;
+  TAIL_MAX_POLLERS: number;
+  TAIL_CATCH_UP_SECONDS: number;
+  TAIL_CATCH_UP_ROWS: number;
+  TAIL_MAX_BUFFERED_BYTES: number;
   API_TOKENS_FILE: string;
   ALLOW_UNAUTHENTICATED_BIND: boolean;
   RATE_LIMIT_INGEST_PER_MINUTE: number;
@@ -170,7 +193,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tcpIdleSeconds: values.INGEST_TCP_IDLE_SECONDS,
     },
     queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,
-    tail: { pollMs: values.TAIL_POLL_MS, safetyMs: values.TAIL_SAFETY_MS },
+    tail: {
+      pollMs: values.TAIL_POLL_MS,
+      safetyMs: values.TAIL_SAFETY_MS,
+      maxViewers: values.TAIL_MAX_VIEWERS,
+      maxPollers: values.TAIL_MAX_POLLERS,
+      catchUpMs: values.TAIL_CATCH_UP_SECONDS * 1000,
+      catchUpRows: values.TAIL_CATCH_UP_ROWS,
+      maxBufferedBytes: values.TAIL_MAX_BUFFERED_BYTES,
+    },
     auth: { tokensFile: values.API_TOKENS_FILE || undefined, allowUnauthenticatedBind: values.ALLOW_UNAUTHENTICATED_BIND },
     rateLimits: { ingestPerMinute: values.RATE_LIMIT_INGEST_PER_MINUTE, queryPerMinute: values.RATE_LIMIT_QUERY_PER_MINUTE },
     alerts: {

@@ -43,7 +43,7 @@ export function createApiServices(
   });
   const metrics = createMetrics();
   const ingest = new IngestPipeline(store, config.ingest, metrics, log);
-  const tail = new TailHub(store, visibilityClock(ingest, config.tail.safetyMs), config.tail.pollMs, (error) =>
+  const tail = new TailHub(store, visibilityClock(ingest, config.tail.safetyMs), config.tail, (error) =>
     log.warn({ err: error }, 'live tail poll failed; retrying'),
   );
   const alerts = createAlertEvaluator(config.alerts, alertRules, store, metrics, log);

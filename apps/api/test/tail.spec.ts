@@ -102,3 +102,79 @@ describe('GET /api/v1/tail (server-sent events)', () => {
     expect(response.statusCode).toBe(400);
   });
 });
+
+describe('GET /api/v1/tail bounds', () => {
+  let api: TestApi;
+  let baseUrl: string;
+  const ingestRows = async (count: number, producer: string) => {
+    for (let from = 0; from < count; from += 5000) {
+      const lines = Array.from({ length: Math.min(5000, count - from) }, (_, i) => event(from + i, { producer_id: producer, timestamp: new Date().toISOString() }));
+      const response = await api.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
+      expect(response.json()).toMatchObject({ accepted: lines.length });
+    }
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi({ TAIL_POLL_MS: '50', TAIL_SAFETY_MS: '100', TAIL_CATCH_UP_ROWS: '3000', TAIL_MAX_VIEWERS: '3' });
+    baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
+    await ingestRows(12_000, 'backlog');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+  afterAll(() => api.close());
+
+  it('lets go of a viewer that leaves during its catch-up: no poller or timer is left behind', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const controller = new AbortController();
+      const response = await request(`${baseUrl}/api/v1/tail?producer_id=backlog`, { signal: controller.signal, headers: { 'last-event-id': '1.0' } });
+      expect(response.statusCode).toBe(200);
+      controller.abort();
+      await response.body.dump().catch(() => undefined);
+    }
+    await until(() => api.app.tail.viewers === 0 && api.app.tail.pollerCount === 0);
+  });
+
+  it('catches up at most TAIL_CATCH_UP_ROWS rows from an old resume point, then says what it skipped', async () => {
+    const stream = await openRawTail(baseUrl, 'producer_id=backlog', '0.0');
+    await until(() => stream.text().includes('event: gap'));
+    const rows = [...stream.text().matchAll(/^data: (\[.*\])$/gm)].flatMap(([, data]) => JSON.parse(data) as unknown[]);
+    expect(rows.length).toBeLessThanOrEqual(3000);
+    const gap = JSON.parse(/event: gap\ndata: (.*)\n/.exec(stream.text())?.[1] ?? '{}');
+    expect(gap.skipped).toEqual(['events stored more than 300 s before the resume point', 'events beyond the first 3000 to catch up on']);
+    await stream.close();
+    await until(() => api.app.tail.viewers === 0);
+  });
+
+  it('refuses viewers beyond TAIL_MAX_VIEWERS with 503, and takes them again once one leaves', async () => {
+    const open = await Promise.all([1, 2, 3].map(() => openRawTail(baseUrl, 'level=ERROR')));
+    const refused = await request(`${baseUrl}/api/v1/tail?level=ERROR`);
+    expect(refused.statusCode).toBe(503);
+    expect((await refused.body.json()) as { message: string }).toMatchObject({ message: expect.stringMatching(/TAIL_MAX_VIEWERS/) });
+    await open[0].close();
+    await until(() => api.app.tail.viewers === 2);
+    const again = await openRawTail(baseUrl, 'level=ERROR');
+    await Promise.all([again, ...open.slice(1)].map((stream) => stream.close()));
+    await until(() => api.app.tail.viewers === 0 && api.app.tail.pollerCount === 0);
+  });
+});
+
+/** An SSE stream read as raw text. */
+async function openRawTail(baseUrl: string, query: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const response = await request(`${baseUrl}/api/v1/tail?${query}`, { signal: controller.signal, headers: lastEventId ? { 'last-event-id': lastEventId } : {} });
+  expect(response.statusCode).toBe(200);
+  let text = '';
+  const reading = (async () => {
+    try {
+      for await (const chunk of response.body) text += chunk.toString();
+    } catch {
+      // aborted by the test
+    }
+  })();
+  return {
+    text: () => text,
+    close: async () => {
+      controller.abort();
+      await reading;
+    },
+  };
+}

@@ -1,8 +1,18 @@
-/** Shares pollers between viewers with the same filters, and catches up viewers that resume. */
+/**
+ * Shares pollers between viewers with the same filters, and catches up viewers that resume.
+ * Bounded everywhere: viewers and distinct pollers are capped (503 beyond), a resume reaches back
+ * at most `catchUpMs` and `catchUpRows`, and each viewer leaves cleanly whenever it closes, during
+ * its catch-up included.
+ */
 import type { LogFilters, TailPosition } from '@logline/ch-client';
-import { TailPoller, type TailBatch, type TailClock, type TailListener, type TailSource } from './tail-poller';
+import type { ApiConfig } from '../config';
+import { ServiceUnavailableError } from '../errors';
+import { TailPoller, type TailClock, type TailSource } from './tail-poller';
+import { TailSubscription, type TailViewer } from './tail-subscription';
 
-const CATCH_UP_LIMIT = 5000;
+const LAST_ROW_KEY = '18446744073709551615';
+
+type TailLimits = Pick<ApiConfig['tail'], 'pollMs' | 'maxViewers' | 'maxPollers' | 'catchUpMs' | 'catchUpRows'>;
 
 export class TailHub {
   private readonly pollers = new Map<string, TailPoller>();
@@ -10,7 +20,7 @@ export class TailHub {
   constructor(
     private readonly source: TailSource,
     private readonly clock: TailClock,
-    private readonly intervalMs: number,
+    private readonly limits: TailLimits,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -27,53 +37,35 @@ export class TailHub {
   }
 
   /**
-   * Streams new rows matching `filters` to `listener`. With `resumeFrom` (a Last-Event-ID) the
-   * rows between it and the shared poller's position are sent first.
+   * Joins the poller for `filters` at once (throwing a 503 when the caps are reached), so that
+   * nothing falls between a catch-up and the live rows; live batches wait until `start`.
    */
-  async subscribe(filters: LogFilters, listener: TailListener, resumeFrom?: TailPosition): Promise<() => void> {
+  join(filters: LogFilters, viewer: TailViewer): TailSubscription {
+    if (this.viewers >= this.limits.maxViewers) {
+      throw new ServiceUnavailableError(`${this.limits.maxViewers} live tail viewers are connected (TAIL_MAX_VIEWERS); retry later`, 30);
+    }
     const key = JSON.stringify(filters);
     let poller = this.pollers.get(key);
     if (!poller) {
-      const start: TailPosition = { ingestedMs: this.clock.visibleUntilMs(), rowKey: '18446744073709551615' };
-      poller = new TailPoller(this.source, filters, start, this.clock, this.intervalMs, this.onError);
+      if (this.pollers.size >= this.limits.maxPollers) {
+        throw new ServiceUnavailableError(`${this.limits.maxPollers} different live tail filters are followed (TAIL_MAX_POLLERS); retry later`, 30);
+      }
+      const start: TailPosition = { ingestedMs: this.clock.visibleUntilMs(), rowKey: LAST_ROW_KEY };
+      poller = new TailPoller(this.source, filters, start, this.clock, this.limits.pollMs, this.onError);
       this.pollers.set(key, poller);
     }
     const shared = poller;
-    // Join the poller first (buffering what it sends) so nothing falls between catch-up and live.
-    const until = shared.currentPosition;
-    let buffered: TailBatch[] | undefined = resumeFrom ? [] : undefined;
-    const unsubscribe = shared.subscribe((batch) => (buffered ? buffered.push(batch) : listener(batch)));
-    if (resumeFrom) {
-      await this.catchUp(filters, resumeFrom, until, listener);
-      const pending = buffered ?? [];
-      buffered = undefined;
-      for (const batch of pending) listener(batch);
-    }
-    return () => {
-      unsubscribe();
-      if (shared.viewers === 0) this.pollers.delete(key);
+    const leave = () => {
+      if (shared.viewers === 0) {
+        shared.stop();
+        if (this.pollers.get(key) === shared) this.pollers.delete(key);
+      }
     };
+    return new TailSubscription({ source: this.source, limits: this.limits, filters }, shared, viewer, leave);
   }
 
   close(): void {
     for (const poller of this.pollers.values()) poller.stop();
     this.pollers.clear();
   }
-
-  private async catchUp(filters: LogFilters, from: TailPosition, until: TailPosition, listener: TailListener): Promise<void> {
-    let after = from;
-    for (;;) {
-      const page = await this.source.tailLogs(filters, { after, visibleUntilMs: until.ingestedMs, limit: CATCH_UP_LIMIT });
-      const rows = page.rows.filter((row) => isBefore(row, until));
-      if (rows.length > 0) listener({ rows, position: page.last });
-      if (!page.more || rows.length < page.rows.length) return;
-      after = page.last;
-    }
-  }
-}
-
-function isBefore(row: { ingested_at: string; id: string }, until: TailPosition): boolean {
-  const ingested = Date.parse(row.ingested_at);
-  if (ingested !== until.ingestedMs) return ingested < until.ingestedMs;
-  return BigInt(row.id.split('.')[1]) <= BigInt(until.rowKey);
 }

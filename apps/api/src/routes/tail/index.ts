@@ -6,6 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, TailQuery } from '@logline/api-contract';
 import type { TailPosition } from '@logline/ch-client';
 import { BadRequestError } from '../../errors';
+import { SseStream } from '../../live/sse-stream';
+import type { TailBatch } from '../../live/tail-poller';
 import { toLogFilters } from '../../query/log-filters-query';
 
 const HEARTBEAT_MS = 15_000;
@@ -23,16 +25,24 @@ const tailRoute: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Live tail of new events (text/event-stream)',
         tags: ['logs'],
-        description: 'Events: `logs` with data = JSON array of rows and id = resume position; comments as heartbeats.',
+        description:
+          'Events: `logs` with data = JSON array of rows and id = resume position; `gap` with data = {"skipped": [...]} when a ' +
+          'resume reached back further than TAIL_CATCH_UP_SECONDS or TAIL_CATCH_UP_ROWS allow; comments as heartbeats.',
         querystring: TailQuery,
-        response: { 400: ErrorBody },
+        response: { 400: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
       const filters = toLogFilters(request.query);
       const resume = readPosition(request.headers['last-event-id'] ?? request.query.last_event_id);
-      reply.hijack();
       const out = reply.raw;
+      const stream = new SseStream(out, app.config.tail.maxBufferedBytes, () => close());
+      // Joining first answers 503 (before the stream starts) when the viewer caps are reached.
+      const subscription = app.tail.join(filters, {
+        live: (batch) => stream.push(formatBatch(batch)),
+        catchUp: (batch) => stream.write(formatBatch(batch)),
+      });
+      reply.hijack();
       out.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -40,23 +50,31 @@ const tailRoute: FastifyPluginAsyncTypebox = async (app) => {
         'x-accel-buffering': 'no',
       });
       out.write('retry: 2000\n\n');
-      const unsubscribe = await app.tail.subscribe(
-        filters,
-        (batch) => out.write(`id: ${batch.position.ingestedMs}.${batch.position.rowKey}\nevent: logs\ndata: ${JSON.stringify(batch.rows)}\n\n`),
-        resume,
-      );
-      const heartbeat = setInterval(() => out.write(`: ${Date.now()}\n\n`), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => stream.push(`: ${Date.now()}\n\n`), HEARTBEAT_MS);
       const close = () => {
         clearInterval(heartbeat);
-        unsubscribe();
+        subscription.close();
         open.delete(close);
         out.end();
       };
+      // Attached before anything waits, so a client that leaves during the catch-up is let go too.
+      out.once('close', close);
       open.add(close);
-      request.raw.on('close', close);
+      if (request.socket.destroyed) return close();
+      try {
+        const skipped = await subscription.start(resume);
+        if (skipped.length > 0) stream.push(`event: gap\ndata: ${JSON.stringify({ skipped })}\n\n`);
+      } catch (error) {
+        request.log.warn({ err: error }, 'live tail catch-up failed');
+        close();
+      }
     },
   );
 };
+
+function formatBatch(batch: TailBatch): string {
+  return `id: ${batch.position.ingestedMs}.${batch.position.rowKey}\nevent: logs\ndata: ${JSON.stringify(batch.rows)}\n\n`;
+}
 
 function readPosition(text: string | string[] | undefined): TailPosition | undefined {
   if (text === undefined || Array.isArray(text) || text === '') return undefined;
