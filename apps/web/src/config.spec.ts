@@ -10,6 +10,7 @@ const SIGN_IN_DEFAULTS = {
   cookieSecure: 'auto',
   maxFailuresPerUser: 5,
   maxFailuresPerAddress: 20,
+  maxFailuresPerUserAllAddresses: 50,
   lockoutMs: 900_000,
 };
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       WEB_COOKIE_SECURE: 'true',
       WEB_LOGIN_MAX_FAILURES: '3',
       WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: '50',
+      WEB_LOGIN_MAX_FAILURES_PER_USER: '200',
       WEB_LOGIN_LOCKOUT_MINUTES: '30',
     });
 
@@ -69,6 +71,7 @@ describe('loadConfig', () => {
         cookieSecure: 'always',
         maxFailuresPerUser: 3,
         maxFailuresPerAddress: 50,
+        maxFailuresPerUserAllAddresses: 200,
         lockoutMs: 1_800_000,
       },
     });

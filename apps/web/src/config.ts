@@ -36,10 +36,12 @@ const ConfigSchema = Type.Object({
   WEB_COOKIE_SECURE: Type.Enum(['auto', 'true', 'false'], { default: 'auto' }),
   /** Proxies trusted for X-Forwarded-For/-Proto: false, true, a hop count or addresses. */
   WEB_TRUST_PROXY: Type.String({ default: 'false' }),
-  /** Failed sign-ins for one username before it is locked. Default 5. */
+  /** Sign-in attempts for one username from one address before that pair is locked. Default 5. */
   WEB_LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
-  /** Failed sign-ins from one client address before it is locked. Default 20. */
+  /** Sign-in attempts from one client address, any usernames, before it is locked. Default 20. */
   WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  /** Sign-in attempts for one username from addresses it has not signed in from, before it is locked there. Default 50. */
+  WEB_LOGIN_MAX_FAILURES_PER_USER: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
   /** How long failures are counted and a lock lasts. Default 15. */
   WEB_LOGIN_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
 });
@@ -57,6 +59,7 @@ export interface SignInConfig {
   readonly cookieSecure: 'auto' | 'always' | 'never';
   readonly maxFailuresPerUser: number;
   readonly maxFailuresPerAddress: number;
+  readonly maxFailuresPerUserAllAddresses: number;
   readonly lockoutMs: number;
 }
 
@@ -136,6 +139,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[parsed.WEB_COOKIE_SECURE],
       maxFailuresPerUser: parsed.WEB_LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: parsed.WEB_LOGIN_MAX_FAILURES_PER_ADDRESS,
+      maxFailuresPerUserAllAddresses: parsed.WEB_LOGIN_MAX_FAILURES_PER_USER,
       lockoutMs: parsed.WEB_LOGIN_LOCKOUT_MINUTES * 60_000,
     }),
   });

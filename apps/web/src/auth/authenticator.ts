@@ -8,6 +8,16 @@ import type { WebUser } from './users-file';
 
 /** Checks running at once; each may take 128 MiB, so a burst of sign-ins cannot exhaust memory. */
 const MAX_CONCURRENT_CHECKS = 2;
+/** Checks waiting for a turn at most; beyond, a sign-in is answered "busy" at once instead of queueing. */
+const MAX_WAITING_CHECKS = 32;
+
+/** Too many password checks are running and waiting: the attempt was not checked. */
+export class SignInBusyError extends Error {
+  override readonly name = 'SignInBusyError';
+  constructor() {
+    super(`${MAX_CONCURRENT_CHECKS + MAX_WAITING_CHECKS} sign-ins are being checked already`);
+  }
+}
 
 export class Authenticator {
   private readonly byName: ReadonlyMap<string, WebUser>;
@@ -27,7 +37,10 @@ export class Authenticator {
     return this.byName.get(username.toLowerCase());
   }
 
-  /** The user when the password is theirs; undefined for a wrong password or unknown user alike. */
+  /**
+   * The user when the password is theirs; undefined for a wrong password or unknown user alike.
+   * Throws SignInBusyError when too many checks are running and waiting.
+   */
   async authenticate(username: string, password: string): Promise<WebUser | undefined> {
     const user = this.find(username);
     const matches = await this.oneAtATime(() => verifyPassword(password, user?.passwordHash ?? this.decoy));
@@ -36,6 +49,7 @@ export class Authenticator {
 
   private async oneAtATime<T>(check: () => Promise<T>): Promise<T> {
     if (this.running < MAX_CONCURRENT_CHECKS) this.running += 1;
+    else if (this.waiting.length >= MAX_WAITING_CHECKS) throw new SignInBusyError();
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await check();

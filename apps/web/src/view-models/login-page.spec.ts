@@ -21,6 +21,10 @@ describe('buildLoginPage', () => {
     expect(buildLoginPage({ ...BASE, problem: { kind: 'locked', retryAfterMs: 2_000 } }).error).toMatch(/try again in 1 minute\.$/);
   });
 
+  it('asks to retry shortly when too many sign-ins are being checked', () => {
+    expect(buildLoginPage({ ...BASE, problem: { kind: 'busy' } }).error).toBe('Too many sign-ins are being checked right now. Try again in a few seconds.');
+  });
+
   it('asks for both fields when one is blank, and confirms a sign-out', () => {
     expect(buildLoginPage({ ...BASE, problem: { kind: 'missing' } }).error).toBe('Enter your username and password.');
     expect(buildLoginPage({ ...BASE, signedOut: true }).notice).toBe('You have signed out.');

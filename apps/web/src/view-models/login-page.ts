@@ -4,7 +4,8 @@
 export type SignInProblem =
   | { readonly kind: 'missing' }
   | { readonly kind: 'wrong-credentials' }
-  | { readonly kind: 'locked'; readonly retryAfterMs: number };
+  | { readonly kind: 'locked'; readonly retryAfterMs: number }
+  | { readonly kind: 'busy' };
 
 export interface LoginPageInput {
   /** Where to go after signing in (already checked to be a local path). */
@@ -49,5 +50,7 @@ function describeProblem(problem: SignInProblem): string {
         `Sign-in is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
       );
     }
+    case 'busy':
+      return 'Too many sign-ins are being checked right now. Try again in a few seconds.';
   }
 }

@@ -43,10 +43,13 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.log.info({ username: outcome.user.username, address: request.ip }, 'signed in');
       return reply.redirect(next, 303);
     }
-    request.log.warn({ address: request.ip, locked: outcome.kind === 'locked' }, 'sign-in failed');
+    request.log.warn({ address: request.ip, outcome: outcome.kind }, 'sign-in failed');
     if (outcome.kind === 'locked') {
       reply.code(429).header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
       return reply.view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
+    }
+    if (outcome.kind === 'busy') {
+      return reply.code(503).header('retry-after', '2').view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
     }
     return reply.code(401).view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
   });
