@@ -84,7 +84,9 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const rows: unknown = JSON.parse(data);
     if (!Value.Check(TailBatch, rows)) throw new Error('the api sent live rows of an unexpected shape');
     const html = await app.view('live-rows.hbs', { rows: rows.map((row) => toResultRow(filters, row)) });
-    const lines = html.split('\n').map((line) => `data: ${line}`);
+    // Every line break a browser's EventSource knows (CR too, which HTML escaping leaves alone)
+    // starts a new data line, so text from a log message can never start a field of its own.
+    const lines = html.split(/\r\n|\r|\n/).map((line) => `data: ${line}`);
     return `${id === undefined ? '' : `id: ${id}\n`}event: rows\n${lines.join('\n')}\n\n`;
   }
 };

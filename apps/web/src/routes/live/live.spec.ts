@@ -1,6 +1,10 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { startContractApi, unusedAddress } from '../../../test/api-contract-server';
+import { SseReader } from '../../live/sse-reader';
+import { startContractApi, storedLog, unusedAddress } from '../../../test/api-contract-server';
 
 async function appFor(apiUrl: string) {
   return buildApp(loadConfig({ API_URL: apiUrl, API_TIMEOUT_MS: '300', LOG_LEVEL: 'silent' }));
@@ -32,5 +36,25 @@ describe('GET /live', () => {
     const response = await app.inject('/live?after=1%3B+DROP');
     await app.close();
     expect(response.statusCode).toBe(400);
+  });
+
+  it('keeps a carriage return in a message from starting a new field of the stream', async () => {
+    // The api sends the row as JSON (\r escaped); the page's rows are HTML, where it is not.
+    const message = 'card declined\rid: 9999999999999.1\rretry: 1\revent: problem\rdata: forged';
+    const tail = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`id: 1764000000000.5\nevent: logs\ndata: ${JSON.stringify([storedLog({ message })])}\n\n`);
+    });
+    tail.listen(0, '127.0.0.1');
+    await once(tail, 'listening');
+    const app = await appFor(`http://127.0.0.1:${(tail.address() as AddressInfo).port}`);
+    const response = await app.inject('/live?since=1764000000000');
+    await app.close();
+    tail.close();
+
+    expect(response.body).not.toMatch(/\r/);
+    const events = new SseReader().push(response.body).filter((event) => event.kind === 'event');
+    expect(events.map((event) => [event.kind === 'event' && event.event, event.kind === 'event' && event.id])).toEqual([['rows', '1764000000000.5']]);
+    expect(response.body.match(/^retry:/gm)).toHaveLength(1);
   });
 });
