@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { createApiToken, createUserEntry } from './support/credentials';
-import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
 
 const EVENTS = 40;
 const PASSWORD = 'correct horse battery staple';
@@ -21,6 +21,8 @@ describe('sign-in in Chromium, with a secured api', () => {
   let apiUrl: string;
   let webUrl: string;
   let readToken: string;
+  let ingestToken: string;
+  let tcpPort: number;
   let browser: Browser;
   let page: Page;
 
@@ -34,6 +36,8 @@ describe('sign-in in Chromium, with a secured api', () => {
     const read = createApiToken('web', 'read');
     const ingest = createApiToken('seeder', 'ingest');
     readToken = read.token;
+    ingestToken = ingest.token;
+    tcpPort = await freePort();
     writeFileSync(join(folder, 'tokens.json'), JSON.stringify([read.entry, ingest.entry]));
     // YAML, one entry per line as hash-password prints it.
     writeFileSync(join(folder, 'users.yaml'), `- ${createUserEntry('ada', 'viewer', PASSWORD)}\n`);
@@ -42,7 +46,7 @@ describe('sign-in in Chromium, with a secured api', () => {
     webUrl = `http://127.0.0.1:${await freePort()}`;
     await start(
       'api',
-      { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: join(folder, 'data'), API_TOKENS_FILE: join(folder, 'tokens.json') },
+      { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: String(tcpPort), SYSLOG_PORT: '0', LOGLINE_DATA_DIR: join(folder, 'data'), API_TOKENS_FILE: join(folder, 'tokens.json') },
       `${apiUrl}/api/v1/health`,
     );
     const start10mAgo = Date.now() - 10 * 60_000;
@@ -132,5 +136,20 @@ describe('sign-in in Chromium, with a secured api', () => {
 
     expect(response.status).toBe(502);
     expect(await response.text()).toContain('The api refused the web server');
+  });
+
+  // Last: it adds events the tests above do not expect.
+  it('the generator feeds the secured api with the token of --token-file, over HTTP and over TCP', async () => {
+    writeFileSync(join(folder, 'ingest-token'), `${ingestToken}\n`);
+    const common = ['--rate', '0', '--count', '300', '--batch', '50', '--token-file', join(folder, 'ingest-token')];
+    const http = await runGenerator(['--target', `${apiUrl}/api/v1/ingest`, '--producer', 'tokened-http', ...common]);
+    const tcp = await runGenerator(['--target', `tcp://127.0.0.1:${tcpPort}`, '--producer', 'tokened-tcp', ...common]);
+
+    expect([http.code, tcp.code]).toEqual([0, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const producer of ['tokened-http', 'tokened-tcp']) {
+      const stored = await fetch(`${apiUrl}/api/v1/producers/${producer}`, { headers: { authorization: `Bearer ${readToken}` } });
+      expect(((await stored.json()) as { stored: number }).stored).toBe(300);
+    }
   });
 });

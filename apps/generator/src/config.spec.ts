@@ -143,4 +143,25 @@ describe('parseConfig', () => {
   it('needs --producer with --spool, so a restart resumes the same producer', () => {
     expect(problemsOf(['--spool', '/tmp/x'])).toEqual(['--spool needs --producer, so that a restart resumes the same producer']);
   });
+
+  describe('the ingest token', () => {
+    const tokenFile = (text: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'logline-token-')), 'token');
+      writeFileSync(file, text);
+      return file;
+    };
+
+    it('reads it from --token-file, without the trailing newline, or from LOGLINE_TOKEN', () => {
+      expect(configOf(['--token-file', tokenFile('ll_abc\n')]).token).toBe('ll_abc');
+      const fromEnv = parseConfig([], { LOGLINE_TOKEN: 'll_env' });
+      expect(fromEnv.kind === 'ok' && fromEnv.config.token).toBe('ll_env');
+    });
+
+    it('refuses an empty or unreadable file, and both ways at once', () => {
+      expect(problemsOf(['--token-file', tokenFile('\n')])).toEqual([expect.stringMatching(/^--token-file: .* is empty$/)]);
+      expect(problemsOf(['--token-file', '/no/such/token'])).toEqual([expect.stringMatching(/^--token-file: cannot read \/no\/such\/token/)]);
+      const both = parseConfig(['--token-file', tokenFile('ll_abc')], { LOGLINE_TOKEN: 'll_env' });
+      expect(both.kind === 'invalid' && both.problems).toEqual(['--token-file and LOGLINE_TOKEN both give a token: use one']);
+    });
+  });
 });

@@ -2,6 +2,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LIMITS, toLogLevel, type LogLevel } from '@logline/log-schema';
+import { readSecretFile } from '@logline/security';
 import { parseDuration } from './duration';
 import { PROFILES, type Profile } from './pacer';
 import { KNOWN_SOURCES } from './templates';
@@ -30,6 +31,8 @@ export interface GeneratorConfig {
   readonly levels?: readonly LogLevel[];
   /** Where to serve /metrics; undefined: not served. Port 0 picks a free one. */
   readonly metrics?: { readonly host: string; readonly port: number };
+  /** Ingest token (from --token-file or LOGLINE_TOKEN): a bearer token over HTTP, the first line over TCP. */
+  readonly token?: string;
 }
 
 export type ConfigResult =
@@ -46,13 +49,16 @@ const DEFAULT_TARGET: Target = {
 };
 const VALUE_FLAGS = [
   'target', 'rate', 'count', 'batch', 'seed', 'producer', 'producers', 'sources',
-  'profile', 'replay', 'source', 'replay-time', 'retry-deadline', 'spool', 'levels', 'metrics-port', 'metrics-host',
+  'profile', 'replay', 'source', 'replay-time', 'retry-deadline', 'spool', 'levels', 'metrics-port', 'metrics-host', 'token-file',
 ] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 /** `-<i>` is appended to the producer id when there are several: keep room for it. */
 const PRODUCER_ID_BYTES = LIMITS.labelBytes - 8;
 
-export function parseConfig(argv: readonly string[]): ConfigResult {
+/** The environment; the only variable read is LOGLINE_TOKEN. */
+export type GeneratorEnv = Readonly<Record<string, string | undefined>>;
+
+export function parseConfig(argv: readonly string[], env: GeneratorEnv = {}): ConfigResult {
   const { values, tokens } = parseArgs({
     args: [...argv],
     options: {
@@ -79,7 +85,7 @@ export function parseConfig(argv: readonly string[]): ConfigResult {
     const value = values[flag];
     return typeof value === 'string' && !isFlagLike(value) ? value : undefined;
   };
-  const config = readConfig(raw, problems);
+  const config = { ...readConfig(raw, problems), token: readToken(raw('token-file'), env['LOGLINE_TOKEN'], problems) };
   return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok', config: deepFreeze(config) };
 }
 
@@ -123,6 +129,18 @@ function readConfig(raw: (flag: Flag) => string | undefined, problems: string[])
   if (raw('metrics-host') !== undefined && raw('metrics-port') === undefined) problems.push('--metrics-host goes with --metrics-port');
   if (raw('spool') !== undefined && raw('producer') === undefined) problems.push('--spool needs --producer, so that a restart resumes the same producer');
   return config;
+}
+
+/** The ingest token: never a flag's value, which every user of the machine could read in `ps`. */
+function readToken(file: string | undefined, fromEnv: string | undefined, problems: string[]): string | undefined {
+  if (file !== undefined && fromEnv) problems.push('--token-file and LOGLINE_TOKEN both give a token: use one');
+  if (file === undefined) return fromEnv || undefined;
+  try {
+    return readSecretFile(file, '--token-file');
+  } catch (error) {
+    problems.push((error as Error).message);
+    return undefined;
+  }
 }
 
 /** `--count --seed 5` lacks the count; `--count -5` has a (bad) one. */

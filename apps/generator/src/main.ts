@@ -13,7 +13,7 @@ import { createWarn } from './warnings';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 function main(): void {
-  const result = parseConfig(process.argv.slice(2));
+  const result = parseConfig(process.argv.slice(2), process.env);
   if (result.kind === 'help') {
     process.stdout.write(USAGE);
     return;

@@ -87,7 +87,13 @@ function createSource(config: GeneratorConfig, seed: number, clock: () => number
 
 function createTransport(config: GeneratorConfig, options: RunOptions): Transport {
   const { target } = config;
-  const context = { retryDeadlineMs: config.retryDeadlineMs, abandon: options.abandon, warn: options.warn, onRetry: () => options.observer?.retried() };
+  const context = {
+    retryDeadlineMs: config.retryDeadlineMs,
+    abandon: options.abandon,
+    warn: options.warn,
+    onRetry: () => options.observer?.retried(),
+    token: config.token,
+  };
   if (target.kind === 'tcp') return createTcpTransport({ ...context, host: target.host, port: target.port });
   return createHttpTransport({ ...context, origin: target.origin, path: target.path, concurrency: HTTP_CONCURRENCY });
 }

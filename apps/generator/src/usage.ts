@@ -31,6 +31,10 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
                          free port; the URL is printed on stderr): events sent, acked,
                          failed and in flight, retries, process metrics
   --metrics-host H       address for --metrics-port (default 127.0.0.1)
+  --token-file FILE      ingest token for a secured target (API_TOKENS_FILE on the api, Vector's
+                         token): sent as Authorization: Bearer over HTTP, and as the first line
+                         {"token":"..."} of every TCP connection; LOGLINE_TOKEN=... instead
+                         gives it in the environment (never as a flag, which \`ps\` shows)
   -h, --help             show this help
   --version              print Logline's version
 

@@ -24,8 +24,8 @@ export interface HttpIngest {
   url: string;
   /** Events answered 200, in arrival order. */
   stored: StoredEvent[];
-  /** Every request: when it came, how it was answered, how many lines it held. */
-  requests: { atMs: number; status: number; lines: number; contentType?: string }[];
+  /** Every request: when it came, how it was answered, how many lines it held, its Authorization. */
+  requests: { atMs: number; status: number; lines: number; contentType?: string; authorization?: string }[];
   close(): Promise<void>;
 }
 
@@ -54,7 +54,13 @@ export async function startHttpIngest(rule: ReplyRule = () => undefined): Promis
       return;
     }
     const reply = override ?? answerAsTheApi(events, stored);
-    requests.push({ atMs: Date.now(), status: reply.status, lines: lines.length, contentType: request.headers['content-type'] });
+    requests.push({
+      atMs: Date.now(),
+      status: reply.status,
+      lines: lines.length,
+      contentType: request.headers['content-type'],
+      authorization: request.headers.authorization,
+    });
     response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     response.end(reply.body ?? '');
   });
@@ -91,8 +97,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 export interface TcpIngest {
   url: string;
-  /** Every line read, from every connection. */
+  /** Every line read, from every connection, but the token lines. */
   received: StoredEvent[];
+  /** The token of each connection that began with a `{"token":"..."}` line, in order. */
+  tokens: string[];
   connections: number;
   close(): Promise<void>;
 }
@@ -100,6 +108,7 @@ export interface TcpIngest {
 /** With `resetFirstAfterLines`, the first connection is reset once it has sent that many lines. */
 export async function startTcpIngest(options: { resetFirstAfterLines?: number } = {}): Promise<TcpIngest> {
   const received: StoredEvent[] = [];
+  const tokens: string[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
   const server = createTcpServer((socket) => {
@@ -113,8 +122,12 @@ export async function startTcpIngest(options: { resetFirstAfterLines?: number } 
     socket.on('data', (chunk: string) => {
       const parts = (buffered + chunk).split('\n');
       buffered = parts.pop() ?? '';
-      for (const part of parts) received.push(JSON.parse(part));
-      lines += parts.length;
+      for (const part of parts) {
+        const value = JSON.parse(part) as StoredEvent;
+        if (lines === 0 && typeof value['token'] === 'string') tokens.push(value['token']);
+        else received.push(value);
+        lines += 1;
+      }
       if (number === 1 && options.resetFirstAfterLines !== undefined && lines >= options.resetFirstAfterLines) {
         socket.resetAndDestroy();
       }
@@ -125,6 +138,7 @@ export async function startTcpIngest(options: { resetFirstAfterLines?: number } 
   return {
     url: `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    tokens,
     get connections() {
       return connections;
     },

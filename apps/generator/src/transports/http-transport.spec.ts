@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type HttpIngest, range, runWithFlags, seqsOf, startHttpIngest } from '../../test';
 import { allAcknowledged } from '../summary';
 
@@ -12,6 +15,15 @@ describe('generator over HTTP, against a real local server', () => {
     expect(allAcknowledged(stats)).toBe(true);
     expect(server.stored.map((event) => event.seq).sort((a, b) => a - b)).toEqual(range(1000));
     expect(server.requests.every((request) => request.lines === 100 && request.contentType === 'application/x-ndjson')).toBe(true);
+  });
+
+  it('sends the token of --token-file as a bearer token on every request', async () => {
+    server = await startHttpIngest();
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'logline-token-')), 'token');
+    writeFileSync(tokenFile, 'll_secret-ingest-token\n');
+    const { stats } = await runWithFlags(['--target', server.url, '--rate', '0', '--count', '30', '--batch', '10', '--token-file', tokenFile]);
+    expect(stats[0]).toMatchObject({ sent: 30, acked: 30 });
+    expect(server.requests.map((request) => request.authorization)).toEqual(Array(3).fill('Bearer ll_secret-ingest-token'));
   });
 
   it('waits the Retry-After of a 429, then resends the same batch', async () => {

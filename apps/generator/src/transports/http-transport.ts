@@ -85,7 +85,7 @@ async function post(body: string, options: Connected): Promise<Answer> {
     const response = await options.pool.request({
       path: options.path,
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson' },
+      headers: { 'content-type': 'application/x-ndjson', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
       body,
       signal: options.abandon,
     });

@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type TcpIngest, range, runWithFlags, seqsOf, startTcpIngest } from '../../test';
 
@@ -20,6 +23,17 @@ describe('generator over TCP, against a real local server', () => {
     const { stats } = await runWithFlags(['--target', server.url, '--rate', '0', '--count', '5000', '--batch', '100', '--producer', 't1']);
     expect(stats).toEqual([{ producer_id: 't1', sent: 5000, acked: 5000, failed: 0, first_seq: 0, last_seq: 4999 }]);
     expect(server.received.map((event) => event.seq)).toEqual(range(5000));
+  });
+
+  it('begins every connection with the token line of --token-file', async () => {
+    server = await startTcpIngest();
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'logline-token-')), 'token');
+    writeFileSync(tokenFile, 'll_secret-ingest-token\n');
+    const { stats } = await runWithFlags(['--target', server.url, '--rate', '40', '--count', '60', '--batch', '10', '--token-file', tokenFile]);
+    expect(stats[0]).toMatchObject({ sent: 60, acked: 60 });
+    expect(server.connections).toBeGreaterThanOrEqual(2);
+    expect(server.tokens).toEqual(Array(server.connections).fill('ll_secret-ingest-token'));
+    expect(server.received).toHaveLength(60);
   });
 
   it('writes the batches of a connection that was reset again on a new one', async () => {

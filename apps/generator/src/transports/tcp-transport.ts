@@ -108,6 +108,8 @@ class TcpTransport implements Transport {
     }
     try {
       const connection = await TcpConnection.open(this.options.host, this.options.port, this.options.abandon);
+      // A secured api reads the token from the first line of every connection.
+      if (this.options.token) await connection.write(`${JSON.stringify({ token: this.options.token })}\n`);
       const entries: Entry[] = [];
       const settled = connection.closed.then((clean) => this.settleConnection(connection, entries, clean));
       this.open.set(connection, { entries, settled });

@@ -35,6 +35,8 @@ export interface TransportContext {
   warn: (message: string) => void;
   /** Called each time a batch is sent again after a failed attempt. */
   onRetry?: () => void;
+  /** Ingest token of a secured target: how it is sent depends on the transport. */
+  token?: string;
 }
 
 export function acknowledged(batch: Batch): BatchOutcome {
