@@ -2,8 +2,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@logline/ch-client';
+import { requestGuard } from '@logline/security';
 import type { AlertEvaluator } from './alerts/alert-evaluator';
 import type { ApiConfig } from './config';
+import { HttpError } from './errors';
 import type { IngestPipeline } from './ingest/ingest-pipeline';
 import type { TailHub } from './live/tail-hub';
 import type { ApiMetrics } from './metrics';
@@ -56,6 +58,13 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   app.decorate('metrics', deps.metrics);
   app.decorate('tail', deps.tail);
   app.decorate('alerts', deps.alerts);
+  // First, so that a request another site made a browser send is refused before anything runs.
+  await app.register(requestGuard, {
+    allowedHosts: deps.config.allowedHosts,
+    hostsSetting: 'API_ALLOWED_HOSTS',
+    refuseSimpleRequests: true,
+    toError: (refusal) => new HttpError(refusal.statusCode, refusal.message),
+  });
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(errorHandler);

@@ -25,4 +25,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_RETENTION_DAYS: '36500' })).toThrow(/LOG_RETENTION_DAYS/);
     expect(loadConfig({ LOG_RETENTION_DAYS: '10000' }).retentionDays).toBe(10_000);
   });
+
+  it('names an allowed host that is not a host name', () => {
+    expect(() => loadConfig({ API_ALLOWED_HOSTS: 'logs.example.com,https://x.example' })).toThrow(/API_ALLOWED_HOSTS: 'https:\/\/x\.example' is not a host name/);
+    expect(loadConfig({ API_ALLOWED_HOSTS: 'api, logs.example.com' }).allowedHosts.configured).toEqual(new Set(['api', 'logs.example.com', '127.0.0.1']));
+  });
 });

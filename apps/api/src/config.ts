@@ -2,6 +2,7 @@
 import { envSchema } from 'env-schema';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
+import { allowedHosts, parseHostList, type AllowedHosts } from '@logline/security';
 
 /** SYSLOG_PORT when unset and no API_TOKENS_FILE is given (514 needs root; 5514 is the usual stand-in). */
 const DEFAULT_SYSLOG_PORT = 5514;
@@ -11,6 +12,7 @@ const schema = {
   properties: {
     API_HOST: { type: 'string', default: '127.0.0.1' },
     API_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4000 },
+    API_ALLOWED_HOSTS: { type: 'string', default: '' },
     API_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 4096 },
     INGEST_TCP_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 4001 },
     // No default here: unset, it depends on API_TOKENS_FILE (see loadConfig).
@@ -60,6 +62,8 @@ const schema = {
 export interface ApiConfig {
   host: string;
   port: number;
+  /** Host names requests may name besides addresses and localhost (DNS rebinding). */
+  allowedHosts: AllowedHosts;
   maxConnections: number;
   tcpPort: number;
   /** Syslog over TCP and UDP (same number); 0: off. */
@@ -113,6 +117,7 @@ export interface ApiConfig {
 interface Env {
   API_HOST: string;
   API_PORT: number;
+  API_ALLOWED_HOSTS: string;
   API_MAX_CONNECTIONS: number;
   INGEST_TCP_PORT: number;
   SYSLOG_PORT?: number;
@@ -160,9 +165,12 @@ interface Env {
 /** Reads and validates the environment; throws one error listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const values = envSchema<Env>({ schema, data: env, dotenv: false, ajv: undefined });
+  const hosts = parseHostList(values.API_ALLOWED_HOSTS);
+  if (hosts.problems.length > 0) throw new Error(hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`).join('\n  '));
   return deepFreeze({
     host: values.API_HOST,
     port: values.API_PORT,
+    allowedHosts: allowedHosts(hosts.names, values.API_HOST),
     maxConnections: values.API_MAX_CONNECTIONS,
     tcpPort: values.INGEST_TCP_PORT,
     // Syslog carries no credentials: where tokens guard the api it listens only when asked to.

@@ -125,7 +125,8 @@ describe('hostile and broken input', () => {
         }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The connections past the cap are closed as the server accepts them, later on a busy machine.
+    for (let waited = 0; closedEarly.length < 200 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(closedEarly.length).toBeGreaterThanOrEqual(200);
     await stillServing();
     for (const socket of sockets) socket.destroy();

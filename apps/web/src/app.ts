@@ -2,6 +2,8 @@
 import Fastify from 'fastify';
 import { join } from 'node:path';
 import { createLogger, DebugRequestLog } from '@logline/logging';
+import { requestGuard } from '@logline/security';
+import { CrossSiteRequestError } from './auth/access-errors';
 import type { WebConfig } from './config';
 import apiClient from './plugins/api-client';
 import assets from './plugins/assets';
@@ -32,6 +34,14 @@ export async function buildApp(config: WebConfig) {
     loggerInstance: createLogger(config.log),
     trustProxy: config.trustProxy,
     logController: new DebugRequestLog((request) => QUIET_PATHS.some((path) => request.url.startsWith(path))),
+  });
+  // First, so that a request another site made a browser send is refused before anything runs;
+  // forms are urlencoded by nature, so state changes rely on the Origin and the CSRF token here.
+  await app.register(requestGuard, {
+    allowedHosts: config.allowedHosts,
+    hostsSetting: 'WEB_ALLOWED_HOSTS',
+    refuseSimpleRequests: false,
+    toError: (refusal) => new CrossSiteRequestError(refusal.message),
   });
   await app.register(metrics);
   await app.register(security);

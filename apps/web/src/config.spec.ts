@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       port: 3000,
+      allowedHosts: { any: false, configured: new Set(['127.0.0.1']) },
       apiUrl: 'http://127.0.0.1:4000/',
       apiTimeoutMs: 5000,
       log: { level: 'info', format: 'json' },
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       WEB_HOST: '0.0.0.0',
       WEB_PORT: '0',
+      WEB_ALLOWED_HOSTS: 'logs.example.com',
       API_URL: 'https://logs.example.com/logline/',
       API_TIMEOUT_MS: '250',
       LOG_LEVEL: 'warn',
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       host: '0.0.0.0',
       port: 0,
+      allowedHosts: { any: false, configured: new Set(['logs.example.com']) },
       apiUrl: 'https://logs.example.com/logline/',
       apiTimeoutMs: 250,
       log: { level: 'warn', format: 'json' },

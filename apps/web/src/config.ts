@@ -2,12 +2,15 @@
 import envSchema from 'env-schema';
 import { Type, type Static } from 'typebox';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogSettings } from '@logline/logging';
+import { allowedHosts, parseHostList, type AllowedHosts } from '@logline/security';
 
 const ConfigSchema = Type.Object({
   /** Interface the web server binds to. Default 127.0.0.1 (this machine only). */
   WEB_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** Port the web server listens on; 0 picks a free one. Default 3000. */
   WEB_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** Host names the page may be opened under besides addresses and localhost (comma-separated; * for any). */
+  WEB_ALLOWED_HOSTS: Type.String({ default: '' }),
   /** Base URL of the Logline api. Default http://127.0.0.1:4000. */
   API_URL: Type.String({ pattern: '^https?://[^\\s/]+', default: 'http://127.0.0.1:4000' }),
   /** How long one call to the api may take, connect to last byte, in ms. Default 5000. */
@@ -66,6 +69,8 @@ export interface SignInConfig {
 export interface WebConfig {
   readonly host: string;
   readonly port: number;
+  /** Host names requests may name besides addresses and localhost (DNS rebinding). */
+  readonly allowedHosts: AllowedHosts;
   /** Always ends in `/`, so api paths resolve beneath any path prefix it carries. */
   readonly apiUrl: string;
   readonly apiTimeoutMs: number;
@@ -118,11 +123,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     const problems = ((error as { errors?: AjvProblem[] }).errors ?? []).map(describeProblem);
     throw new ConfigError(problems.length > 0 ? [...problems, ...combinationProblems(env)] : [(error as Error).message]);
   }
-  const problems = combinationProblems(env);
+  const hosts = parseHostList(parsed.WEB_ALLOWED_HOSTS);
+  const problems = [...combinationProblems(env), ...hosts.problems.map((problem) => `WEB_ALLOWED_HOSTS: ${problem}`)];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host: parsed.WEB_HOST,
     port: parsed.WEB_PORT,
+    allowedHosts: allowedHosts(hosts.names, parsed.WEB_HOST),
     apiUrl: parsed.API_URL.endsWith('/') ? parsed.API_URL : `${parsed.API_URL}/`,
     apiTimeoutMs: parsed.API_TIMEOUT_MS,
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },

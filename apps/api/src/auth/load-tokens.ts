@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
+import { isLoopbackHost } from '@logline/security';
 import type { ApiConfig } from '../config';
 import { loadTokenFile, TokenStore } from './token-store';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /**
  * The configured tokens. Secure default: with none, authentication is off, so the api refuses
@@ -11,7 +10,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export function loadTokens(config: ApiConfig, log: Logger): TokenStore {
   const tokens = new TokenStore(config.auth.tokensFile ? loadTokenFile(config.auth.tokensFile) : []);
   if (tokens.enabled) return tokens;
-  if (!LOOPBACK.test(config.host)) {
+  if (!isLoopbackHost(config.host)) {
     if (!config.auth.allowUnauthenticatedBind) {
       throw new Error(
         `refusing to listen on ${config.host} without authentication: set API_TOKENS_FILE ` +

@@ -31,6 +31,13 @@ export class CsrfTokenError extends AccessError {
   }
 }
 
+/** A request another site could have made a browser send: a foreign Host name or Origin. */
+export class CrossSiteRequestError extends AccessError {
+  override readonly name = 'CrossSiteRequestError';
+  readonly statusCode = 403;
+  readonly title = 'This request was refused';
+}
+
 /** A viewer asking for an admin-only page. */
 export class AdminOnlyError extends AccessError {
   override readonly name = 'AdminOnlyError';

@@ -5,11 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { isLoopbackHost } from '@logline/security';
 import type { SignInConfig } from '../config';
 import { Authenticator } from './authenticator';
 import { loadUsersFile } from './users-file';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export interface SignInMode {
   readonly authenticator: Authenticator;
@@ -27,7 +26,7 @@ export function chooseSignInMode(config: SignInConfig, host: string, log: Fastif
     }
     return { authenticator: new Authenticator(users), secret: config.sessionSecret ?? randomBytes(32).toString('base64url') };
   }
-  if (!LOOPBACK.test(host)) {
+  if (!isLoopbackHost(host)) {
     if (!config.allowAnonymous) {
       throw new Error(
         `refusing to listen on ${host} without sign-in: set WEB_USERS_FILE ` +
