@@ -3,4 +3,6 @@ export { allowedHosts, hostnameOfHostHeader, isAllowedHost, parseHostList, type 
 export { contentTypeEssence, isSimpleRequest } from './simple-request';
 export { checkRequest, requestGuard, type GuardedRequest, type Refusal, type RequestGuardOptions } from './request-guard';
 export { ConnectionsPerAddress } from './connections-per-address';
-export { readSecretFile } from './secret-file';
+export { readSecretFile, readSecretSetting } from './secret-file';
+export { RELAYED_USER_HEADER } from './relayed-user';
+export { isSameSecret } from './same-secret';

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSecretFile } from './secret-file';
+import { readSecretFile, readSecretSetting } from './secret-file';
 
 describe('readSecretFile', () => {
   const folder = mkdtempSync(join(tmpdir(), 'logline-secret-'));
@@ -17,5 +17,15 @@ describe('readSecretFile', () => {
   it('refuses an empty or missing file, naming the setting', () => {
     expect(() => readSecretFile(file('empty', '\n'), 'API_TOKEN_FILE')).toThrow(/^API_TOKEN_FILE: .*empty is empty$/);
     expect(() => readSecretFile(join(folder, 'missing'), 'API_TOKEN_FILE')).toThrow(/^API_TOKEN_FILE: cannot read .*missing/);
+  });
+
+  it('reads a setting from NAME or from the file NAME_FILE names, and refuses both', () => {
+    expect(readSecretSetting({ API_TOKEN: 'll_direct' }, 'API_TOKEN')).toEqual({ value: 'll_direct' });
+    expect(readSecretSetting({ API_TOKEN_FILE: file('api-token', 'll_file\n') }, 'API_TOKEN')).toEqual({ value: 'll_file' });
+    expect(readSecretSetting({}, 'API_TOKEN')).toEqual({ value: undefined });
+    expect(readSecretSetting({ API_TOKEN: 'a', API_TOKEN_FILE: file('both', 'b') }, 'API_TOKEN')).toEqual({
+      problem: 'API_TOKEN and API_TOKEN_FILE are both set: use one (the file)',
+    });
+    expect(readSecretSetting({ API_TOKEN_FILE: join(folder, 'missing') }, 'API_TOKEN').problem).toMatch(/^API_TOKEN_FILE: cannot read/);
   });
 });
