@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -29,5 +32,12 @@ describe('loadConfig', () => {
   it('names an allowed host that is not a host name', () => {
     expect(() => loadConfig({ API_ALLOWED_HOSTS: 'logs.example.com,https://x.example' })).toThrow(/API_ALLOWED_HOSTS: 'https:\/\/x\.example' is not a host name/);
     expect(loadConfig({ API_ALLOWED_HOSTS: 'api, logs.example.com' }).allowedHosts.configured).toEqual(new Set(['api', 'logs.example.com', '127.0.0.1']));
+  });
+
+  it('reads the ClickHouse password from CLICKHOUSE_PASSWORD_FILE, and refuses it given twice', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'logline-api-secret-')), 'password');
+    writeFileSync(file, 'from a secret file\n');
+    expect(loadConfig({ CLICKHOUSE_PASSWORD_FILE: file }).clickhouse.password).toBe('from a secret file');
+    expect(() => loadConfig({ CLICKHOUSE_PASSWORD: 'x', CLICKHOUSE_PASSWORD_FILE: file })).toThrow(/CLICKHOUSE_PASSWORD and CLICKHOUSE_PASSWORD_FILE are both set/);
   });
 });

@@ -2,7 +2,7 @@
 import { envSchema } from 'env-schema';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
-import { allowedHosts, parseHostList, type AllowedHosts } from '@logline/security';
+import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
 
 /** SYSLOG_PORT when unset and no API_TOKENS_FILE is given (514 needs root; 5514 is the usual stand-in). */
 const DEFAULT_SYSLOG_PORT = 5514;
@@ -20,6 +20,7 @@ const schema = {
     CLICKHOUSE_URL: { type: 'string', default: '', pattern: '^(https?://.+)?$' },
     CLICKHOUSE_USER: { type: 'string', default: 'default' },
     CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
+    CLICKHOUSE_PASSWORD_FILE: { type: 'string', default: '' },
     CLICKHOUSE_CA_CERT: { type: 'string', default: '' },
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
     LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: MAX_RETENTION_DAYS, default: DEFAULT_RETENTION_DAYS },
@@ -37,6 +38,7 @@ const schema = {
     INGEST_MAX_PENDING_ROWS: { type: 'integer', minimum: 1, default: 200_000 },
     INGEST_MAX_CONCURRENT_REQUESTS: { type: 'integer', minimum: 1, default: 64 },
     INGEST_TCP_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 1000 },
+    INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS: { type: 'integer', minimum: 1, default: 100 },
     INGEST_TCP_IDLE_SECONDS: { type: 'integer', minimum: 1, default: 300 },
     QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
     TAIL_POLL_MS: { type: 'integer', minimum: 50, default: 250 },
@@ -91,6 +93,8 @@ export interface ApiConfig {
     maxPendingRows: number;
     maxConcurrentRequests: number;
     tcpMaxConnections: number;
+    /** Open TCP ingest connections from one client address at most. */
+    tcpMaxConnectionsPerAddress: number;
     tcpIdleSeconds: number;
   };
   queryTimeoutSeconds: number;
@@ -124,6 +128,7 @@ interface Env {
   CLICKHOUSE_URL: string;
   CLICKHOUSE_USER: string;
   CLICKHOUSE_PASSWORD: string;
+  CLICKHOUSE_PASSWORD_FILE: string;
   CLICKHOUSE_CA_CERT: string;
   LOGLINE_DATA_DIR: string;
   LOG_RETENTION_DAYS: number;
@@ -141,6 +146,7 @@ interface Env {
   INGEST_MAX_PENDING_ROWS: number;
   INGEST_MAX_CONCURRENT_REQUESTS: number;
   INGEST_TCP_MAX_CONNECTIONS: number;
+  INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS: number;
   INGEST_TCP_IDLE_SECONDS: number;
   QUERY_TIMEOUT_SECONDS: number;
   TAIL_POLL_MS: number;
@@ -166,7 +172,9 @@ interface Env {
 export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const values = envSchema<Env>({ schema, data: env, dotenv: false, ajv: undefined });
   const hosts = parseHostList(values.API_ALLOWED_HOSTS);
-  if (hosts.problems.length > 0) throw new Error(hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`).join('\n  '));
+  const password = readSecretSetting(env, 'CLICKHOUSE_PASSWORD');
+  const problems = [...hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`), ...(password.problem ? [password.problem] : [])];
+  if (problems.length > 0) throw new Error(problems.join('\n  '));
   return deepFreeze({
     host: values.API_HOST,
     port: values.API_PORT,
@@ -178,7 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clickhouse: {
       url: values.CLICKHOUSE_URL || undefined,
       username: values.CLICKHOUSE_USER,
-      password: values.CLICKHOUSE_PASSWORD,
+      password: password.value ?? '',
       caCertPath: values.CLICKHOUSE_CA_CERT || undefined,
     },
     dataDir: values.LOGLINE_DATA_DIR,
@@ -198,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPendingRows: values.INGEST_MAX_PENDING_ROWS,
       maxConcurrentRequests: values.INGEST_MAX_CONCURRENT_REQUESTS,
       tcpMaxConnections: values.INGEST_TCP_MAX_CONNECTIONS,
+      tcpMaxConnectionsPerAddress: values.INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS,
       tcpIdleSeconds: values.INGEST_TCP_IDLE_SECONDS,
     },
     queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,

@@ -71,6 +71,14 @@ describe('authentication and access policy', () => {
     expect(codes).toContain(429);
   });
 
+  it('rate-limits the users a client relays (X-Logline-User) each on their own', async () => {
+    const asUser = (user: string) => api.app.inject({ url: '/api/v1/facets', headers: { authorization: `Bearer ${reader.token}`, 'x-logline-user': user } });
+    const busy: number[] = [];
+    for (let i = 0; i < 7; i += 1) busy.push((await asUser('busy-user')).statusCode);
+    expect(busy).toContain(429);
+    expect((await asUser('quiet-user')).statusCode).toBe(200);
+  });
+
   it('requires an ingest token as the first TCP line', async () => {
     const send = (payload: string) =>
       new Promise<string>((resolve) => {

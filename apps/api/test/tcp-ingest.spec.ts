@@ -83,4 +83,18 @@ describe('TCP ingest', () => {
       return JSON.stringify(rows) === JSON.stringify([['more_rejections', 1, 51], ['not_an_object', 50, 1]]);
     }, 3000);
   });
+
+  it('closes connections from one address beyond INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS', async () => {
+    const capped = await startTcpIngest(api.ingest, { ...api.config, ingest: { ...api.config.ingest, tcpMaxConnectionsPerAddress: 3 } }, pino({ level: 'silent' }));
+    const closed: number[] = [];
+    const sockets = Array.from({ length: 5 }, (_, index) => {
+      const socket = connect(capped.port(), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.on('close', () => closed.push(index));
+      return socket;
+    });
+    await eventually(async () => closed.length === 2, 3000);
+    sockets.forEach((socket) => socket.destroy());
+    await capped.close();
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import { ConnectionsPerAddress } from '@logline/security';
 import type { ApiConfig } from '../config';
 import { TokenStore } from '../auth/token-store';
 import type { IngestPipeline } from './ingest-pipeline';
@@ -24,7 +25,13 @@ export async function startTcpIngest(
   tokens: TokenStore = new TokenStore([]),
 ): Promise<TcpIngestServer> {
   const connections = new Set<TcpConnection>();
+  const perAddress = new ConnectionsPerAddress(config.ingest.tcpMaxConnectionsPerAddress);
   const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
+    // One address cannot take every connection the listener allows.
+    if (!perAddress.admit(socket)) {
+      socket.destroy();
+      return;
+    }
     socket.setTimeout(config.ingest.tcpIdleSeconds * 1000, () => socket.destroy());
     const limits = { ...config.ingest, retentionDays: config.retentionDays };
     const connection = new TcpConnection(socket, pipeline, limits, log, tokens.enabled ? tcpAuthenticator(tokens) : undefined);

@@ -2,11 +2,17 @@
  * Who may call what, in one table: the scope each route needs and the rate limit that applies.
  * Unlisted /api/v1 routes are reads. Public: health and the API docs. The standard protocols'
  * endpoints take events like /api/v1/ingest (`GET /` answers Elasticsearch clients' handshake).
+ * Reads are limited per client and, when the client relays whom it asks for (the web app names
+ * its signed-in user in X-Logline-User), per user of that client, so that one busy user cannot
+ * use up everyone's budget.
  */
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { RELAYED_USER_HEADER } from '@logline/security';
 import type { Scope } from '../auth/token-store';
+
+const MAX_RELAYED_USER_LENGTH = 256;
 
 interface RoutePolicy {
   scope?: Scope;
@@ -45,12 +51,21 @@ export default fp(async function accessPolicy(app: FastifyInstance, options: Acc
     if (!policy) return;
     route.config = { ...route.config, scope: route.config?.scope ?? policy.scope };
     const max = policy.limit ? perMinute[policy.limit] : 0;
-    if (max > 0) route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000 } };
+    const keyGenerator = policy.limit === 'query' ? clientAndUserKey : clientKey;
+    if (max > 0) route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000, keyGenerator } };
   });
   // Registered after the hook above so the limiter sees each route's rateLimit config.
-  await app.register(rateLimit, {
-    global: false,
-    // A token's name identifies a client better than its address (the web app relays many users).
-    keyGenerator: (request) => request.principal?.name ?? request.ip,
-  });
+  await app.register(rateLimit, { global: false, keyGenerator: clientKey });
 });
+
+/** A token's name identifies a client better than its address. */
+function clientKey(request: FastifyRequest): string {
+  return request.principal?.name ?? request.ip;
+}
+
+/** The client, and the user it relays when it names one. */
+function clientAndUserKey(request: FastifyRequest): string {
+  const user = request.headers[RELAYED_USER_HEADER];
+  const relayed = typeof user === 'string' && user !== '' && user.length <= MAX_RELAYED_USER_LENGTH ? user : undefined;
+  return relayed === undefined ? clientKey(request) : `${clientKey(request)}\n${relayed}`;
+}

@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import { ConnectionsPerAddress } from '@logline/security';
 import type { ApiConfig } from '../../config';
 import type { ApiMetrics } from '../../metrics';
 import type { IngestPipeline } from '../ingest-pipeline';
@@ -21,7 +22,13 @@ export interface SyslogServer {
 export async function startSyslog(pipeline: IngestPipeline, config: ApiConfig, metrics: ApiMetrics, log: FastifyBaseLogger): Promise<SyslogServer> {
   const limits = { ...config.ingest, retentionDays: config.retentionDays };
   const connections = new Set<SyslogConnection>();
+  const perAddress = new ConnectionsPerAddress(config.ingest.tcpMaxConnectionsPerAddress);
   const server = createServer({ allowHalfOpen: true }, (socket) => {
+    // One address cannot take every connection the listener allows.
+    if (!perAddress.admit(socket)) {
+      socket.destroy();
+      return;
+    }
     socket.setTimeout(config.ingest.tcpIdleSeconds * 1000, () => socket.destroy());
     const connection = new SyslogConnection(socket, pipeline, limits, log);
     connections.add(connection);
