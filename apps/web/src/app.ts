@@ -50,7 +50,7 @@ export async function buildApp(config: WebConfig) {
   await app.register(views, { root: join(__dirname, 'views') });
   await app.register(apiClient, { baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs, token: config.apiToken });
   await app.register(errorPages, { apiUrl: config.apiUrl });
-  await app.register(signIn, { config: config.signIn, host: config.host });
+  await app.register(signIn, { config: config.signIn, host: config.host, rateLimitPerMinute: config.rateLimitPerMinute });
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(logsRoutes);
@@ -60,6 +60,6 @@ export async function buildApp(config: WebConfig) {
   await app.register(eventRoutes, { traceUrlTemplate: config.traceUrlTemplate });
   await app.register(dashboardRoutes);
   await app.register(alertsRoutes);
-  await app.register(metricsRoutes);
+  await app.register(metricsRoutes, { token: config.metricsToken });
   return app;
 }

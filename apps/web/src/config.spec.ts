@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const SIGN_IN_DEFAULTS = {
@@ -25,6 +28,8 @@ describe('loadConfig', () => {
       log: { level: 'info', format: 'json' },
       apiToken: undefined,
       traceUrlTemplate: undefined,
+      metricsToken: undefined,
+      rateLimitPerMinute: 600,
       trustProxy: false,
       signIn: SIGN_IN_DEFAULTS,
     });
@@ -52,6 +57,8 @@ describe('loadConfig', () => {
       WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: '50',
       WEB_LOGIN_MAX_FAILURES_PER_USER: '200',
       WEB_LOGIN_LOCKOUT_MINUTES: '30',
+      WEB_METRICS_TOKEN: 'scraper',
+      WEB_RATE_LIMIT_PER_MINUTE: '0',
     });
 
     expect(config).toEqual({
@@ -63,6 +70,8 @@ describe('loadConfig', () => {
       log: { level: 'warn', format: 'json' },
       apiToken: 'll_token',
       traceUrlTemplate: 'http://jaeger:16686/trace/{trace_id}',
+      metricsToken: 'scraper',
+      rateLimitPerMinute: 0,
       trustProxy: '10.0.0.0/8,127.0.0.1',
       signIn: {
         usersFile: '/etc/logline/users.yaml',
@@ -117,5 +126,45 @@ describe('loadConfig', () => {
 
     expect(attempt).toThrow(/WEB_COOKIE_SECURE must be one of auto, true, false/);
     expect(attempt).toThrow(/WEB_SESSIONS_FILE needs WEB_SESSION_SECRET/);
+  });
+
+  describe('secrets in files', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'logline-web-secrets-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(folder, name), text);
+      return join(folder, name);
+    };
+
+    it('reads the api token, session secret and metrics token from their _FILE variables', () => {
+      const config = loadConfig({
+        API_TOKEN_FILE: file('api-token', 'll_from_file\n'),
+        WEB_SESSION_SECRET_FILE: file('session-secret', `${'s'.repeat(40)}\n`),
+        WEB_METRICS_TOKEN_FILE: file('metrics-token', 'scraper\n'),
+        WEB_SESSIONS_FILE: join(folder, 'sessions.json'),
+      });
+
+      expect([config.apiToken, config.signIn.sessionSecret, config.metricsToken]).toEqual(['ll_from_file', 's'.repeat(40), 'scraper']);
+    });
+
+    it('refuses a secret given twice, an empty file and a short session secret, all at once', () => {
+      const attempt = () =>
+        loadConfig({
+          API_TOKEN: 'a',
+          API_TOKEN_FILE: file('twice', 'b'),
+          WEB_METRICS_TOKEN_FILE: file('empty', '\n'),
+          WEB_SESSION_SECRET_FILE: file('short', 'too short'),
+        });
+
+      expect(attempt).toThrow(ConfigError);
+      try {
+        attempt();
+      } catch (error) {
+        expect((error as ConfigError).problems).toEqual([
+          'API_TOKEN and API_TOKEN_FILE are both set: use one (the file)',
+          expect.stringMatching(/^WEB_METRICS_TOKEN_FILE: .*empty is empty$/),
+          'WEB_SESSION_SECRET_FILE must hold at least 32 characters, e.g. from `openssl rand -base64 32`',
+        ]);
+      }
+    });
   });
 });

@@ -2,7 +2,7 @@
 import envSchema from 'env-schema';
 import { Type, type Static } from 'typebox';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogSettings } from '@logline/logging';
-import { allowedHosts, parseHostList, type AllowedHosts } from '@logline/security';
+import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
 
 const ConfigSchema = Type.Object({
   /** Interface the web server binds to. Default 127.0.0.1 (this machine only). */
@@ -19,16 +19,26 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(LOGGER_LEVELS, { default: 'info' }),
   /** json (one object a line, for collectors) or pretty (readable lines for a terminal). Default json. */
   LOG_FORMAT: Type.Enum(LOG_FORMATS, { default: 'json' }),
-  /** Bearer token (read scope) sent on every call to a secured api. Default: none. */
+  /** Bearer token (read scope) sent on every call to a secured api. Default: none. Prefer API_TOKEN_FILE. */
   API_TOKEN: Type.String({ default: '' }),
   /** A tracing UI's URL with {trace_id} in it (Jaeger, Tempo, ...); set: event pages link there. */
   TRACE_URL_TEMPLATE: Type.String({ default: '', pattern: '^(https?://\\S*\\{trace_id\\}\\S*)?$' }),
+  /** File holding API_TOKEN (e.g. a Docker secret). */
+  API_TOKEN_FILE: Type.String({ default: '' }),
   /** JSON or YAML list of {username, role, password_hash}; set: every page needs a sign-in. */
   WEB_USERS_FILE: Type.String({ default: '' }),
   /** Allow listening beyond loopback with no WEB_USERS_FILE. Default false. */
   WEB_ALLOW_ANONYMOUS: Type.Boolean({ default: false }),
-  /** Signs session cookies; unset: a random secret per process. At least 32 characters. */
+  /** Signs session cookies; unset: a random secret per process. At least 32 characters. Prefer WEB_SESSION_SECRET_FILE. */
   WEB_SESSION_SECRET: Type.String({ default: '', pattern: '^(.{32,})?$' }),
+  /** File holding WEB_SESSION_SECRET. */
+  WEB_SESSION_SECRET_FILE: Type.String({ default: '' }),
+  /** Bearer token GET /metrics requires (needed for /metrics at all when sign-in is on). Prefer WEB_METRICS_TOKEN_FILE. */
+  WEB_METRICS_TOKEN: Type.String({ default: '' }),
+  /** File holding WEB_METRICS_TOKEN. */
+  WEB_METRICS_TOKEN_FILE: Type.String({ default: '' }),
+  /** Requests per minute per signed-in user (or client address without sign-in); 0 turns it off. Default 600. */
+  WEB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
   /** Where sessions are kept across a clean restart (needs WEB_SESSION_SECRET). Default: none. */
   WEB_SESSIONS_FILE: Type.String({ default: '' }),
   /** A session unused this long ends. Default 60. */
@@ -79,6 +89,10 @@ export interface WebConfig {
   readonly apiToken?: string;
   /** An http(s) URL with `{trace_id}` where event pages link a trace; unset: no outbound link. */
   readonly traceUrlTemplate?: string;
+  /** The bearer token GET /metrics requires; unset: public without sign-in, refused with it. */
+  readonly metricsToken?: string;
+  /** Requests per minute per signed-in user (or client address); 0: no limit. */
+  readonly rateLimitPerMinute: number;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe. */
   readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   readonly signIn: SignInConfig;
@@ -124,7 +138,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(problems.length > 0 ? [...problems, ...combinationProblems(env)] : [(error as Error).message]);
   }
   const hosts = parseHostList(parsed.WEB_ALLOWED_HOSTS);
-  const problems = [...combinationProblems(env), ...hosts.problems.map((problem) => `WEB_ALLOWED_HOSTS: ${problem}`)];
+  const secrets = readSecrets(env);
+  const problems = [...combinationProblems(env), ...secrets.problems, ...hosts.problems.map((problem) => `WEB_ALLOWED_HOSTS: ${problem}`)];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host: parsed.WEB_HOST,
@@ -133,13 +148,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     apiUrl: parsed.API_URL.endsWith('/') ? parsed.API_URL : `${parsed.API_URL}/`,
     apiTimeoutMs: parsed.API_TIMEOUT_MS,
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
-    apiToken: parsed.API_TOKEN || undefined,
+    apiToken: secrets.apiToken,
     traceUrlTemplate: parsed.TRACE_URL_TEMPLATE || undefined,
+    metricsToken: secrets.metricsToken,
+    rateLimitPerMinute: parsed.WEB_RATE_LIMIT_PER_MINUTE,
     trustProxy: parseTrustProxy(parsed.WEB_TRUST_PROXY),
     signIn: Object.freeze({
       usersFile: parsed.WEB_USERS_FILE || undefined,
       allowAnonymous: parsed.WEB_ALLOW_ANONYMOUS,
-      sessionSecret: parsed.WEB_SESSION_SECRET || undefined,
+      sessionSecret: secrets.sessionSecret,
       sessionsFile: parsed.WEB_SESSIONS_FILE || undefined,
       sessionIdleMs: parsed.WEB_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: parsed.WEB_SESSION_MAX_HOURS * 3_600_000,
@@ -152,9 +169,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   });
 }
 
+/** The secrets, each from its variable or (better) from the file its `_FILE` variable names. */
+function readSecrets(env: Readonly<Record<string, string | undefined>>) {
+  const [apiToken, sessionSecret, metricsToken] = ['API_TOKEN', 'WEB_SESSION_SECRET', 'WEB_METRICS_TOKEN'].map((name) => readSecretSetting(env, name));
+  const problems = [apiToken, sessionSecret, metricsToken].flatMap((setting) => (setting.problem ? [setting.problem] : []));
+  if ((sessionSecret.value?.length ?? 32) < 32) problems.push('WEB_SESSION_SECRET_FILE must hold at least 32 characters, e.g. from `openssl rand -base64 32`');
+  return { apiToken: apiToken.value, sessionSecret: sessionSecret.value, metricsToken: metricsToken.value, problems };
+}
+
 /** Settings that are valid alone but not together. */
 function combinationProblems(env: Readonly<Record<string, string | undefined>>): string[] {
-  return env.WEB_SESSIONS_FILE && !env.WEB_SESSION_SECRET
+  return env.WEB_SESSIONS_FILE && !env.WEB_SESSION_SECRET && !env.WEB_SESSION_SECRET_FILE
     ? ['WEB_SESSIONS_FILE needs WEB_SESSION_SECRET: sessions signed with a per-process secret cannot outlive the process']
     : [];
 }

@@ -2,6 +2,7 @@ import { logsPage, startContractApi } from '../../test/api-contract-server';
 import { toLogFilters } from '../filters/log-filters';
 import { createApiClient } from './api-client';
 import { ApiUnavailableError } from './api-errors';
+import { serveFor } from './served-user';
 
 const UNAUTHORIZED = { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'a bearer token is required' } };
 
@@ -45,6 +46,25 @@ describe('the api client with API_TOKEN', () => {
 
       expect(failure).toBeInstanceOf(ApiUnavailableError);
       expect((failure as ApiUnavailableError).reason).toBe('unauthorized');
+    } finally {
+      await client.close();
+      await api.close();
+    }
+  });
+});
+
+describe('the api client while serving a signed-in user', () => {
+  it('names the user on every call made for them, and no one otherwise', async () => {
+    const api = await startContractApi({ status: 200, body: logsPage([]) });
+    const client = createApiClient({ baseUrl: `${api.url}/`, timeoutMs: 1000, token: 'll_secret' });
+    try {
+      await serveFor('ada', () => client.searchLogs(FILTERS));
+      await client.searchLogs(FILTERS);
+
+      expect(api.headers.map((headers) => [headers['x-logline-user'], headers.authorization])).toEqual([
+        ['ada', 'Bearer ll_secret'],
+        [undefined, 'Bearer ll_secret'],
+      ]);
     } finally {
       await client.close();
       await api.close();

@@ -1,8 +1,11 @@
 /**
  * The connection pool to the api. With a token (API_TOKEN), every request through it carries
- * `Authorization: Bearer <token>`, so no call (pages, export relay, live tail) can forget it.
+ * `Authorization: Bearer <token>`, and every request made while serving a signed-in user names
+ * them in X-Logline-User, so no call (pages, export relay, live tail) can forget either.
  */
 import { Agent, type Dispatcher } from 'undici';
+import { RELAYED_USER_HEADER } from '@logline/security';
+import { currentServedUser } from './served-user';
 
 type Headers = Dispatcher.DispatchOptions['headers'];
 
@@ -15,16 +18,19 @@ export class BearerAgent extends Agent {
   }
 
   override dispatch(options: Agent.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    if (!this.authorization) return super.dispatch(options, handler);
-    return super.dispatch({ ...options, headers: withAuthorization(options.headers, this.authorization) }, handler);
+    let headers = options.headers;
+    if (this.authorization) headers = withHeader(headers, 'authorization', this.authorization);
+    const user = currentServedUser();
+    if (user !== undefined) headers = withHeader(headers, RELAYED_USER_HEADER, user);
+    return super.dispatch(headers === options.headers ? options : { ...options, headers }, handler);
   }
 }
 
-function withAuthorization(headers: Headers, value: string): Headers {
-  if (headers == null) return { authorization: value };
-  if (Array.isArray(headers)) return [...headers, 'authorization', value];
-  if (isIterable(headers)) return [...headers, ['authorization', value]];
-  return { ...headers, authorization: value };
+function withHeader(headers: Headers, name: string, value: string): Headers {
+  if (headers == null) return { [name]: value };
+  if (Array.isArray(headers)) return [...headers, name, value];
+  if (isIterable(headers)) return [...headers, [name, value]];
+  return { ...headers, [name]: value };
 }
 
 function isIterable(headers: object): headers is Iterable<[string, string | string[] | undefined]> {

@@ -38,6 +38,13 @@ export class CrossSiteRequestError extends AccessError {
   readonly title = 'This request was refused';
 }
 
+/** GET /metrics without the token it needs. */
+export class MetricsTokenError extends AccessError {
+  override readonly name = 'MetricsTokenError';
+  readonly statusCode = 401;
+  readonly title = 'A metrics token is needed';
+}
+
 /** A viewer asking for an admin-only page. */
 export class AdminOnlyError extends AccessError {
   override readonly name = 'AdminOnlyError';

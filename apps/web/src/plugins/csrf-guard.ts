@@ -5,7 +5,8 @@
  */
 import fp from 'fastify-plugin';
 import { CsrfTokenError } from '../auth/access-errors';
-import { CSRF_FIELD, CSRF_HEADER, csrfTokenMatches } from '../auth/csrf';
+import { isSameSecret } from '@logline/security';
+import { CSRF_FIELD, CSRF_HEADER } from '../auth/csrf';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,7 +16,7 @@ export default fp(
       if (SAFE_METHODS.has(request.method)) return;
       const body = request.body;
       const fromForm = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
-      if (!csrfTokenMatches(request.csrfToken, fromForm ?? request.headers[CSRF_HEADER])) throw new CsrfTokenError();
+      if (!isSameSecret(request.csrfToken, fromForm ?? request.headers[CSRF_HEADER])) throw new CsrfTokenError();
     });
   },
   { name: 'csrf-guard', dependencies: ['sessions'] },

@@ -2,6 +2,7 @@
 import { ApiRejectedError, ApiUnavailableError, type UnavailableReason } from '../api-client/api-errors';
 import { AccessError } from '../auth/access-errors';
 import { InvalidFilterError } from '../filters/invalid-filter-error';
+import { TooManyRequestsError } from '../limits/too-many-requests-error';
 import type { ApiStatus } from './logs-page';
 
 /** A suggestion, with the command to type when there is one. */
@@ -37,6 +38,7 @@ export function describeError(error: unknown, apiUrl: string): ErrorView {
     return { statusCode: 400, title: 'The api rejected these filters', message: error.message, hints: [] };
   }
   if (error instanceof AccessError) return { statusCode: error.statusCode, title: error.title, message: error.message, hints: [] };
+  if (error instanceof TooManyRequestsError) return { statusCode: 429, title: 'Too many requests', message: error.message, hints: [] };
   if (error instanceof InvalidFilterError) {
     return { statusCode: 400, title: 'These filters are not valid', message: error.message, hints: [] };
   }
