@@ -31,10 +31,10 @@ describe('deploy/grafana', () => {
     expect(datasource).toMatchObject({ type: 'grafana-clickhouse-datasource', jsonData: { host: 'clickhouse', port: 8123, protocol: 'http', username: 'logline_reader', defaultDatabase: 'logs' } });
     const secret = /^\$__file\{\/run\/secrets\/(\w+)\}$/.exec(datasource.secureJsonData.password)?.[1] ?? '';
     expect(grafana.secrets).toContain(secret);
-    expect(compose.secrets[secret]).toEqual({ environment: 'LOGLINE_READER_PASSWORD' });
+    expect(compose.secrets[secret]).toEqual({ file: './secrets/clickhouse_reader_password' });
     expect(compose.services['clickhouse'].ports[0].endsWith(':8123')).toBe(true);
     const users = readFileSync(join(DEPLOY, 'clickhouse', 'users.d', 'logline-users.xml'), 'utf8');
-    expect(users).toMatch(/<logline_reader>\s*<password from_env="LOGLINE_READER_PASSWORD"\/>[\s\S]*?<query>GRANT SELECT ON logs\.\*<\/query>/);
+    expect(users).toMatch(/<logline_reader>[\s\S]*?<query>GRANT SELECT ON logs\.\*<\/query>/);
   });
 
   it('loads the dashboards from where compose mounts them, each on the provisioned data source', () => {
@@ -52,8 +52,7 @@ describe('deploy/grafana', () => {
     expect(grafana.image).toMatch(/^grafana\/grafana:\d+\.\d+\.\d+$/);
     expect(grafana.environment['GF_PLUGINS_PREINSTALL_SYNC']).toMatch(/^grafana-clickhouse-datasource@\d+\.\d+\.\d+$/);
     expect(grafana.environment).toMatchObject({ GF_AUTH_ANONYMOUS_ENABLED: 'false', GF_USERS_ALLOW_SIGN_UP: 'false', GF_SECURITY_ADMIN_PASSWORD__FILE: '/run/secrets/grafana_admin_password' });
-    expect(compose.secrets['grafana_admin_password']).toEqual({ file: './grafana/admin-password' });
-    expect(readFileSync(join(DEPLOY, 'grafana', '.gitignore'), 'utf8')).toMatch(/^admin-password$/m);
+    expect(compose.secrets['grafana_admin_password']).toEqual({ file: './secrets/grafana_admin_password' });
     expect(grafana.ports).toEqual(['127.0.0.1:3001:3000']);
   });
 });

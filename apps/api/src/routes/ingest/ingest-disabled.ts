@@ -12,7 +12,7 @@ class IngestDisabledError extends HttpError {
     super(
       404,
       'this api does not take events (INGEST_ENABLED=false); send them to Vector instead ' +
-        '(deploy/compose.yaml: POST NDJSON to port 4080, path /api/v1/ingest, or newline-delimited JSON to TCP port 4081)',
+        '(deploy/compose.yaml: POST NDJSON over HTTPS with the ingest token to port 4080, path /api/v1/ingest, or newline-delimited JSON over TLS with a client certificate to port 4081)',
     );
   }
 }
