@@ -28,6 +28,8 @@ describe('the web app', () => {
     expect(policy).toContain("style-src 'self'");
     expect(policy).toContain("connect-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
+    // Its own forms keep their Origin for the cross-site check; nothing leaks to other sites.
+    expect(response.headers['referrer-policy']).toBe('same-origin');
   });
 
   it.each([

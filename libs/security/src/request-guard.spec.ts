@@ -57,6 +57,15 @@ describe('requestGuard', () => {
     expect((await from('https://logs.example.com')).statusCode).toBe(200);
   });
 
+  it("takes the browser's Sec-Fetch-Site over Origin, so a no-referrer page of its own can still post", async () => {
+    const from = (headers: Record<string, string>) =>
+      web.inject({ method: 'POST', url: '/write', headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...headers }, payload: '{}' });
+    expect((await from({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+    expect((await from({ origin: 'null', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await from({ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-site' })).statusCode).toBe(403);
+    expect((await from({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+  });
+
   it('refuses simple-request bodies on the api, not on the web', async () => {
     const post = (app: FastifyInstance, headers: Record<string, string>) => app.inject({ method: 'POST', url: '/write', headers, payload: '{}' });
     const refused = await post(api, { 'content-type': 'text/plain;charset=UTF-8' });

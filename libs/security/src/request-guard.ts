@@ -33,6 +33,8 @@ export interface GuardedRequest {
   /** Host and port the client addressed (a trusted proxy's X-Forwarded-Host included). */
   readonly host: string;
   readonly origin?: string;
+  /** Sec-Fetch-Site: where the browser says the request comes from, relative to this origin. */
+  readonly fetchSite?: string;
   readonly contentType?: string;
   readonly hasBody: boolean;
 }
@@ -45,8 +47,9 @@ export function checkRequest(request: GuardedRequest, options: Omit<RequestGuard
     return { statusCode: 403, message: `this server does not answer to the host name '${name}'; add it to ${options.hostsSetting} if it is this server's` };
   }
   if (SAFE_METHODS.has(request.method)) return undefined;
-  if (request.origin !== undefined && !isAcceptedOrigin(request.origin, request.host, options.allowedHosts)) {
-    return { statusCode: 403, message: `cross-site request refused: a page from ${request.origin.slice(0, 100)} may not change anything here` };
+  if (!isFromThisSite(request, options.allowedHosts)) {
+    const from = request.origin && request.origin !== 'null' ? `a page from ${request.origin.slice(0, 100)}` : 'a page of another site';
+    return { statusCode: 403, message: `cross-site request refused: ${from} may not change anything here` };
   }
   if (options.refuseSimpleRequests && isSimpleRequest(request.method, request.contentType, request.hasBody)) {
     const sent = request.contentType ? `Content-Type ${request.contentType.slice(0, 100)}` : 'a body without a Content-Type';
@@ -58,8 +61,17 @@ export function checkRequest(request: GuardedRequest, options: Omit<RequestGuard
   return undefined;
 }
 
-/** The request's own origin, or a site configured by name (a proxy may rename the host). */
-function isAcceptedOrigin(origin: string, host: string, allowed: AllowedHosts): boolean {
+/**
+ * Whether a state change comes from this server's own pages (or from no page: a script or
+ * shipper). The browser's Sec-Fetch-Site says so where it is sent; Origin is the request's own
+ * origin or a site configured by name (a proxy may rename the host). A page whose Referrer-Policy
+ * is no-referrer sends `Origin: null` even to its own origin, so null counts only with
+ * Sec-Fetch-Site: same-origin.
+ */
+function isFromThisSite({ origin, fetchSite, host }: GuardedRequest, allowed: AllowedHosts): boolean {
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  if (origin === undefined) return true;
+  if (origin === 'null') return fetchSite === 'same-origin';
   let url: URL;
   try {
     url = new URL(origin);
@@ -78,6 +90,7 @@ function guardedRequest(request: FastifyRequest): GuardedRequest {
     hostHeader: headers.host,
     host: request.host,
     origin: headers.origin,
+    fetchSite: typeof headers['sec-fetch-site'] === 'string' ? headers['sec-fetch-site'] : undefined,
     contentType: headers['content-type'],
     hasBody: length > 0 || headers['transfer-encoding'] !== undefined,
   };

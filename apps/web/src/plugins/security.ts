@@ -23,6 +23,10 @@ export default fp(
       },
       // Plain http on a LAN address is a supported setup; forcing https there breaks the page.
       strictTransportSecurity: false,
+      // No referrer leaves this origin (URLs carry searches), but its own forms keep their Origin:
+      // with no-referrer a browser sends `Origin: null` even to the same origin, which the
+      // cross-site check must then refuse unless the browser also sends Sec-Fetch-Site.
+      referrerPolicy: { policy: 'same-origin' },
     });
   },
   { name: 'security' },
