@@ -4,8 +4,8 @@
  * its handler runs. Runs after the body is parsed and before it is validated.
  */
 import fp from 'fastify-plugin';
-import { CsrfTokenError } from '../auth/access-errors';
 import { isSameSecret } from '@logline/security';
+import { CsrfTokenError } from '../auth/access-errors';
 import { CSRF_FIELD, CSRF_HEADER } from '../auth/csrf';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
