@@ -139,14 +139,17 @@ describe('POST /api/v1/ingest: work and memory bounded per body', () => {
     const { port } = new URL(url);
     // A client that announces 60 kB and then sends nothing holds its share of the budget.
     const slow = connect(Number(port), '127.0.0.1');
-    slow.write(`POST /api/v1/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\nContent-Length: 60000\r\n\r\n`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const body = `${event(3, { producer_id: 'budget' })}\n`.padEnd(50_000, ' ');
-    const refused = await request(`${url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
-    expect(refused.statusCode).toBe(503);
-    expect(refused.headers['retry-after']).toBe('1');
-    await refused.body.dump();
-    slow.destroy();
+    try {
+      slow.write(`POST /api/v1/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\nContent-Length: 60000\r\n\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refused = await request(`${url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+      await refused.body.dump();
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('1');
+    } finally {
+      slow.destroy();
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
     const admitted = await request(`${url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
     expect(admitted.statusCode).toBe(200);
