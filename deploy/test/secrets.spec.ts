@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute } from '@bpinternal/verel';
 import { parse } from 'yaml';
+import { readerSettings } from '@logline/ch-client';
 
 const DEPLOY = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(DEPLOY, path), 'utf8');
@@ -115,16 +116,15 @@ describe('deploy/clickhouse users', () => {
 });
 
 /**
- * Every setting a read of the api sends: the reader's client settings (create-storage.ts), the
- * compression switch the client adds, and any SETTINGS clause of a query in libs/ch-client.
+ * Every setting a read of the api sends: the reader's client settings, the compression switch the
+ * client adds, and any SETTINGS clause of a query anywhere in libs/ch-client.
  */
 function settingsTheApiSends(): Set<string> {
-  const source = join(DEPLOY, '..', 'libs', 'ch-client', 'src');
-  const storage = readFileSync(join(source, 'create-storage.ts'), 'utf8');
-  const readSettings = /const readSettings: ClickHouseSettings = \{([\s\S]*?)\};/.exec(storage)?.[1] ?? '';
-  const names = new Set([...readSettings.matchAll(/^\s*(\w+):/gm)].map(([, name]) => name));
+  const names = new Set(Object.keys(readerSettings({})));
   names.add('enable_http_compression');
-  for (const file of readdirSync(source).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))) {
+  const source = join(DEPLOY, '..', 'libs', 'ch-client', 'src');
+  const files = readdirSync(source, { recursive: true, encoding: 'utf8' });
+  for (const file of files.filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))) {
     for (const [, clause] of readFileSync(join(source, file), 'utf8').matchAll(/SETTINGS ((?:\w+ = \w+,? ?)+)/g)) {
       for (const [, name] of clause.matchAll(/(\w+) = /g)) names.add(name);
     }

@@ -1,5 +1,5 @@
 export { Store, type StoreOptions } from './store';
-export { openStorage, type Storage, type StorageOptions } from './connection/open-storage';
+export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
 export { applyMigrations, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
 export { parseLogId, type LogCursor } from './cursors/log-id';

@@ -41,14 +41,21 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-export function openStorage(options: StorageOptions): Storage {
-  // Limits on every read, so one bad search cannot starve the server.
-  const readSettings: ClickHouseSettings = {
+/**
+ * Limits on every read, so one bad search cannot starve the server. The production reader user may
+ * change exactly these in readonly mode (deploy/clickhouse/users.d), so keep the two lists together.
+ */
+export function readerSettings(options: StorageOptions): ClickHouseSettings {
+  return {
     max_execution_time: options.maxQuerySeconds ?? 30,
     max_memory_usage: String(options.maxQueryMemoryBytes ?? 2 ** 31),
     max_result_rows: String(options.maxResultRows ?? 1_000_000),
     result_overflow_mode: 'throw',
   };
+}
+
+export function openStorage(options: StorageOptions): Storage {
+  const readSettings = readerSettings(options);
   if (options.url) return openServer(options.url, options, readSettings);
   if (!options.dataDir) throw new StorageUnavailableError('no CLICKHOUSE_URL and no data directory given');
   return openEmbedded(resolve(options.dataDir), readSettings);
