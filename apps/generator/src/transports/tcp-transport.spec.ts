@@ -20,9 +20,12 @@ describe('generator over TCP, against a real local server', () => {
 
   it('writes --count events as NDJSON lines and counts them acknowledged after a clean close', async () => {
     server = await startTcpIngest();
-    const { stats } = await runWithFlags(['--target', server.url, '--rate', '0', '--count', '5000', '--batch', '100', '--producer', 't1']);
+    const { stats, warnings } = await runWithFlags(['--target', server.url, '--rate', '0', '--count', '5000', '--batch', '100', '--producer', 't1']);
     expect(stats).toEqual([{ producer_id: 't1', sent: 5000, acked: 5000, failed: 0, first_seq: 0, last_seq: 4999 }]);
-    expect(server.received.map((event) => event.seq)).toEqual(range(5000));
+    expect(seqsOf(server.received, 't1')).toEqual(range(5000));
+    // Delivery is at least once: on a starved machine a close can miss its deadline, and the
+    // batches are written again (the api drops the copies by producer and seq). Never silently.
+    if (server.received.length > 5000) expect(warnings.some((warning) => /writing \d+ batches again/.test(warning))).toBe(true);
   });
 
   it('begins every connection with the token line of --token-file', async () => {

@@ -23,7 +23,7 @@ describe('GET /dashboard', () => {
         ],
       },
     });
-    app = await buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '300', LOG_LEVEL: 'silent' }));
+    app = await buildApp(loadConfig({ API_URL: api.url, LOG_LEVEL: 'silent' }));
   });
   afterAll(async () => {
     await app.close();
