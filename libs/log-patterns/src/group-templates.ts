@@ -10,13 +10,10 @@
  * so the groups depend only on the set of inputs — any api replica grouping the same rows from
  * ClickHouse returns the same groups, and the ids stored with events never change.
  */
+import { compareBusiestFirst, type TemplateCount } from './template-count';
 import { VARIABLE } from './variable-rules';
 
-/** One template and how many events carry it. */
-export interface TemplateCount {
-  readonly template: string;
-  readonly count: number;
-}
+export type { TemplateCount } from './template-count';
 
 /** Templates grouped as one pattern. */
 export interface PatternGroup<T extends TemplateCount> {
@@ -72,13 +69,6 @@ export function groupTemplates<T extends TemplateCount>(
   return groups
     .map((group) => ({ template: group.tokens.join(' '), count: group.count, members: group.members }))
     .sort(compareBusiestFirst);
-}
-
-/** Count descending, then template by code unit (not locale: the order must be the same everywhere). */
-function compareBusiestFirst(left: TemplateCount, right: TemplateCount): number {
-  if (left.count !== right.count) return right.count - left.count;
-  if (left.template === right.template) return 0;
-  return left.template < right.template ? -1 : 1;
 }
 
 /** Drain's tree path: the token count, then the first tokens, a token holding a variable as `<*>`. */

@@ -1,0 +1,2 @@
+export * from './loghub-lines';
+export * from './pattern-messages';
