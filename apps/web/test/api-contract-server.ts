@@ -95,6 +95,7 @@ export function storedLog(overrides: Partial<Contract.StoredLogRow> = {}): Contr
     attributes: { region: 'eu-west-1' },
     trace_id: '',
     span_id: '',
+    pattern_id: '3f0c9a1be27d4c58',
     ingested_at: '2026-11-28T17:00:00.200Z',
     ...overrides,
   };

@@ -14,6 +14,7 @@ const row: StoredLog = {
   attributes: { region: 'eu' },
   trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
   span_id: '00f067aa0ba902b7',
+  pattern_id: '5b1c0e8d2a7f4c13',
   ingested_at: '2026-11-28T17:00:00.200Z',
 };
 

@@ -14,6 +14,7 @@ export const StoredLogSchema = Type.Object({
   attributes: Type.Record(Type.String(), Type.String()),
   trace_id: Type.String({ description: 'W3C trace id, 32 lower-case hex digits; empty when the event names no trace' }),
   span_id: Type.String({ description: 'W3C span id, 16 lower-case hex digits; empty when absent' }),
+  pattern_id: Type.String({ description: "The message's pattern: 16 lower-case hex digits, the same on every replica (see GET /api/v1/patterns)" }),
   ingested_at: Type.String({ description: 'When the api stored the event, ISO 8601 UTC' }),
 });
 

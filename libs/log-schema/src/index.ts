@@ -5,6 +5,7 @@ export * from './normalize-event';
 export * from './json-text';
 export * from './parse-timestamp';
 export * from './migrations';
+export * from './pattern-migration';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

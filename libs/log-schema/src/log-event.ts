@@ -51,6 +51,8 @@ export interface StoredLog {
   /** Lower-case hex, or empty when the event names no trace. */
   trace_id: string;
   span_id: string;
+  /** The message's pattern: 16 lower-case hex digits (see @logline/log-patterns). */
+  pattern_id: string;
   /** When the api stored it, ISO 8601 UTC. */
   ingested_at: string;
 }

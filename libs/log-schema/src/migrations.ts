@@ -3,10 +3,11 @@
  * api's start-up migration, the ClickHouse server's init script and the tests. A migration is
  * never edited once released; a change is a new, higher version.
  */
+import { PATTERNS_MIGRATION } from './pattern-migration';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
+import { DATABASE, LOGS_TABLE } from './tables';
 
-export const DATABASE = 'logs';
-export const LOGS_TABLE = 'application_logs';
+export { DATABASE, LOGS_TABLE } from './tables';
 export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
 export const HOST_COUNTS_TABLE = 'log_counts_host_1m';
@@ -212,6 +213,7 @@ ${HOST_COUNTS_SELECT}`,
       `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE INDEX idx_trace_id`,
     ],
   },
+  PATTERNS_MIGRATION,
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

@@ -14,6 +14,7 @@ const log = (seq: number, overrides: Partial<StoredLog> = {}): StoredLog => ({
   attributes: {},
   trace_id: '',
   span_id: '',
+  pattern_id: '3f0c9a1be27d4c58',
   ingested_at: '2026-11-28T17:00:09.000Z',
   ...overrides,
 });

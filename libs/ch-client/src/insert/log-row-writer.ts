@@ -9,7 +9,7 @@ import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
 const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
-  (timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingested_at) FORMAT JSONEachRow`;
+  (timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, pattern_id, ingested_at) FORMAT JSONEachRow`;
 
 /** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
 export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void | Promise<void>;

@@ -1,18 +1,27 @@
+import { derivePattern } from '@logline/log-patterns';
 import type { LogRow } from '@logline/log-schema';
 
 /** A normalised row, serialised for insert. */
 export interface PreparedLogRow {
-  /** The row as one JSONEachRow line. */
+  /** The row as one JSONEachRow line, its pattern id included. */
   json: string;
   /** The row itself: its identity for deduplication, and what the sole writer holds once stored. */
   row: LogRow;
   /** The row's timestamp, epoch ms. */
   timestampMs: number;
+  /** The message's pattern id (derivePattern): the value the column's default would compute. */
+  patternId: string;
 }
 
-/** `timestampMs` is the row's timestamp as epoch ms (read from `row.timestamp` when not given). */
+/**
+ * `timestampMs` is the row's timestamp as epoch ms (read from `row.timestamp` when not given).
+ * Every ingest door's rows pass here once, so this is where their pattern id is computed.
+ */
 export function prepareLogRow(row: LogRow, timestampMs = Date.parse(`${row.timestamp.replace(' ', 'T')}Z`)): PreparedLogRow {
-  return { json: JSON.stringify(row), row, timestampMs };
+  const { patternId } = derivePattern(row.message);
+  // The id is hex: it needs no escaping inside the JSON text.
+  const json = `${JSON.stringify(row).slice(0, -1)},"pattern_id":"${patternId}"}`;
+  return { json, row, timestampMs, patternId };
 }
 
 /** Identity of an event for deduplication: the same producer, seq and timestamp. */

@@ -265,23 +265,24 @@ class RecentEntry implements LogRecord {
     readonly attributes: Record<string, string>,
     readonly trace_id: string,
     readonly span_id: string,
+    readonly pattern_id: string,
     readonly ingested_ms: number,
     key?: bigint,
   ) {
     this.key = key;
   }
 
-  static stored({ row, timestampMs }: PreparedLogRow, ingestedMs: number): RecentEntry {
+  static stored({ row, timestampMs, patternId }: PreparedLogRow, ingestedMs: number): RecentEntry {
     const { log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id } = row;
-    return new RecentEntry(timestampMs, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingestedMs);
+    return new RecentEntry(timestampMs, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, patternId, ingestedMs);
   }
 
   static read(record: LogRecord): RecentEntry {
-    const { log_level, message, source, host, producer_id, attributes, trace_id, span_id } = record;
+    const { log_level, message, source, host, producer_id, attributes, trace_id, span_id, pattern_id } = record;
     const seq = record.seq === null ? null : Number(record.seq);
     const ingestedMs = Number(record.ingested_ms);
     const key = BigInt(record.row_key);
-    return new RecentEntry(Number(record.ts_ms), log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingestedMs, key);
+    return new RecentEntry(Number(record.ts_ms), log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, pattern_id, ingestedMs, key);
   }
 
   get rowKey(): bigint {

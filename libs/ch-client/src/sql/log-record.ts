@@ -15,6 +15,7 @@ export interface LogRecord {
   attributes: Record<string, string>;
   trace_id: string;
   span_id: string;
+  pattern_id: string;
   ingested_ms: string | number;
   row_key: string;
 }
@@ -27,7 +28,7 @@ export const ROW_KEY = identifier(ROW_HASH_COLUMN);
 
 export function searchRowColumns() {
   return sql`toUnixTimestamp64Milli(timestamp) AS ts_ms, log_level, message, source, host, producer_id, seq,
-             attributes, trace_id, span_id, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key`;
+             attributes, trace_id, span_id, pattern_id, toUnixTimestamp64Milli(ingested_at) AS ingested_ms, toString(${ROW_KEY}) AS row_key`;
 }
 
 export function toStoredLog(record: LogRecord): StoredLog {
@@ -43,6 +44,7 @@ export function toStoredLog(record: LogRecord): StoredLog {
     attributes: record.attributes,
     trace_id: record.trace_id,
     span_id: record.span_id,
+    pattern_id: record.pattern_id,
     ingested_at: new Date(Number(record.ingested_ms)).toISOString(),
   };
 }

@@ -1,0 +1,86 @@
+/**
+ * Migration 11: every event's `pattern_id`, and what the Patterns view, its filter and new-pattern
+ * alerts read instead of raw events. The id's column default and the catalogue's template are SQL
+ * generated from @logline/log-patterns' rules (renderPatternIdSql), so a row written without the
+ * column (Vector, any INSERT) gets the id the api computes. Changing the rules changes ids: that
+ * takes a new migration re-applying the default and re-creating the catalogue's view.
+ */
+import { renderPatternIdSql, renderTemplateSql } from '@logline/log-patterns';
+import { ROLLUP_RETENTION_DAYS } from './retention';
+import { DATABASE, LOGS_TABLE } from './tables';
+
+/** Every stored pattern id with its template and when it was first and last stored. */
+export const PATTERNS_TABLE = 'patterns';
+/** Events per minute, pattern, source and level, with their first and last timestamps and a sample. */
+export const PATTERN_COUNTS_TABLE = 'pattern_counts_1m';
+/** Templates of the patterns the api named by merging stored ids (see groupPatterns). */
+export const PATTERN_GROUPS_TABLE = 'pattern_groups';
+
+/** Longest sample message kept per rollup row, in characters: it is shown, never parsed. */
+const SAMPLE_CHARACTERS = 1000;
+
+const CATALOGUE_SELECT = `SELECT pattern_id, ${renderTemplateSql('any(message)')} AS template,
+       min(ingested_at) AS first_stored, max(ingested_at) AS last_stored
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY pattern_id`;
+
+const COUNTS_SELECT = `SELECT toStartOfMinute(timestamp) AS minute, pattern_id, source, log_level, count() AS events,
+       min(timestamp) AS first_seen, max(timestamp) AS last_seen, any(substringUTF8(message, 1, ${SAMPLE_CHARACTERS})) AS sample
+FROM ${DATABASE}.${LOGS_TABLE}
+GROUP BY minute, pattern_id, source, log_level`;
+
+export const PATTERNS_MIGRATION = {
+  version: 11,
+  name: 'pattern_id of every event, its catalogue and per-minute counts',
+  statements: [
+    `ALTER TABLE ${DATABASE}.${LOGS_TABLE} ADD COLUMN IF NOT EXISTS pattern_id LowCardinality(String) DEFAULT ${renderPatternIdSql('message')}`,
+    // Parts stored before this compute the id on every read (about 3 µs of CPU an event) until
+    // this mutation has written it into them.
+    `ALTER TABLE ${DATABASE}.${LOGS_TABLE} MATERIALIZE COLUMN pattern_id`,
+    // The template is computed once per id and insert block, on the aggregate (any(message)). No
+    // TTL: one row per id ever stored, and "never seen before" (new-pattern alerts) reads it.
+    `CREATE TABLE IF NOT EXISTS ${DATABASE}.${PATTERNS_TABLE}
+(
+    pattern_id   String,
+    template     SimpleAggregateFunction(any, String),
+    first_stored SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last_stored  SimpleAggregateFunction(max, DateTime64(3, 'UTC'))
+)
+ENGINE = AggregatingMergeTree
+ORDER BY pattern_id`,
+    // Truncate + backfill, as in migration 4, keeps a re-run from storing rows twice.
+    `TRUNCATE TABLE ${DATABASE}.${PATTERNS_TABLE}`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${DATABASE}.${PATTERNS_TABLE}_mv TO ${DATABASE}.${PATTERNS_TABLE} AS
+${CATALOGUE_SELECT}`,
+    `INSERT INTO ${DATABASE}.${PATTERNS_TABLE}
+${CATALOGUE_SELECT}`,
+    `CREATE TABLE IF NOT EXISTS ${DATABASE}.${PATTERN_COUNTS_TABLE}
+(
+    minute     DateTime('UTC'),
+    pattern_id String,
+    source     LowCardinality(String),
+    log_level  LowCardinality(String),
+    events     SimpleAggregateFunction(sum, UInt64),
+    first_seen SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last_seen  SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+    sample     SimpleAggregateFunction(any, String) CODEC(ZSTD(3))
+)
+ENGINE = AggregatingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (minute, pattern_id, source, log_level)
+TTL minute + INTERVAL ${ROLLUP_RETENTION_DAYS} DAY`,
+    `TRUNCATE TABLE ${DATABASE}.${PATTERN_COUNTS_TABLE}`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${DATABASE}.${PATTERN_COUNTS_TABLE}_mv TO ${DATABASE}.${PATTERN_COUNTS_TABLE} AS
+${COUNTS_SELECT}`,
+    `INSERT INTO ${DATABASE}.${PATTERN_COUNTS_TABLE}
+${COUNTS_SELECT}`,
+    // Written by the api, the same row by every replica that lists the same pattern.
+    `CREATE TABLE IF NOT EXISTS ${DATABASE}.${PATTERN_GROUPS_TABLE}
+(
+    pattern_id String,
+    template   String
+)
+ENGINE = ReplacingMergeTree
+ORDER BY pattern_id`,
+  ],
+};
