@@ -15,6 +15,7 @@ export { findLog } from './queries/find-log';
 export { countLogs, type CountWindow } from './queries/count-logs';
 export { countHistogram, type HistogramCount, type HistogramRequest, type HistogramResult } from './queries/count-histogram';
 export { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
+export { MAX_STORED_IDS, type PatternList, type PatternListRequest, type PatternSummary } from './queries/list-patterns';
 export type { TailPage, TailPosition } from './queries/tail-logs';
 export type { SourceLag } from './queries/measure-ingest-lag';
 export type { BootAudit } from './queries/audit-delivery';

@@ -12,6 +12,7 @@ import type { DeadLetter } from './insert/dead-letter';
 import { createLogRowWriter, type DuplicatesListener } from './insert/log-row-writer';
 import type { PreparedLogRow } from './insert/prepared-row';
 import { recordDuplicates } from './insert/record-duplicates';
+import { createPatternGroupsWriter, type PatternGroupsWriter } from './insert/save-pattern-groups';
 import { writeDeadLetters } from './insert/write-dead-letters';
 import { RecentLogs } from './memory/recent-logs';
 import { auditDelivery, type BootAudit } from './queries/audit-delivery';
@@ -20,6 +21,7 @@ import { countLogs, type CountWindow } from './queries/count-logs';
 import { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
 import { findLog } from './queries/find-log';
 import { getProducerStats, type ProducerStats } from './queries/get-producer-stats';
+import { listPatterns, type PatternList, type PatternListRequest } from './queries/list-patterns';
 import { measureIngestLag, type SourceLag } from './queries/measure-ingest-lag';
 import { pingStorage } from './queries/ping-storage';
 import { readProducerActivity, type ProducerActivity } from './queries/read-producer-activity';
@@ -39,6 +41,8 @@ export interface StoreOptions {
 export class Store {
   /** The newest stored events, held when this process is the table's only writer (embedded engine). */
   private readonly recent: RecentLogs | undefined;
+  /** Saves merged patterns' templates, remembering which it saved. */
+  private readonly savePatternGroups: PatternGroupsWriter;
 
   constructor(
     private readonly storage: Storage,
@@ -51,6 +55,7 @@ export class Store {
             onLoadError: options.onRecentLoadError,
           })
         : undefined;
+    this.savePatternGroups = createPatternGroupsWriter(storage.writer);
   }
 
   get mode(): Storage['mode'] {
@@ -95,6 +100,11 @@ export class Store {
 
   countTopValues(filters: LogFilters, field: LogField, limit: number, options?: TopValuesOptions): Promise<TopValues> {
     return countTopValues(this.storage.reader, filters, field, limit, options);
+  }
+
+  /** The Patterns view: stored pattern ids over the range grouped into patterns, busiest first. */
+  listPatterns(filters: LogFilters, request: PatternListRequest): Promise<PatternList> {
+    return listPatterns(this.storage.reader, this.savePatternGroups, filters, request);
   }
 
   tailLogs(filters: LogFilters, options: { after: TailPosition; visibleUntilMs: number; limit: number }): Promise<TailPage> {

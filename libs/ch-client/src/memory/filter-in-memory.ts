@@ -1,7 +1,8 @@
 /**
  * LogFilters evaluated on rows held in memory, with the table's meaning (filterConditions):
  * levels, sources, producers and field terms. Text terms are left to the table (its tokenizer
- * and case folding are ClickHouse's), so filters holding one are not answered here.
+ * and case folding are ClickHouse's), and so are patterns (resolved through the pattern tables):
+ * filters holding one are not answered here.
  */
 import { hasLoneSurrogate, type LogRow } from '@logline/log-schema';
 import type { FieldTerm, LogFilters } from '../sql/log-filters';
@@ -10,7 +11,7 @@ export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'pro
 
 /** True when `matchesFilters` decides these filters exactly as the table would. */
 export function filtersHeldInMemory(filters: LogFilters): boolean {
-  if (filters.words?.length || filters.text?.length) return false;
+  if (filters.words?.length || filters.text?.length || filters.patternIds?.length || filters.excludedPatternIds?.length) return false;
   const values = [
     ...(filters.levels ?? []),
     ...(filters.sources ?? []),

@@ -1,7 +1,7 @@
 /** The most frequent values of a field under the current filters (the explorer's facets). */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { filterConditions, LOG_FIELD_COLUMNS, whereClause, type LogField, type LogFilters } from '../sql/log-filters';
-import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
+import { minuteRange, rollupFilterConditions, servedByRollup, splitRange } from '../sql/rollup';
 import { selectRows } from '../sql/run-query';
 import { bind, join, sql, type SqlFragment } from '../sql/sql';
 
@@ -17,8 +17,6 @@ const ROLLUPS: Partial<Record<LogField, SqlFragment>> = {
   source: sql`logs.log_counts_1m`,
   host: sql`logs.log_counts_host_1m`,
 };
-
-const MINUTE_MS = 60_000;
 
 export interface TopValuesOptions {
   /**
@@ -61,29 +59,18 @@ function rawCounts(filters: LogFilters, field: LogField): SqlFragment {
 
 /**
  * Whole minutes from the rollup (24 h: 1,440 rows per source and level instead of every event);
- * the raw table counts the partial minutes at either end of the range and anything before
- * `expiringBeforeMs`, so counts stay exact.
+ * the raw table counts the rest of the range (see splitRange), so counts stay exact.
  */
 function rollupCounts(rollup: SqlFragment, filters: LogFilters, field: LogField, expiringBeforeMs: number | undefined): SqlFragment {
-  const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE_MS) * MINUTE_MS;
-  const starts = [filters.fromMs, expiringBeforeMs].filter((ms) => ms !== undefined).map(ceilMinute);
-  // With neither, an open start would count minutes the raw table has already dropped.
-  if (starts.length === 0) return rawCounts(filters, field);
-  const first = Math.max(...starts);
-  const last = filters.toMs === undefined ? undefined : Math.floor(filters.toMs / MINUTE_MS) * MINUTE_MS;
-  if (last !== undefined && last <= first) return rawCounts(filters, field);
-  const minutes = [...minuteRange(first, last), ...rollupFilterConditions(filters)];
+  const split = splitRange(filters, expiringBeforeMs);
+  if (split.rollup === undefined) return rawCounts(filters, field);
+  const minutes = [...minuteRange(split.rollup.fromMs, split.rollup.toMs), ...rollupFilterConditions(filters)];
   const parts = [
     sql`SELECT ${LOG_FIELD_COLUMNS[field]} AS value, sum(events) AS events
         FROM ${rollup}
         ${whereClause(minutes)}
         GROUP BY value`,
+    ...split.raw.map((raw) => rawCounts(raw, field)),
   ];
-  if (filters.fromMs === undefined || filters.fromMs < first) {
-    parts.push(rawCounts({ ...filters, toMs: first }, field));
-  }
-  if (last !== undefined && filters.toMs !== undefined && filters.toMs > last) {
-    parts.push(rawCounts({ ...filters, fromMs: last }, field));
-  }
   return join(parts, ' UNION ALL ');
 }

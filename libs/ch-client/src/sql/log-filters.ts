@@ -1,5 +1,6 @@
 /** WHERE conditions shared by every query over logs.application_logs. */
 import { formatClickHouseTime } from '@logline/log-schema';
+import { patternCondition } from './pattern-filter';
 import { bind, join, sql, type SqlFragment } from './sql';
 
 /** A column a field term can test. */
@@ -32,6 +33,10 @@ export interface LogFilters {
   producerIds?: readonly string[];
   /** Any of these traces (lower-case hex trace ids). */
   traceIds?: readonly string[];
+  /** Events of any of these patterns: ids listed by the Patterns view or stored with events (see pattern-filter.ts). */
+  patternIds?: readonly string[];
+  /** Events of none of these patterns. */
+  excludedPatternIds?: readonly string[];
   /** Every one of these words (lower case ASCII letters and digits) appears in the message. */
   words?: readonly string[];
   /** Terms of a parsed search query; all must hold. */
@@ -56,6 +61,8 @@ export function filterConditions(filters: LogFilters): SqlFragment[] {
   if (filters.producerIds?.length) conditions.push(sql`producer_id IN ${filters.producerIds}`);
   // Served by the trace id's bloom-filter index (migration 10): no time range needed.
   if (filters.traceIds?.length) conditions.push(sql`trace_id IN ${filters.traceIds}`);
+  if (filters.patternIds?.length) conditions.push(patternCondition(filters.patternIds));
+  if (filters.excludedPatternIds?.length) conditions.push(sql`NOT ${patternCondition(filters.excludedPatternIds)}`);
   if (filters.words?.length) conditions.push(sql`hasAllTokens(message, ${filters.words})`);
   for (const term of filters.text ?? []) conditions.push(textCondition(term));
   for (const term of filters.fields ?? []) conditions.push(fieldCondition(term));
