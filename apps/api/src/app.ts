@@ -32,6 +32,7 @@ import logsRoute from './routes/logs';
 import lokiRoute from './routes/loki';
 import metricsRoute from './routes/metrics';
 import otlpRoute from './routes/otlp';
+import patternsRoute from './routes/patterns';
 import producersRoute from './routes/producers';
 import tailRoute from './routes/tail';
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(logsRoute);
   await app.register(histogramRoute);
   await app.register(facetsRoute);
+  await app.register(patternsRoute);
   await app.register(contextRoute);
   await app.register(exportRoute);
   await app.register(tailRoute);

@@ -10,6 +10,8 @@ export const FilterParams = {
   source: Type.Optional(Repeatable('Sources to include (any of).')),
   producer_id: Type.Optional(Repeatable('Producers to include (any of).')),
   trace_id: Type.Optional(Repeatable('Traces to include (any of): W3C trace ids, 32 hex digits.')),
+  pattern_id: Type.Optional(Repeatable('Patterns to include (any of): ids from GET /api/v1/patterns or an event\'s pattern_id.')),
+  exclude_pattern_id: Type.Optional(Repeatable('Patterns to leave out ("hide this pattern").')),
   q: Type.Optional(Type.String({ maxLength: 2000, description: 'Search: words, "phrases", field:value, -exclusions.' })),
   from: Type.Optional(Type.String({ maxLength: 64, description: 'ISO time or a duration back from now (15m, 24h, 7d).' })),
   to: Type.Optional(Type.String({ maxLength: 64, description: 'ISO time, now, or a duration back from now.' })),

@@ -14,6 +14,7 @@ export * from './histogram';
 export * from './ingest';
 export * from './ingest-errors';
 export * from './logs';
+export * from './patterns';
 export * from './producers';
 export * from './stored-log';
 export * from './tail';

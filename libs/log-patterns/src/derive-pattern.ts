@@ -27,6 +27,11 @@ export function derivePattern(message: string): Pattern {
   return { patternId: patternIdOf(template), template };
 }
 
+/** True for the form every pattern id has (patternIdOf): 16 lower-case hex digits. */
+export function isPatternId(value: string): boolean {
+  return /^[0-9a-f]{16}$/.test(value);
+}
+
 /** The id of a template: SHA-256 of its UTF-8 bytes, first 8 bytes as hex. */
 export function patternIdOf(template: string): string {
   const cached = recentIds.get(template);

@@ -1,6 +1,7 @@
 /** The filter parameters every read endpoint shares, translated into LogFilters. */
 import type { FilterQuery } from '@logline/api-contract';
 import type { LogFilters } from '@logline/ch-client';
+import { isPatternId } from '@logline/log-patterns';
 import { canonicalTraceHex, toLogLevel, TRACE_ID_DIGITS } from '@logline/log-schema';
 import { BadRequestError } from '../errors';
 import { parseSearchQuery } from './search-query';
@@ -13,6 +14,8 @@ export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters
     sources: query.source,
     producerIds: query.producer_id,
     traceIds: query.trace_id?.map(toTraceId),
+    patternIds: query.pattern_id?.map((value) => toPatternId('pattern_id', value)),
+    excludedPatternIds: query.exclude_pattern_id?.map((value) => toPatternId('exclude_pattern_id', value)),
     text: search?.text,
     fields: search?.fields,
     fromMs: parseTimeBound('from', query.from, nowMs),
@@ -23,6 +26,12 @@ export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters
 function toTraceId(value: string): string {
   const id = canonicalTraceHex(value, TRACE_ID_DIGITS);
   if (!id) throw new BadRequestError(`trace_id: '${value.slice(0, 40)}' is not a trace id (${TRACE_ID_DIGITS} hex digits, not all zero)`);
+  return id;
+}
+
+function toPatternId(parameter: string, value: string): string {
+  const id = value.toLowerCase();
+  if (!isPatternId(id)) throw new BadRequestError(`${parameter}: '${value.slice(0, 40)}' is not a pattern id (16 hex digits, from GET /api/v1/patterns)`);
   return id;
 }
 
