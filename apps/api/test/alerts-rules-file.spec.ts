@@ -82,13 +82,27 @@ rules:
       "rule 'burst' (rules[0]): receivers: no receiver named 'pager' (defined: none)",
       "rule 'burst' (rules[0]): receivers: no receiver named 'nobody' (defined: none)",
       "rule 'quiet' (rules[1]): threshold: give either threshold (fires on more than N matches) or absent: true (fires on none), not both",
-      "rule 'typo' (rules[2]): qurey: unknown field (known: name, description, query, window, threshold, absent, for, severity, labels, receivers)",
+      "rule 'typo' (rules[2]): qurey: unknown field (known: name, description, query, window, threshold, absent, new_pattern, min_level, for, severity, labels, receivers)",
       "rule 'typo' (rules[2]): query: is required",
       "rule 'typo' (rules[2]): threshold: is required: the rule fires when more than threshold events match in the window (or set absent: true)",
       "rule 'typo' (rules[2]): window: must be from 1s to 1d",
       "rule 'typo' (rules[2]): severity: must be one of critical, warning, info, got \"urgent\"",
       "rules[3]: name: 'burst' is used by an earlier rule",
       "rule 'burst' (rules[3]): query: 'source:' needs a value at position 0",
+    ]);
+  });
+
+  it('reads a new-pattern rule (query optional, min_level any level name or alias) and refuses it mixed with a count', () => {
+    const { rules } = parseAlertRules('rules:\n  - { name: fresh, new_pattern: true, min_level: warn, window: 10m }\n', 'rules.yaml');
+    expect(rules[0]).toMatchObject({ query: '', condition: { kind: 'new_pattern', minLevel: 'WARNING' }, windowMs: 600_000 });
+    expect(problemsOf(`rules:
+  - { name: both, new_pattern: true, threshold: 3, window: 1m }
+  - { name: loud, new_pattern: true, min_level: LOUD, window: 1m }
+  - { name: stray, query: boom, threshold: 1, min_level: ERROR, window: 1m }
+`)).toEqual([
+      "rule 'both' (rules[0]): new_pattern: give one of threshold, absent: true or new_pattern: true",
+      "rule 'loud' (rules[1]): min_level: 'LOUD' is not a level (DEBUG, INFO, WARNING, ERROR, CRITICAL, or an alias such as warn)",
+      "rule 'stray' (rules[2]): min_level: applies to new_pattern: true rules only",
     ]);
   });
 

@@ -32,7 +32,7 @@ export const AlertRuleView = Type.Object({
   name: Type.String(),
   description: Nullable(Type.String()),
   query: Type.String({ description: "The rule's log query, in the explorer's search syntax." }),
-  kind: Type.Union([Type.Literal('threshold'), Type.Literal('absent')]),
+  kind: Type.Union([Type.Literal('threshold'), Type.Literal('absent'), Type.Literal('new_pattern')]),
   condition: Type.String({ description: 'The condition in words: "more than 5 in 1m", "none in 10m".' }),
   threshold: Nullable(Type.Integer()),
   window_seconds: Type.Number(),

@@ -20,6 +20,7 @@ import { countHistogram, type HistogramRequest, type HistogramResult } from './q
 import { countLogs, type CountWindow } from './queries/count-logs';
 import { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
 import { findLog } from './queries/find-log';
+import { findNewPatterns, type NewPattern } from './queries/find-new-patterns';
 import { getProducerStats, type ProducerStats } from './queries/get-producer-stats';
 import { listPatterns, type PatternList, type PatternListRequest } from './queries/list-patterns';
 import { measureIngestLag, type SourceLag } from './queries/measure-ingest-lag';
@@ -105,6 +106,11 @@ export class Store {
   /** The Patterns view: stored pattern ids over the range grouped into patterns, busiest first. */
   listPatterns(filters: LogFilters, request: PatternListRequest): Promise<PatternList> {
     return listPatterns(this.storage.reader, this.savePatternGroups, filters, request);
+  }
+
+  /** Patterns first stored at or after `sinceMs` among the events matching `filters` (new-pattern alerts). */
+  findNewPatterns(filters: LogFilters, sinceMs: number): Promise<NewPattern[]> {
+    return findNewPatterns(this.storage.reader, filters, sinceMs);
   }
 
   tailLogs(filters: LogFilters, options: { after: TailPosition; visibleUntilMs: number; limit: number }): Promise<TailPage> {

@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '@logline/ch-client';
+import { LOG_LEVELS } from '@logline/log-schema';
 import type { ApiMetrics } from '../metrics';
 import type { AlertRule } from './alert-rule';
 import type { AlertNotifier, NotificationRecord } from './alert-notifier';
@@ -13,7 +14,7 @@ import { initialPhase, nextPhase, type AlertPhase } from './alert-state';
 export interface RuleStatus {
   readonly rule: AlertRule;
   phase: AlertPhase;
-  /** Matching events in the window at the last successful evaluation. */
+  /** Matching events (new patterns, for a new-pattern rule) in the window at the last successful evaluation. */
   lastCount?: number;
   /** When the rule was last evaluated (successfully or not), epoch ms. */
   lastEvaluationMs?: number;
@@ -23,7 +24,7 @@ export interface RuleStatus {
 }
 
 /** Where rules' counts come from. */
-export type AlertCounter = Pick<Store, 'countLogs'>;
+export type AlertCounter = Pick<Store, 'countLogs' | 'findNewPatterns'>;
 
 export interface AlertEvaluatorOptions {
   rules: readonly AlertRule[];
@@ -94,14 +95,23 @@ export class AlertEvaluator {
     }, delayMs);
   }
 
+  /** Events matching the rule in its window; for a new-pattern rule, the new patterns among them. */
+  private async countInWindow(rule: AlertRule, nowMs: number): Promise<number> {
+    const window = { fromMs: nowMs - rule.windowMs, toMs: nowMs };
+    if (rule.condition.kind !== 'new_pattern') return this.options.store.countLogs(rule.filters, window);
+    const levels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(rule.condition.minLevel));
+    const fresh = await this.options.store.findNewPatterns({ ...rule.filters, ...window, levels }, window.fromMs);
+    return fresh.length;
+  }
+
   private async evaluateRule(status: RuleStatus, nowMs: number): Promise<void> {
     const { rule } = status;
-    const { metrics, store, log } = this.options;
+    const { metrics, log } = this.options;
     status.lastEvaluationMs = nowMs;
     const stopTimer = metrics.alertEvaluationSeconds.startTimer();
     let count: number;
     try {
-      count = await store.countLogs(rule.filters, { fromMs: nowMs - rule.windowMs, toMs: nowMs });
+      count = await this.countInWindow(rule, nowMs);
     } catch (error) {
       metrics.alertEvaluationFailures.inc({ rule: rule.name });
       status.lastError = (error as Error).message.slice(0, 500);
@@ -112,7 +122,7 @@ export class AlertEvaluator {
     }
     status.lastCount = count;
     status.lastError = undefined;
-    const holds = rule.condition.kind === 'threshold' ? count > rule.condition.threshold : count === 0;
+    const holds = rule.condition.kind === 'threshold' ? count > rule.condition.threshold : rule.condition.kind === 'absent' ? count === 0 : count > 0;
     const previous = status.phase;
     const step = nextPhase(previous, holds, nowMs, rule.forMs);
     status.phase = step.phase;

@@ -1,6 +1,7 @@
 /** Alert rules and webhook receivers as loaded from ALERT_RULES_FILE (see config/alert-rules.example.yaml). */
 import type { Severity } from '@logline/api-contract';
 import type { LogFilters } from '@logline/ch-client';
+import type { LogLevel } from '@logline/log-schema';
 import { formatDuration } from './duration';
 
 export const RECEIVER_TYPES = ['webhook', 'slack'] as const;
@@ -18,7 +19,9 @@ export type AlertCondition =
   /** More than `threshold` events match the query. */
   | { readonly kind: 'threshold'; readonly threshold: number }
   /** No event matches the query. */
-  | { readonly kind: 'absent' };
+  | { readonly kind: 'absent' }
+  /** A pattern never stored before the window appears in it, among the events matching the query at `minLevel` or above. */
+  | { readonly kind: 'new_pattern'; readonly minLevel: LogLevel };
 
 export interface AlertRule {
   readonly name: string;
@@ -44,8 +47,15 @@ export interface AlertRules {
 
 export const NO_ALERT_RULES: AlertRules = { rules: [], receivers: [] };
 
-/** "more than 5 in 1m", "none in 10m": the condition in words, for payloads and the api. */
+/** "more than 5 in 1m", "none in 10m", "a new pattern at ERROR or above in 5m": the condition in words, for payloads and the api. */
 export function describeCondition(rule: AlertRule): string {
   const window = formatDuration(rule.windowMs);
-  return rule.condition.kind === 'threshold' ? `more than ${rule.condition.threshold} in ${window}` : `none in ${window}`;
+  switch (rule.condition.kind) {
+    case 'threshold':
+      return `more than ${rule.condition.threshold} in ${window}`;
+    case 'absent':
+      return `none in ${window}`;
+    case 'new_pattern':
+      return `a new pattern at ${rule.condition.minLevel} or above in ${window}`;
+  }
 }

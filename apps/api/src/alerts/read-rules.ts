@@ -1,5 +1,6 @@
 /** The `rules:` list of a rules file, validated into AlertRules (problems collected, not thrown). */
 import { SEVERITIES } from '@logline/api-contract';
+import { LOG_LEVELS, toLogLevel } from '@logline/log-schema';
 import { parseSearchQuery } from '../query/search-query';
 import type { AlertCondition, AlertRule } from './alert-rule';
 import { FieldReader } from './field-reader';
@@ -8,7 +9,7 @@ import { FieldReader } from './field-reader';
 export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const NAME_EXPECTED = 'a name of 1-64 letters, digits, _ . : - (starting with a letter or digit)';
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const FIELDS = ['name', 'description', 'query', 'window', 'threshold', 'absent', 'for', 'severity', 'labels', 'receivers'];
+const FIELDS = ['name', 'description', 'query', 'window', 'threshold', 'absent', 'new_pattern', 'min_level', 'for', 'severity', 'labels', 'receivers'];
 /** Each evaluation counts at most this much of the table per rule. */
 const MAX_WINDOW_MS = 86_400_000;
 const MAX_THRESHOLD = 1_000_000_000;
@@ -38,7 +39,8 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
   const before = problems.length;
   reader.onlyKnown(FIELDS);
   const name = reader.string('name', { required: true, pattern: NAME, expected: NAME_EXPECTED });
-  const query = reader.string('query', { required: true, maxLength: 2000 });
+  // A new-pattern rule may watch every event; the others count what a query matches.
+  const query = reader.string('query', { required: !reader.has('new_pattern'), maxLength: 2000 }) ?? (reader.has('new_pattern') ? '' : undefined);
   const filters = query === undefined ? undefined : parseQuery(reader, query);
   const condition = readCondition(reader);
   const rule = {
@@ -67,6 +69,8 @@ function parseQuery(reader: FieldReader, query: string): AlertRule['filters'] | 
 }
 
 function readCondition(reader: FieldReader): AlertCondition | undefined {
+  if (reader.has('new_pattern')) return readNewPatternCondition(reader);
+  if (reader.has('min_level')) reader.report('min_level', 'applies to new_pattern: true rules only');
   const hasThreshold = reader.has('threshold');
   if (reader.has('absent') && hasThreshold) {
     reader.report('threshold', 'give either threshold (fires on more than N matches) or absent: true (fires on none), not both');
@@ -82,6 +86,19 @@ function readCondition(reader: FieldReader): AlertCondition | undefined {
   }
   if (reader.boolean('absent') === false) reader.report('absent', 'must be true (leave it out for a threshold rule)');
   return { kind: 'absent' };
+}
+
+function readNewPatternCondition(reader: FieldReader): AlertCondition | undefined {
+  if (reader.has('threshold') || reader.has('absent')) {
+    reader.report('new_pattern', 'give one of threshold, absent: true or new_pattern: true');
+    return undefined;
+  }
+  if (reader.boolean('new_pattern') === false) reader.report('new_pattern', 'must be true (leave it out for a threshold rule)');
+  const written = reader.string('min_level', { maxLength: 32 });
+  if (written === undefined) return { kind: 'new_pattern', minLevel: LOG_LEVELS[0] };
+  const minLevel = toLogLevel(written);
+  if (minLevel === undefined) reader.report('min_level', `'${written}' is not a level (${LOG_LEVELS.join(', ')}, or an alias such as warn)`);
+  return minLevel === undefined ? undefined : { kind: 'new_pattern', minLevel };
 }
 
 function readReceiverNames(reader: FieldReader, defined: readonly string[]): string[] {
