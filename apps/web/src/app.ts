@@ -21,6 +21,7 @@ import healthRoutes from './routes/health';
 import liveRoutes from './routes/live';
 import logsRoutes from './routes/logs';
 import metricsRoutes from './routes/metrics';
+import patternsRoutes from './routes/patterns';
 import sessionRoutes from './routes/session';
 
 /**
@@ -54,6 +55,7 @@ export async function buildApp(config: WebConfig) {
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(logsRoutes);
+  await app.register(patternsRoutes);
   await app.register(liveRoutes);
   await app.register(deliveryRoutes);
   await app.register(exportRoutes);

@@ -13,6 +13,7 @@ import {
   IngestErrors,
   LogContext,
   LogsPage as LogsPageAnswer,
+  Patterns,
 } from '@logline/api-contract';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
@@ -35,6 +36,8 @@ export interface ApiClient {
   getHistogram(filters: LogFilters): Promise<Histogram>;
   /** Top levels, sources and hosts for `filters`, `limit` values each. */
   getFacets(filters: LogFilters, limit: number): Promise<Facets>;
+  /** The events of `filters` grouped by message pattern, busiest first, `limit` of them. */
+  getPatterns(filters: LogFilters, limit: number): Promise<Patterns>;
   /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
   openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
   /**
@@ -82,6 +85,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       getChecked(agent, options, 'api/v1/histogram', filterParams(filters), Histogram),
     getFacets: (filters, limit) =>
       getChecked(agent, options, 'api/v1/facets', withParam(filterParams(filters), 'limit', String(limit)), Facets),
+    getPatterns: (filters, limit) =>
+      getChecked(agent, options, 'api/v1/patterns', withParam(filterParams(filters), 'limit', String(limit)), Patterns),
     openExport: async (filters, format) => {
       const url = new URL('api/v1/export', options.baseUrl);
       const params = new URLSearchParams(filterParams(filters));

@@ -25,7 +25,7 @@ describe('toLogFilters', () => {
   it('treats blank fields and "all" time as no filter', () => {
     const filters = toLogFilters({ ...DEFAULTS, level: [''], q: '  ', from: 'all', to: '', cursor: '', before: '' });
 
-    expect(filters).toEqual({ levels: [], sources: [], producerIds: [], limit: 100, order: 'desc', sort: 'time', live: false });
+    expect(filters).toEqual({ levels: [], sources: [], producerIds: [], patternIds: [], excludedPatternIds: [], limit: 100, order: 'desc', sort: 'time', live: false });
   });
 
   it('keeps cursors exactly as the api issued them', () => {

@@ -11,6 +11,9 @@ export interface LogFilters extends PagePosition {
   readonly levels: readonly LogLevel[];
   readonly sources: readonly string[];
   readonly producerIds: readonly string[];
+  /** Patterns to show (any of; none: all) and patterns hidden, by the ids the Patterns view lists. */
+  readonly patternIds: readonly string[];
+  readonly excludedPatternIds: readonly string[];
   readonly q?: string;
   readonly from?: string;
   readonly to?: string;
@@ -40,6 +43,8 @@ export function toLogFilters(query: LogsQuery): LogFilters {
     levels: unique((query.level ?? []).filter((level) => level.trim() !== '').map(toLevel)),
     sources: unique(sources.filter((source) => source !== '')),
     producerIds: unique((query.producer_id ?? []).filter((id) => id !== '')),
+    patternIds: unique((query.pattern_id ?? []).filter((id) => id !== '')),
+    excludedPatternIds: unique((query.exclude_pattern_id ?? []).filter((id) => id !== '')),
     q: blankToUndefined(query.q),
     from: custom ? utcFromLocal(query.start) : query.from === 'all' ? undefined : blankToUndefined(query.from),
     to: custom ? utcFromLocal(query.end) : blankToUndefined(query.to),
@@ -59,6 +64,8 @@ export function toSearchParams(filters: LogFilters, position: PagePosition = fil
   for (const level of filters.levels) params.append('level', level);
   for (const source of filters.sources) params.append('source', source);
   for (const producerId of filters.producerIds) params.append('producer_id', producerId);
+  for (const patternId of filters.patternIds) params.append('pattern_id', patternId);
+  for (const patternId of filters.excludedPatternIds) params.append('exclude_pattern_id', patternId);
   if (filters.q !== undefined) params.set('q', filters.q);
   if (filters.from !== undefined) params.set('from', filters.from);
   if (filters.to !== undefined) params.set('to', filters.to);

@@ -1,4 +1,4 @@
-// The query string GET /, GET /partials/logs and GET /live accept: the api's log filters, plus `live`.
+// The query string GET /, GET /partials/logs, GET /live and GET /patterns accept: the api's log filters, plus `live`.
 // Limits match the api's; what a value means (a time, a search) is the api's to judge.
 import { Type, type Static } from 'typebox';
 import { PageCursorParam, SORT_KEYS } from '@logline/api-contract';
@@ -14,6 +14,9 @@ export const LogsQuerySchema = Type.Object({
   /** Repeated, or comma-separated in the form's one text box. */
   source: Type.Optional(Repeatable(1000)),
   producer_id: Type.Optional(Repeatable(256)),
+  /** Patterns to show (any of) and to hide: ids from the Patterns view. */
+  pattern_id: Type.Optional(Repeatable(64)),
+  exclude_pattern_id: Type.Optional(Repeatable(64)),
   q: Type.Optional(Type.String({ maxLength: 2000 })),
   /** ISO time or a duration back from now (15m, 24h, 7d); `all` (the menu's "All time") means none. */
   from: Type.Optional(Type.String({ maxLength: 64 })),

@@ -75,6 +75,8 @@ function toRow(rule: AlertRuleView): AlertRow {
       levels: [],
       sources: [],
       producerIds: [],
+      patternIds: [],
+      excludedPatternIds: [],
       q: rule.query,
       from: `${Math.max(1, Math.round(rule.window_seconds))}s`,
       limit: 100,

@@ -79,7 +79,7 @@ export interface DashboardPage extends DashboardPanels {
 }
 
 export function dashboardFilters(range: DashboardRange): LogFilters {
-  return { levels: [], sources: [], producerIds: [], from: range, limit: 100, order: 'desc', sort: 'time', live: false };
+  return { levels: [], sources: [], producerIds: [], patternIds: [], excludedPatternIds: [], from: range, limit: 100, order: 'desc', sort: 'time', live: false };
 }
 
 export function buildDashboardPage(range: DashboardRange, data: DashboardData): DashboardPage {

@@ -14,6 +14,8 @@ export interface Option {
 }
 
 export interface FilterForm {
+  /** The page the form submits to: the explorer, or a view of the same filters (Patterns). */
+  readonly action: string;
   readonly q: string;
   readonly sources: string;
   readonly levels: readonly { value: string; badgeClass: string; checked: boolean }[];
@@ -21,19 +23,20 @@ export interface FilterForm {
   /** The absolute range's fields (datetime-local, UTC), filled when the range is absolute. */
   readonly start: string;
   readonly end: string;
-  /** Filters from the URL that the form has no control for (end time, producers), kept as they are. */
+  /** Filters from the URL that the form has no control for (end time, producers, patterns), kept as they are. */
   readonly hidden: readonly { name: string; value: string }[];
   readonly pageSizes: readonly Option[];
   readonly orders: readonly Option[];
   readonly live: boolean;
 }
 
-export function buildFilterForm(filters: LogFilters): FilterForm {
+export function buildFilterForm(filters: LogFilters, action = '/'): FilterForm {
   const custom = isAbsolute(filters.from) || (filters.from === undefined && filters.to !== undefined);
   const from = custom ? CUSTOM_RANGE : (filters.from ?? 'all');
   const rangeValues: string[] = ['all', ...TIME_RANGES, CUSTOM_RANGE];
   const sizeValues = PAGE_SIZES.map(String);
   return {
+    action,
     q: filters.q ?? '',
     sources: filters.sources.join(', '),
     levels: LOG_LEVELS.map((level) => ({
@@ -51,6 +54,8 @@ export function buildFilterForm(filters: LogFilters): FilterForm {
     hidden: [
       ...(custom || filters.to === undefined ? [] : [{ name: 'to', value: filters.to }]),
       ...filters.producerIds.map((value) => ({ name: 'producer_id', value })),
+      ...filters.patternIds.map((value) => ({ name: 'pattern_id', value })),
+      ...filters.excludedPatternIds.map((value) => ({ name: 'exclude_pattern_id', value })),
     ],
     pageSizes: withCurrent(sizeValues, String(filters.limit))
       .sort((a, b) => Number(a) - Number(b))

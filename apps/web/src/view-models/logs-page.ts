@@ -9,6 +9,7 @@ import { buildFilterForm, type FilterForm } from './filter-form';
 import { describeTimeRange } from './format-time';
 import { toLogRowView, type LogRowView } from './log-row';
 import { logsPageHref, pageLinks, type PageLinks } from './page-links';
+import { patternsPageHref } from './patterns-page';
 
 /** The header bar's api indicator. */
 export interface ApiStatus {
@@ -52,6 +53,10 @@ export interface LogsPageView {
   readonly histogram?: HistogramView;
   readonly facets: readonly FacetView[];
   readonly exportLinks: readonly { href: string; label: string }[];
+  /** The Patterns view of the same filters. */
+  readonly patternsHref: string;
+  /** Said when the rows are narrowed to patterns or some are hidden, with a link that clears that. */
+  readonly patternFilter?: { readonly text: string; readonly clearHref: string };
 }
 
 /** What the explorer shows beside the rows: the chart and the facets. */
@@ -133,5 +138,18 @@ export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: Expl
       href: `/export?${query.toString()}&format=${format}`,
       label: `Export ${format.toUpperCase()}`,
     })),
+    patternsHref: patternsPageHref(filters),
+    patternFilter: describePatternFilter(filters),
+  };
+}
+
+function describePatternFilter(filters: LogFilters): LogsPageView['patternFilter'] {
+  const shown = filters.patternIds.length;
+  const hidden = filters.excludedPatternIds.length;
+  if (shown === 0 && hidden === 0) return undefined;
+  const parts = [shown > 0 ? `${shown} pattern${shown === 1 ? '' : 's'} only` : '', hidden > 0 ? `${hidden} pattern${hidden === 1 ? '' : 's'} hidden` : ''];
+  return {
+    text: parts.filter((part) => part !== '').join(', '),
+    clearHref: logsPageHref({ ...filters, patternIds: [], excludedPatternIds: [], cursor: undefined, before: undefined }),
   };
 }
