@@ -1,13 +1,15 @@
 /**
  * Where the api's ingest time goes, per batch, stage by stage on the same rows: JSON.parse,
- * normalizeEvent, prepareLogRow (JSON.stringify), the duplicate-check SELECT for every row (what
- * a writer beside Vector on a server runs), then storing in turn with the embedded api's writer
- * (which skips the SELECT for seqs it knows are new), a bare insert, and — for comparison — the
- * producers' NDJSON handed to the engine as it came (no work in JS at all).
+ * normalizeEvent, prepareLogRow (JSON.stringify and the pattern id), derivePattern on its own, the
+ * duplicate-check SELECT for every row (what a writer beside Vector on a server runs), then storing
+ * in turn with the embedded api's writer (which skips the SELECT for seqs it knows are new), a bare
+ * insert with the pattern id, one without it (the column's default computes it), and — for
+ * comparison — the producers' NDJSON handed to the engine as it came (no work in JS at all).
  */
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { createLogRowWriter, findStoredEvents, prepareLogRow } from '@logline/ch-client';
+import { derivePattern } from '@logline/log-patterns';
 import { normalizeEvent, type LogRow } from '@logline/log-schema';
 import { benchRow } from '../dataset/bench-events';
 import { createRandom } from '../dataset/random';
@@ -16,6 +18,7 @@ import { openMigratedStorage } from './engine-storage';
 
 const COLUMNS = '(timestamp, log_level, message, source, host, producer_id, seq, attributes)';
 const INSERT = `INSERT INTO logs.application_logs ${COLUMNS} FORMAT JSONEachRow`;
+const INSERT_WITH_ID = `INSERT INTO logs.application_logs (timestamp, log_level, message, source, host, producer_id, seq, attributes, pattern_id) FORMAT JSONEachRow`;
 const INSERT_WIRE = `INSERT INTO logs.application_logs ${COLUMNS} SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow`;
 
 /** Median milliseconds per batch of each stage. */
@@ -24,21 +27,28 @@ export interface InsertPathResult {
   batchRows: number;
   parseMs: number;
   normalizeMs: number;
+  /** prepareLogRow: JSON.stringify and derivePattern. */
   serializeMs: number;
+  /** derivePattern over the batch's messages, timed on its own. */
+  deriveMs: number;
   /** The embedded api's writer: its duplicate check (mostly skipped), then the insert. */
   writerMs: number;
+  /** A bare insert leaving pattern_id out: the engine computes it (the column's default). */
   insertMs: number;
+  /** A bare insert with pattern_id given (as the api's writer sends it). */
+  insertWithIdMs: number;
   /** The duplicate-check SELECT over every row of the batch, timed on its own. */
   dedupSelectMs: number;
   /** The wire NDJSON inserted untouched (the engine parses it). */
   wireInsertMs: number;
 }
 
-type Stage = 'parse' | 'normalize' | 'serialize' | 'check' | 'writer' | 'insert' | 'wire';
+type Stage = 'parse' | 'normalize' | 'serialize' | 'derive' | 'check' | 'writer' | 'insert' | 'insertWithId' | 'wire';
+const STORES = ['writer', 'insert', 'insertWithId', 'wire'] as const;
 
 export async function measureInsertPath(args: { dataDir: string; events: number; batchRows: number }): Promise<InsertPathResult> {
   const storage = await openMigratedStorage(args.dataDir);
-  const times: Record<Stage, number[]> = { parse: [], normalize: [], serialize: [], check: [], writer: [], insert: [], wire: [] };
+  const times: Record<Stage, number[]> = { parse: [], normalize: [], serialize: [], derive: [], check: [], writer: [], insert: [], insertWithId: [], wire: [] };
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
     const value = await work();
@@ -55,13 +65,15 @@ export async function measureInsertPath(args: { dataDir: string; events: number;
       const values = await time('parse', () => lines.map((line) => JSON.parse(line) as unknown));
       const rows = await time('normalize', () => values.map(normalizeRow));
       const prepared = await time('serialize', () => rows.map(({ row, timestampMs }) => prepareLogRow(row, timestampMs)));
+      await time('derive', () => rows.map(({ row }) => derivePattern(row.message)));
       const identities = rows.flatMap(({ row }) => (row.seq === null ? [] : [{ producerId: row.producer_id, seq: row.seq, timestamp: row.timestamp }]));
       await time('check', () => findStoredEvents(storage.writer, identities));
-      // Each round of three stores once with each; the order rotates by round, since whichever
+      // Each round of four stores once with each; the order rotates by round, since whichever
       // comes first after the check came out slower.
-      const stage = (['writer', 'insert', 'wire'] as const)[(batch + Math.floor(batch / 3)) % 3];
+      const stage = STORES[(batch + Math.floor(batch / STORES.length)) % STORES.length];
       if (stage === 'writer') await time(stage, () => write(prepared));
       else if (stage === 'insert') await time(stage, () => insertText(storage.writer, INSERT, prepared.map((row) => row.json)));
+      else if (stage === 'insertWithId') await time(stage, () => insertText(storage.writer, INSERT_WITH_ID, prepared.map((row) => row.json)));
       else await time(stage, () => insertText(storage.writer, INSERT_WIRE, lines));
     }
   } finally {
@@ -74,8 +86,10 @@ export async function measureInsertPath(args: { dataDir: string; events: number;
     parseMs: m('parse'),
     normalizeMs: m('normalize'),
     serializeMs: m('serialize'),
+    deriveMs: m('derive'),
     writerMs: m('writer'),
     insertMs: m('insert'),
+    insertWithIdMs: m('insertWithId'),
     dedupSelectMs: m('check'),
     wireInsertMs: m('wire'),
   };

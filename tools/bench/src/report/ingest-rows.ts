@@ -47,15 +47,26 @@ function pressureRows({ pressure }: BenchResults): TableRow[] {
 function pathRows({ insertPath: path, load }: BenchResults): TableRow[] {
   const ms = (value: number) => `${fixed(value)} ms`;
   const engineAlone = (path.batchRows / path.wireInsertMs) * 1000;
+  const perSecond = (batchMs: number) => `${thousands((path.batchRows / batchMs) * 1000)} events/s`;
+  const jsWithPattern = path.parseMs + path.normalizeMs + path.serializeMs;
   return [
     {
       group: 'ingest',
       what: `api insert path per ${thousands(path.batchRows)}-row batch (medians)`,
       figure: `${ms(path.parseMs + path.normalizeMs + path.serializeMs + path.writerMs)}`,
       comparison:
-        `JSON.parse ${ms(path.parseMs)}, normalizeEvent ${ms(path.normalizeMs)}, JSON.stringify ${ms(path.serializeMs)}, ` +
+        `JSON.parse ${ms(path.parseMs)}, normalizeEvent ${ms(path.normalizeMs)}, prepareLogRow (JSON.stringify, pattern id) ${ms(path.serializeMs)}, ` +
         `embedded writer (duplicate check, insert) ${ms(path.writerMs)}, bare insert ${ms(path.insertMs)}; ` +
         `duplicate-check SELECT of every row (server mode) ${ms(path.dedupSelectMs)}; wire NDJSON straight into the engine ${ms(path.wireInsertMs)}`,
+      target: '',
+    },
+    {
+      group: 'ingest',
+      what: `pattern id at ingest, same run (${thousands(path.batchRows)}-row batches)`,
+      figure: `derivePattern ${ms(path.deriveMs)} a batch`,
+      comparison:
+        `api JS path ${perSecond(jsWithPattern)} with it, ${perSecond(jsWithPattern - path.deriveMs)} without; ` +
+        `bare insert with the id given ${perSecond(path.insertWithIdMs)}, id left to the column default ${perSecond(path.insertMs)}`,
       target: '',
     },
     {
