@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { derivePattern } from '@logline/log-patterns';
 import { startTestApi, event, type TestApi } from './test-app';
 
 interface SseEvent {
@@ -95,6 +96,18 @@ describe('GET /api/v1/tail (server-sent events)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(resumed.seqs().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 10));
     await resumed.close();
+  });
+
+  it('streams none of the hidden patterns', async () => {
+    const hidden = derivePattern('event number 1').patternId;
+    const tail = await openTail(baseUrl, `producer_id=patterned&exclude_pattern_id=${hidden}`);
+    const now = new Date().toISOString();
+    const lines = [event(0, { producer_id: 'patterned', timestamp: now, message: 'cache warmed in 3 ms' }), event(1, { producer_id: 'patterned', timestamp: now })];
+    await api.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
+    await until(() => tail.seqs().length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tail.seqs()).toEqual([0]);
+    await tail.close();
   });
 
   it('refuses a malformed Last-Event-ID', async () => {

@@ -11,6 +11,8 @@ export const TailQuery = Type.Object({
   source: FilterParams.source,
   producer_id: FilterParams.producer_id,
   trace_id: FilterParams.trace_id,
+  pattern_id: FilterParams.pattern_id,
+  exclude_pattern_id: FilterParams.exclude_pattern_id,
   q: FilterParams.q,
   last_event_id: Type.Optional(Type.String({ maxLength: 64, description: 'Resume after this event id (as Last-Event-ID).' })),
 });
