@@ -23,7 +23,7 @@ describe('alert rules file', () => {
       { name: 'ops-slack', type: 'slack', url: expect.stringMatching(/^https:\/\/hooks\.slack\.com\//) },
       { name: 'incident-hook', type: 'webhook', url: 'http://127.0.0.1:9095/logline-alerts' },
     ]);
-    expect(rules.map((rule) => rule.name)).toEqual(['payment-critical-burst', 'payment-errors', 'auth-silent']);
+    expect(rules.map((rule) => rule.name)).toEqual(['payment-critical-burst', 'payment-errors', 'auth-silent', 'new-error-pattern']);
     expect(rules[0]).toMatchObject({
       query: 'level:CRITICAL source:payment',
       condition: { kind: 'threshold', threshold: 5 },
@@ -41,6 +41,7 @@ describe('alert rules file', () => {
     });
     expect(rules[1]).toMatchObject({ forMs: 120_000, severity: 'warning', receivers: ['ops-slack'] });
     expect(rules[2]).toMatchObject({ condition: { kind: 'absent' }, windowMs: 600_000, receivers: ['incident-hook'] });
+    expect(rules[3]).toMatchObject({ query: '', condition: { kind: 'new_pattern', minLevel: 'ERROR' }, windowMs: 300_000, receivers: ['ops-slack'] });
   });
 
   it('has no rules when no file is configured, or when the file is empty', () => {
