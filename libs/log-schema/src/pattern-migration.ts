@@ -16,8 +16,8 @@ export const PATTERN_COUNTS_TABLE = 'pattern_counts_1m';
 /** Templates of the patterns the api named by merging stored ids (see groupPatterns). */
 export const PATTERN_GROUPS_TABLE = 'pattern_groups';
 
-/** Longest sample message kept per rollup row, in characters: it is shown, never parsed. */
-const SAMPLE_CHARACTERS = 1000;
+/** Longest sample message kept per rollup row, in characters (raw reads cut theirs alike): it is shown, never parsed. */
+export const PATTERN_SAMPLE_CHARACTERS = 1000;
 
 const CATALOGUE_SELECT = `SELECT pattern_id, ${renderTemplateSql('any(message)')} AS template,
        min(ingested_at) AS first_stored, max(ingested_at) AS last_stored
@@ -25,7 +25,7 @@ FROM ${DATABASE}.${LOGS_TABLE}
 GROUP BY pattern_id`;
 
 const COUNTS_SELECT = `SELECT toStartOfMinute(timestamp) AS minute, pattern_id, source, log_level, count() AS events,
-       min(timestamp) AS first_seen, max(timestamp) AS last_seen, any(substringUTF8(message, 1, ${SAMPLE_CHARACTERS})) AS sample
+       min(timestamp) AS first_seen, max(timestamp) AS last_seen, any(substringUTF8(message, 1, ${PATTERN_SAMPLE_CHARACTERS})) AS sample
 FROM ${DATABASE}.${LOGS_TABLE}
 GROUP BY minute, pattern_id, source, log_level`;
 

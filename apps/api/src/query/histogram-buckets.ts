@@ -4,6 +4,9 @@ const STEPS_SECONDS = [
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 604_800,
 ];
 
+/** The range of a request that names no start (histogram, patterns). */
+export const DEFAULT_RANGE_MS = 24 * 3_600_000;
+
 export interface BucketPlan {
   bucketSeconds: number;
   /** The range widened to whole buckets. */

@@ -4,15 +4,12 @@
  * filters allow it, raw events for the rest of the range (see splitRange), so counts are exactly
  * those of the same filters over the raw table.
  */
-import { DATABASE, PATTERN_COUNTS_TABLE } from '@logline/log-schema';
+import { DATABASE, PATTERN_COUNTS_TABLE, PATTERN_SAMPLE_CHARACTERS } from '@logline/log-schema';
 import { filterConditions, whereClause, type LogFilters } from './log-filters';
 import { minuteRange, servedByPatternRollup, splitRange } from './rollup';
 import { bind, identifier, join, sql, type SqlFragment } from './sql';
 
 const PATTERN_COUNTS = identifier(`${DATABASE}.${PATTERN_COUNTS_TABLE}`);
-
-/** Longest sample read from raw events, in characters (the rollup keeps as much). */
-const SAMPLE_CHARACTERS = 1000;
 
 export interface PatternCountsOptions {
   /** Events dated before this may have expired from the raw table: the rollup is not read before it. */
@@ -49,7 +46,7 @@ function rollupPart(filters: LogFilters, minutes: { fromMs: number; toMs?: numbe
 function rawPart(filters: LogFilters, options: PatternCountsOptions): SqlFragment {
   const conditions = filterConditions(filters);
   if (options.where) conditions.push(options.where);
-  const sample = options.withSample ? sql`, any(substringUTF8(message, 1, ${bind(SAMPLE_CHARACTERS, 'UInt32')})) AS sample` : sql``;
+  const sample = options.withSample ? sql`, any(substringUTF8(message, 1, ${bind(PATTERN_SAMPLE_CHARACTERS, 'UInt32')})) AS sample` : sql``;
   return sql`SELECT pattern_id, ${bucketOf(sql`timestamp`, options.bucketSeconds)} AS bucket_ms, count() AS events,
                     min(timestamp) AS first_seen, max(timestamp) AS last_seen${sample}
              FROM logs.application_logs

@@ -2,10 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Histogram, HistogramQuery } from '@logline/api-contract';
 import { LOG_LEVELS } from '@logline/log-schema';
-import { planBuckets } from '../../query/histogram-buckets';
+import { DEFAULT_RANGE_MS, planBuckets } from '../../query/histogram-buckets';
 import { toLogFilters } from '../../query/log-filters-query';
-
-const DEFAULT_RANGE_MS = 24 * 3_600_000;
 
 const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -2,11 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Patterns, PatternsQuery } from '@logline/api-contract';
 import { retentionHorizonMs } from '@logline/log-schema';
-import { planBuckets } from '../../query/histogram-buckets';
+import { DEFAULT_RANGE_MS, planBuckets } from '../../query/histogram-buckets';
 import { toLogFilters } from '../../query/log-filters-query';
-
-/** The range when the request names no start, as the histogram's. */
-const DEFAULT_RANGE_MS = 24 * 3_600_000;
 
 const patternsRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
