@@ -91,15 +91,16 @@ describe('explorer endpoints', () => {
     expect(ndjson.headers['content-disposition']).toMatch(/attachment; filename="logline-export-.*\.ndjson"/);
     const lines = ndjson.body.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((row) => row.seq)).toEqual(Array.from({ length: 240 }, (_, seq) => seq));
+    expect(lines.every((row) => /^[0-9a-f]{16}$/.test(row.pattern_id))).toBe(true);
     const csv = await get('/api/v1/export?format=csv&level=ERROR');
     const rows = csv.body.trim().split('\n');
-    expect(rows[0]).toBe('timestamp,log_level,source,host,producer_id,seq,message,attributes,trace_id,span_id');
+    expect(rows[0]).toBe('timestamp,log_level,source,host,producer_id,seq,message,attributes,trace_id,span_id,pattern_id');
     expect(rows).toHaveLength(61);
     expect(rows[1]).toContain(",'=SUM(A1) order 239 processed,");
   });
 
   it('serves the OpenAPI document', async () => {
     const doc = (await get('/api/docs/json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/logs', '/api/v1/histogram', '/api/v1/facets', '/api/v1/export', '/api/v1/logs/{id}/context', '/api/v1/ingest']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/logs', '/api/v1/histogram', '/api/v1/facets', '/api/v1/export', '/api/v1/logs/{id}/context', '/api/v1/ingest', '/api/v1/patterns']));
   });
 });

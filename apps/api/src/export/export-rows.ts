@@ -46,7 +46,7 @@ export function exportStream(source: ExportSource, filters: LogFilters, order: S
   return csv;
 }
 
-const CSV_COLUMNS = ['timestamp', 'log_level', 'source', 'host', 'producer_id', 'seq', 'message', 'attributes', 'trace_id', 'span_id'];
+const CSV_COLUMNS = ['timestamp', 'log_level', 'source', 'host', 'producer_id', 'seq', 'message', 'attributes', 'trace_id', 'span_id', 'pattern_id'];
 
 function toCsvRecord(row: StoredLog): Record<string, string> {
   return {
@@ -60,6 +60,7 @@ function toCsvRecord(row: StoredLog): Record<string, string> {
     attributes: JSON.stringify(row.attributes),
     trace_id: row.trace_id,
     span_id: row.span_id,
+    pattern_id: row.pattern_id,
   };
 }
 
