@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PACKAGE_VERSION } from './workspace';
@@ -43,6 +45,23 @@ describe('deploy/compose.yaml', () => {
       expect(services[app].image).toBe(`\${LOGLINE_REGISTRY:-logline}/logline-${app}:\${LOGLINE_VERSION:-${PACKAGE_VERSION}}`);
       expect(services[app].build).toEqual({ context: '..', dockerfile: `apps/${app}/Dockerfile` });
     }
+  });
+
+  it("follows a release: npm's version hook sets every compose file's and .env.example's default tag", () => {
+    const root = mkdtempSync(join(tmpdir(), 'logline-version-'));
+    mkdirSync(join(root, 'deploy'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '9.8.7-rc.1' }));
+    const copied = readdirSync(DEPLOY).filter((name) => /^compose.*\.ya?ml$/.test(name) || name === '.env.example');
+    for (const name of copied) copyFileSync(join(DEPLOY, name), join(root, 'deploy', name));
+    const script = join(DEPLOY, '..', 'tools', 'set-image-version.mjs');
+    execFileSync(process.execPath, [script, root]);
+    for (const name of copied) {
+      const text = readFileSync(join(root, 'deploy', name), 'utf8');
+      expect(text).not.toContain(PACKAGE_VERSION);
+      expect(text).toMatch(/LOGLINE_VERSION(:-|=)9\.8\.7-rc\.1/);
+    }
+    const hook = (JSON.parse(readFileSync(join(DEPLOY, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['version'];
+    expect(hook).toContain('tools/set-image-version.mjs');
   });
 
   it('mounts files that exist, and the VRL programs where vector.yaml looks for them', () => {
