@@ -86,7 +86,7 @@ describe('alert rules, end to end', () => {
     expect(check.output()).toContain(problem);
     const example = startApp('api', ['check-alerts', join(WORKSPACE_ROOT, 'config', 'alert-rules.example.yaml')], {});
     expect(await example.exited).toBe(0);
-    expect(example.output()).toMatch(/alert-rules\.example\.yaml: 3 rules, 2 receivers: ok/);
+    expect(example.output()).toMatch(/alert-rules\.example\.yaml: 4 rules, 2 receivers: ok/);
   });
 
   it('notifies exactly one firing within one evaluation interval of a burst, and later exactly one resolution', async () => {
