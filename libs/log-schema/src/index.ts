@@ -3,6 +3,7 @@ export * from './limits';
 export * from './log-event';
 export * from './normalize-event';
 export * from './json-text';
+export * from './code-point-order';
 export * from './parse-timestamp';
 export * from './migrations';
 export * from './pattern-migration';

@@ -1,4 +1,5 @@
 /** Values as JSON text, written the way Vector's VRL writes them, so both ingest paths agree. */
+import { compareCodePoints } from './code-point-order';
 
 /**
  * JSON text in the one form both ingest paths produce. VRL holds objects as sorted maps and
@@ -10,7 +11,7 @@ export function jsonText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const keys = Object.keys(value).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const keys = Object.keys(value).sort(compareCodePoints);
   return `{${keys.map((key) => `${JSON.stringify(key)}:${jsonText((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 

@@ -1,7 +1,7 @@
 /** Processing rules as they run, validated and compiled from the rules file (see load-rules.ts). */
 import type { SettableField } from '@logline/log-schema';
 import type { MaskStyle } from './redact/mask';
-import type { SafeRegex } from './regex/safe-regex';
+import type { SafeRegex, SafeRegexSet } from './regex/safe-regex';
 import type { ParsedSearch } from './search/parse-search';
 
 /** The message, or one attribute. */
@@ -38,6 +38,8 @@ export interface RedactPattern {
 export interface RedactAction {
   kind: 'redact';
   patterns: readonly RedactPattern[];
+  /** The same patterns as one set: a text none of them matches is passed over in one scan. */
+  patternSet: SafeRegexSet;
   targets: readonly RedactTarget[];
   mask: MaskStyle;
 }

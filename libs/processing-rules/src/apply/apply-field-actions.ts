@@ -1,7 +1,7 @@
 /** Runs the small actions: set a field from an attribute, rename and remove attributes. */
 import { normalizeField, type LogLevel, type SettableField } from '@logline/log-schema';
 import type { RemoveAction, RenameAction, SetAction } from '../rule';
-import { RuleFailure, setAttribute, type WorkingEvent } from './working-event';
+import { removeAttribute, RuleFailure, setAttribute, type WorkingEvent } from './working-event';
 
 /** Unix time written as text (`1732813200`, `1732813200.5`): read as the number normalizeEvent takes. */
 const UNIX_TIME_TEXT = /^-?[0-9]+(?:\.[0-9]+)?$/;
@@ -24,11 +24,11 @@ export function applyRename(action: RenameAction, event: WorkingEvent): void {
   for (const [from, to] of action.names) {
     if (!Object.hasOwn(attributes, from) || from === to) continue;
     const value = attributes[from];
-    delete attributes[from];
+    removeAttribute(event, from);
     setAttribute(event, to, value);
   }
 }
 
 export function applyRemove(action: RemoveAction, event: WorkingEvent): void {
-  for (const name of action.names) delete event.row.attributes[name];
+  for (const name of action.names) removeAttribute(event, name);
 }

@@ -1,5 +1,5 @@
 /** Runs a parse rule: the attributes it finds in the message (or an attribute) are added. */
-import { jsonText, loneSurrogateReason } from '@logline/log-schema';
+import { compareCodePoints, jsonText, loneSurrogateReason } from '@logline/log-schema';
 import { readKeyValues } from '../parse/key-value';
 import type { ParseAction } from '../rule';
 import { readText, setAttribute, type WorkingEvent } from './working-event';
@@ -18,10 +18,8 @@ export function applyParse(action: ParseAction, event: WorkingEvent): void {
  */
 function parsedFields(action: ParseAction, text: string): Array<[string, string]> {
   if (action.format === 'key_value') return readKeyValues(text);
-  const fields = action.format === 'json' ? jsonFields(text) : Object.entries(action.regex?.exec(text)?.groups ?? {});
-  return fields
-    .filter((field): field is [string, string] => field[1] !== undefined)
-    .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  if (action.format === 'json') return jsonFields(text).sort(([a], [b]) => compareCodePoints(a, b));
+  return action.regex?.captures(text) ?? [];
 }
 
 /** The top-level fields of the JSON object from the text's first `{` to its last `}`. */

@@ -24,7 +24,8 @@ export type RulesOutcome =
 export function applyRules(rules: readonly ProcessingRule[], row: LogRow, timestampMs: number): RulesOutcome {
   if (rules.length === 0) return { kind: 'keep', row, timestampMs };
   // The caller's row stays as it was; rules work on a copy.
-  const event: WorkingEvent = { row: { ...row, attributes: { ...row.attributes } }, timestampMs };
+  const attributes = { ...row.attributes };
+  const event: WorkingEvent = { row: { ...row, attributes }, timestampMs, attributeCount: Object.keys(attributes).length };
   for (const rule of rules) {
     try {
       if (rule.when !== undefined && !matchesSearch(rule.when.search, event.row)) continue;

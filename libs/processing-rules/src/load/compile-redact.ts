@@ -1,7 +1,7 @@
 /** `redact:` rules: built-in detectors and custom patterns, masked but for the last characters. */
 import { DETECTOR_NAMES, DETECTORS, type DetectorName } from '../redact/detectors';
 import { RegexSyntaxError } from '../regex/rust-regex-syntax';
-import { compileSafeRegex } from '../regex/safe-regex';
+import { compileSafeRegex, compileSafeRegexSet, type SafeRegexSet } from '../regex/safe-regex';
 import type { RedactAction, RedactPattern, RedactTarget } from '../rule';
 import type { MappingReader } from './mapping-reader';
 import { isAttributeName } from './read-names';
@@ -22,7 +22,19 @@ export function compileRedact(rule: MappingReader): RedactAction | undefined {
   const targets = readTargets(reader);
   if (detectors === undefined || custom === undefined || targets === undefined) return undefined;
   if (detectors.length + custom.length === 0) return undefined;
-  return { kind: 'redact', patterns: [...detectors, ...custom], targets, mask: { char, keepLast } };
+  const patterns = [...detectors, ...custom];
+  const patternSet = readPatternSet(reader, patterns);
+  return patternSet && { kind: 'redact', patterns, patternSet, targets, mask: { char, keepLast } };
+}
+
+function readPatternSet(reader: MappingReader, patterns: readonly RedactPattern[]): SafeRegexSet | undefined {
+  try {
+    return compileSafeRegexSet(patterns.map((pattern) => pattern.regex));
+  } catch (error) {
+    if (!(error instanceof RegexSyntaxError)) throw error;
+    reader.report('patterns', error.message);
+    return undefined;
+  }
 }
 
 function readDetectors(reader: MappingReader): RedactPattern[] | undefined {

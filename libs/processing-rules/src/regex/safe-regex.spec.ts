@@ -1,4 +1,4 @@
-import { compileSafeRegex, MAX_PATTERN_LENGTH } from './safe-regex';
+import { compileSafeRegex, compileSafeRegexSet, MAX_PATTERN_LENGTH } from './safe-regex';
 import { toRustRegex } from './rust-regex-syntax';
 
 describe('compileSafeRegex', () => {
@@ -6,14 +6,27 @@ describe('compileSafeRegex', () => {
     // A backtracking engine (JavaScript's RegExp, PCRE) takes ~2^n steps here; RE2 one pass.
     const regex = compileSafeRegex('(?P<run>(a+)+)$');
     const text = `${'a'.repeat(100_000)}!`;
-    expect(regex.exec(text)).toBeNull();
-    expect(regex.exec('aaab')?.groups).toBeUndefined();
-    expect(regex.exec('xaaa')?.groups).toEqual({ run: 'aaa' });
+    expect(regex.captures(text)).toBeUndefined();
+    expect(regex.captures('aaab')).toBeUndefined();
+    expect(regex.captures('xaaa')).toEqual([['run', 'aaa']]);
   });
 
   it('runs nested repetitions that would hang a backtracking engine', () => {
     const regex = compileSafeRegex('^(?P<x>(\\w+\\s?)*)$');
-    expect(regex.exec(`${'word '.repeat(20_000)}!`)).toBeNull();
+    expect(regex.captures(`${'word '.repeat(20_000)}!`)).toBeUndefined();
+  });
+
+  it('gives the named groups of the first match in code-point order, leaving out those that took no part', () => {
+    const regex = compileSafeRegex('(?P<zeta>\\d+)(?: (?P<alpha>[a-z]+))?(?: (?P<Beta>[A-Z]+))?');
+    expect(regex.captures('id 42 abc, 7 XY')).toEqual([['alpha', 'abc'], ['zeta', '42']]);
+    expect(regex.captures('no digits')).toBeUndefined();
+  });
+
+  it('tells in one pass which of several patterns match, named groups of the same name allowed', () => {
+    const set = compileSafeRegexSet(['(?P<secret>\\d{4})', '(?i)token=(?P<secret>\\w+)', '^end$'].map(compileSafeRegex));
+    expect(set.matching('TOKEN=abc and 1234')).toEqual([0, 1]);
+    expect(set.matching('end')).toEqual([2]);
+    expect(set.matching('nothing here')).toEqual([]);
   });
 
   it('refuses patterns RE2 cannot run in linear time, and overly long ones', () => {
