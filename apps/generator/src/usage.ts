@@ -19,7 +19,8 @@ Sends realistic log events (or the lines of a log file) to Logline's ingest.
   --levels L,L           generate only these levels, in their usual proportions, e.g.
                          --levels CRITICAL for a burst of critical events (default: all)
   --replay FILE          send the lines of a log file (syslog, log4j, Apache error log, or
-                         any text) instead of generated events; needs --source
+                         any text) instead of generated events; needs --source. Lines that
+                         continue an event (stack traces, tracebacks) are sent joined to it
   --source NAME          the source of replayed events
   --replay-time T        original (default): the times in the file; now: shifted so the last
                          line is now, gaps kept (old files fall outside the api's retention)

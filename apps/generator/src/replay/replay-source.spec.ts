@@ -38,6 +38,30 @@ describe('replay source', () => {
     expect(events[0].attributes?.original_timestamp).toBe(new Date(2015, 9, 18, 18, 1, 47).toISOString());
   });
 
+  it('joins the lines of a Java stack trace and a Python traceback to the event they belong to', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'generator-replay-')), 'traces.log');
+    const trace = ['java.lang.IllegalStateException: cart 42 is locked', '\tat com.acme.Cart.load(Cart.java:88)', '\t... 48 more'];
+    const traceback = ['Traceback (most recent call last):', '  File "/srv/jobs.py", line 57, in run', '', 'ValueError: bad payload'];
+    const lines = [
+      '2015-10-18 18:01:47,978 ERROR [main] a.b.Cart: load failed', ...trace,
+      '2015-10-18 18:01:48,000 INFO [main] a.b.Cart: next',
+      '2015-10-18 18:01:49,000 ERROR [w] jobs: job failed', ...traceback,
+    ];
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const source = createReplaySource({ file, source: 'traces', clock: () => NOW, shiftToNow: true });
+    const events = await source.take(10);
+    await source.close();
+    expect(events.map((event) => event.message)).toEqual([
+      ['load failed', ...trace].join('\n'),
+      'next',
+      ['job failed', ...traceback].join('\n'),
+    ]);
+    expect(events.map((event) => event.log_level)).toEqual(['ERROR', 'INFO', 'ERROR']);
+    expect(events[0].attributes?.raw).toBe([lines[0], ...trace].join('\n'));
+    // The frames carry no time: the newest event, not a frame read as "now", sets the shift.
+    expect(Date.parse(events[2].timestamp)).toBe(NOW);
+  });
+
   it('makes events the shared normalisation accepts, with the format noted', () => {
     const event = toEvent('2015-10-18 18:01:47,978 ERROR [main] a.b.C: disk full', 'hadoop', NOW);
     expect(event.attributes).toMatchObject({ format: 'log4j', thread: 'main', logger: 'a.b.C' });

@@ -16,6 +16,9 @@ export default fp<ViewsOptions>(
       root: options.root,
       production: true,
       options: {
+        // An indented `{{> partial}}` would otherwise indent every line of its output, the lines
+        // of a multi-line message (a stack trace) included.
+        compileOptions: { preventIndent: true },
         partials: {
           layout: 'partials/layout.hbs',
           'filter-bar': 'partials/filter-bar.hbs',
