@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { isMapping, MappingReader } from '@logline/rules-file';
 import { NO_ALERT_RULES, RECEIVER_TYPES, type AlertRules, type Receiver } from './alert-rule';
-import { FieldReader, isMapping } from './field-reader';
 import { NAME, readRules } from './read-rules';
 
 /** Bounds the `rule` label of the firing gauge and the work of one evaluation round. */
@@ -42,7 +42,7 @@ export function parseAlertRules(text: string, file: string): AlertRules {
     throw new AlertRulesError(file, [`not valid YAML: ${(error as Error).message}`]);
   }
   const problems: string[] = [];
-  const top = FieldReader.open(document ?? {}, 'file', problems);
+  const top = MappingReader.open(document ?? {}, undefined, { rule: 'file', path: '' }, problems);
   if (!top) throw new AlertRulesError(file, problems);
   top.onlyKnown(['receivers', 'rules']);
   const receivers = readReceivers(isMapping(document) ? document.receivers : undefined, problems);
@@ -63,7 +63,7 @@ function readReceivers(list: unknown, problems: string[]): Receiver[] {
   list.forEach((item, index) => {
     const rawName = (item as { name?: unknown } | null)?.name;
     const where = typeof rawName === 'string' ? `receiver '${rawName.slice(0, 64)}' (receivers[${index}])` : `receivers[${index}]`;
-    const reader = FieldReader.open(item, where, problems);
+    const reader = MappingReader.open(item, undefined, { rule: where, path: '' }, problems);
     if (!reader) return;
     const before = problems.length;
     reader.onlyKnown(['name', 'type', 'url']);

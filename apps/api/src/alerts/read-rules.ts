@@ -1,9 +1,10 @@
 /** The `rules:` list of a rules file, validated into AlertRules (problems collected, not thrown). */
 import { SEVERITIES } from '@logline/api-contract';
 import { LOG_LEVELS, toLogLevel } from '@logline/log-schema';
+import { MappingReader } from '@logline/rules-file';
 import { parseSearchQuery } from '../query/search-query';
 import type { AlertCondition, AlertRule } from './alert-rule';
-import { FieldReader } from './field-reader';
+import { formatDuration, parseDuration } from './duration';
 
 /** Rule and receiver names: also the `rule` label of the firing gauge, so kept short and plain. */
 export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
@@ -34,7 +35,7 @@ export function readRules(list: unknown, receiverNames: readonly string[], probl
 function readRule(item: unknown, index: number, receiverNames: readonly string[], problems: string[]): AlertRule | undefined {
   const rawName = (item as { name?: unknown } | null)?.name;
   const where = typeof rawName === 'string' ? `rule '${rawName.slice(0, 64)}' (rules[${index}])` : `rules[${index}]`;
-  const reader = FieldReader.open(item, where, problems);
+  const reader = MappingReader.open(item, undefined, { rule: where, path: '' }, problems);
   if (!reader) return undefined;
   const before = problems.length;
   reader.onlyKnown(FIELDS);
@@ -49,8 +50,8 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
     query,
     filters,
     condition,
-    windowMs: reader.duration('window', 1_000, MAX_WINDOW_MS, true),
-    forMs: reader.duration('for', 0, MAX_WINDOW_MS) ?? 0,
+    windowMs: readDuration(reader, 'window', 1_000, MAX_WINDOW_MS, true),
+    forMs: readDuration(reader, 'for', 0, MAX_WINDOW_MS) ?? 0,
     severity: reader.oneOf('severity', SEVERITIES) ?? 'warning',
     labels: reader.labels('labels', LABEL_NAME) ?? {},
     receivers: readReceiverNames(reader, receiverNames),
@@ -58,7 +59,7 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
   return problems.length === before ? (rule as AlertRule) : undefined;
 }
 
-function parseQuery(reader: FieldReader, query: string): AlertRule['filters'] | undefined {
+function parseQuery(reader: MappingReader, query: string): AlertRule['filters'] | undefined {
   try {
     const parsed = parseSearchQuery(query);
     return { text: parsed?.text, fields: parsed?.fields };
@@ -68,7 +69,7 @@ function parseQuery(reader: FieldReader, query: string): AlertRule['filters'] | 
   }
 }
 
-function readCondition(reader: FieldReader): AlertCondition | undefined {
+function readCondition(reader: MappingReader): AlertCondition | undefined {
   if (reader.has('new_pattern')) return readNewPatternCondition(reader);
   if (reader.has('min_level')) reader.report('min_level', 'applies to new_pattern: true rules only');
   const hasThreshold = reader.has('threshold');
@@ -88,7 +89,7 @@ function readCondition(reader: FieldReader): AlertCondition | undefined {
   return { kind: 'absent' };
 }
 
-function readNewPatternCondition(reader: FieldReader): AlertCondition | undefined {
+function readNewPatternCondition(reader: MappingReader): AlertCondition | undefined {
   if (reader.has('threshold') || reader.has('absent')) {
     reader.report('new_pattern', 'give one of threshold, absent: true or new_pattern: true');
     return undefined;
@@ -101,11 +102,22 @@ function readNewPatternCondition(reader: FieldReader): AlertCondition | undefine
   return minLevel === undefined ? undefined : { kind: 'new_pattern', minLevel };
 }
 
-function readReceiverNames(reader: FieldReader, defined: readonly string[]): string[] {
+function readReceiverNames(reader: MappingReader, defined: readonly string[]): string[] {
   const names = reader.names('receivers', NAME);
   if (names === undefined) return reader.has('receivers') ? [] : [...defined];
   for (const name of names) {
     if (!defined.includes(name)) reader.report('receivers', `no receiver named '${name}' (defined: ${defined.join(', ') || 'none'})`);
   }
   return names;
+}
+
+/** A duration such as 30s, 5m or 1h30m, in milliseconds, within [minMs, maxMs]. */
+function readDuration(reader: MappingReader, field: string, minMs: number, maxMs: number, required = false): number | undefined {
+  const value = reader.value(field, required);
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'string' ? parseDuration(value) : undefined;
+  if (ms === undefined) reader.report(field, `must be a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+  else if (ms < minMs || ms > maxMs) reader.report(field, `must be from ${formatDuration(minMs)} to ${formatDuration(maxMs)}`);
+  else return ms;
+  return undefined;
 }

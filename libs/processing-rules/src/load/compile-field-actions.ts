@@ -1,7 +1,7 @@
 /** The small actions: set a field from an attribute, drop, sample, rename and remove attributes. */
 import type { SettableField } from '@logline/log-schema';
 import type { DropAction, RemoveAction, RenameAction, SampleAction, SetAction } from '../rule';
-import type { MappingReader } from './mapping-reader';
+import type { MappingReader } from '@logline/rules-file';
 import { ATTRIBUTE_NAME_EXPECTED, isAttributeName, readAttributeNames } from './read-names';
 
 const SETTABLE: readonly SettableField[] = ['timestamp', 'log_level', 'source', 'host'];

@@ -4,7 +4,7 @@ import { KEY_VALUE_PATTERN } from '../parse/key-value';
 import { RegexSyntaxError } from '../regex/rust-regex-syntax';
 import { compileSafeRegex, type SafeRegex } from '../regex/safe-regex';
 import type { ParseAction, ParseFormat } from '../rule';
-import type { MappingReader } from './mapping-reader';
+import type { MappingReader } from '@logline/rules-file';
 import { ATTRIBUTE_NAME_EXPECTED, isAttributeName, readTextField } from './read-names';
 
 const FORMATS: readonly ParseFormat[] = ['regex', 'grok', 'key_value', 'json'];

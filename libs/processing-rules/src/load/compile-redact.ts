@@ -3,7 +3,7 @@ import { DETECTOR_NAMES, DETECTORS, type DetectorName } from '../redact/detector
 import { RegexSyntaxError } from '../regex/rust-regex-syntax';
 import { compileSafeRegex, compileSafeRegexSet, type SafeRegexSet } from '../regex/safe-regex';
 import type { RedactAction, RedactPattern, RedactTarget } from '../rule';
-import type { MappingReader } from './mapping-reader';
+import type { MappingReader } from '@logline/rules-file';
 import { isAttributeName } from './read-names';
 
 const DEFAULT_TARGETS: readonly RedactTarget[] = ['message', 'attributes'];

@@ -4,8 +4,7 @@ import { parseSearch, SearchSyntaxError } from '../search/parse-search';
 import { compileParse } from './compile-parse';
 import { compileRedact } from './compile-redact';
 import { compileDrop, compileRemove, compileRename, compileSample, compileSet } from './compile-field-actions';
-import type { LocatedYaml } from './located-yaml';
-import { MappingReader } from './mapping-reader';
+import { MappingReader, type LocatedYaml } from '@logline/rules-file';
 
 /** Rule names: also shown in dead letters, so kept short and plain. */
 const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
@@ -44,10 +43,9 @@ function readWhen(reader: MappingReader): ProcessingRule['when'] {
   const text = reader.string('when', { maxLength: 2000 });
   if (text === undefined) return undefined;
   try {
+    // Not blank (read as text, it was refused): parseSearch finds terms in it or throws.
     const search = parseSearch(text);
-    if (search) return { text, search };
-    reader.report('when', 'is blank (leave it out for every event)');
-    return undefined;
+    return search && { text, search };
   } catch (error) {
     if (!(error instanceof SearchSyntaxError)) throw error;
     reader.report('when', error.message);

@@ -73,7 +73,7 @@ describe('loadProcessingRules', () => {
       "line 18: rule 'bad-redact': redact.detectors: unknown detector 'passport' (known: card_number, email, bearer_token, api_key, ip)",
       "line 18: rule 'bad-redact': redact.keep_last: must be a whole number from 0 to 64, got 100",
       "line 19: rule 'bad-regex': name: is used by the rule at line 2",
-      "line 22: rule 'blank-when': when: is blank (leave it out for every event)",
+      "line 22: rule 'blank-when': when: must be a non-empty text",
       "line 25: rule 'bad-rename': rename.a: the new name must be an attribute name of 1 to 256 bytes",
     ]);
   });

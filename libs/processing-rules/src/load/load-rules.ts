@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { ProcessingRule } from '../rule';
 import { compileRule } from './compile-rule';
-import { readLocatedYaml, YamlSyntaxError } from './located-yaml';
-import { isMapping } from './mapping-reader';
+import { isMapping, readLocatedYaml, YamlSyntaxError } from '@logline/rules-file';
 
 /** Bounds the work done on every event. */
 const MAX_RULES = 200;

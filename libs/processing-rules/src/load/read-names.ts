@@ -1,7 +1,7 @@
 /** How rules name the message and attributes they read and write. */
 import { LIMITS } from '@logline/log-schema';
 import type { TextField } from '../rule';
-import type { MappingReader } from './mapping-reader';
+import type { MappingReader } from '@logline/rules-file';
 
 /** True when `name` can be stored as an attribute name. */
 export function isAttributeName(name: string): boolean {

@@ -1,0 +1,2 @@
+export * from './located-yaml';
+export * from './mapping-reader';
