@@ -1,7 +1,8 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
-import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '@logline/log-schema';
+import { DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
+import { loadProcessingRules, ProcessingRulesError, type MultilineOptions, type ProcessingRule } from '@logline/processing-rules';
 import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
 
 /** SYSLOG_PORT when unset and no API_TOKENS_FILE is given (514 needs root; 5514 is the usual stand-in). */
@@ -40,6 +41,11 @@ const schema = {
     INGEST_TCP_MAX_CONNECTIONS: { type: 'integer', minimum: 1, default: 1000 },
     INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS: { type: 'integer', minimum: 1, default: 100 },
     INGEST_TCP_IDLE_SECONDS: { type: 'integer', minimum: 1, default: 300 },
+    PROCESSING_RULES_FILE: { type: 'string', default: '' },
+    MULTILINE_ENABLED: { type: 'boolean', default: true },
+    MULTILINE_FLUSH_MS: { type: 'integer', minimum: 1, maximum: 60_000, default: 1000 },
+    MULTILINE_MAX_LINES: { type: 'integer', minimum: 1, maximum: 100_000, default: 500 },
+    MULTILINE_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: LIMITS.messageBytes, default: LIMITS.messageBytes },
     QUERY_TIMEOUT_SECONDS: { type: 'integer', minimum: 1, default: 30 },
     TAIL_POLL_MS: { type: 'integer', minimum: 50, default: 250 },
     TAIL_SAFETY_MS: { type: 'integer', minimum: 0, default: 300 },
@@ -96,6 +102,10 @@ export interface ApiConfig {
     /** Open TCP ingest connections from one client address at most. */
     tcpMaxConnectionsPerAddress: number;
     tcpIdleSeconds: number;
+    /** PROCESSING_RULES_FILE, read and checked at start; no file: no rules. */
+    processingRules: { file?: string; rules: readonly ProcessingRule[] };
+    /** Joining the lines of a stack trace sent one per event over TCP or syslog; undefined: off. */
+    multiline?: MultilineOptions;
   };
   queryTimeoutSeconds: number;
   tail: {
@@ -148,6 +158,11 @@ interface Env {
   INGEST_TCP_MAX_CONNECTIONS: number;
   INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS: number;
   INGEST_TCP_IDLE_SECONDS: number;
+  PROCESSING_RULES_FILE: string;
+  MULTILINE_ENABLED: boolean;
+  MULTILINE_FLUSH_MS: number;
+  MULTILINE_MAX_LINES: number;
+  MULTILINE_MAX_BYTES: number;
   QUERY_TIMEOUT_SECONDS: number;
   TAIL_POLL_MS: number;
   TAIL_SAFETY_MS: number;
@@ -174,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const hosts = parseHostList(values.API_ALLOWED_HOSTS);
   const password = readSecretSetting(env, 'CLICKHOUSE_PASSWORD');
   const problems = [...hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`), ...(password.problem ? [password.problem] : [])];
+  const processingRules = readProcessingRules(values.PROCESSING_RULES_FILE, problems);
   if (problems.length > 0) throw new Error(problems.join('\n  '));
   return deepFreeze({
     host: values.API_HOST,
@@ -208,6 +224,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tcpMaxConnections: values.INGEST_TCP_MAX_CONNECTIONS,
       tcpMaxConnectionsPerAddress: values.INGEST_TCP_MAX_CONNECTIONS_PER_ADDRESS,
       tcpIdleSeconds: values.INGEST_TCP_IDLE_SECONDS,
+      processingRules,
+      multiline: values.MULTILINE_ENABLED
+        ? { flushMs: values.MULTILINE_FLUSH_MS, maxLines: values.MULTILINE_MAX_LINES, maxBytes: values.MULTILINE_MAX_BYTES }
+        : undefined,
     },
     queryTimeoutSeconds: values.QUERY_TIMEOUT_SECONDS,
     tail: {
@@ -229,6 +249,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     log: { level: values.LOG_LEVEL, format: values.LOG_FORMAT },
   });
+}
+
+/** The rules of PROCESSING_RULES_FILE, compiled once; every problem in the file goes to `problems`. */
+function readProcessingRules(file: string, problems: string[]): ApiConfig['ingest']['processingRules'] {
+  if (file === '') return { rules: [] };
+  try {
+    return { file, rules: loadProcessingRules(file).rules };
+  } catch (error) {
+    if (!(error instanceof ProcessingRulesError)) throw error;
+    problems.push(`PROCESSING_RULES_FILE: ${error.message}`);
+    return { rules: [] };
+  }
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

@@ -13,6 +13,7 @@ export interface ApiMetrics {
   logPages: Counter<'answered_by'>;
   duplicateEvents: Counter;
   syslogUdpDropped: Counter<'reason'>;
+  ruleDroppedEvents: Counter<'rule'>;
   tailViewers: Gauge;
   tailPollers: Gauge;
   httpRequestSeconds: HttpRequestHistogram;
@@ -29,7 +30,7 @@ export function createMetrics(): ApiMetrics {
     registry,
     ingestedEvents: new Counter({
       name: 'logline_ingest_events_total',
-      help: 'Events received, by transport and outcome (accepted or rejected).',
+      help: 'Events received, by transport and outcome: accepted (stored), rejected (dead letters) or dropped_by_rule (PROCESSING_RULES_FILE).',
       labelNames: ['transport', 'outcome'],
       registers,
     }),
@@ -67,6 +68,12 @@ export function createMetrics(): ApiMetrics {
       name: 'logline_syslog_udp_dropped_total',
       help: 'Syslog UDP messages dropped, by reason: buffer_full (storage behind; UDP cannot be slowed down) or store_failed.',
       labelNames: ['reason'],
+      registers,
+    }),
+    ruleDroppedEvents: new Counter({
+      name: 'logline_processing_rule_dropped_total',
+      help: 'Events a processing rule (PROCESSING_RULES_FILE) dropped, by rule: its drop rules and what its sample rules left out.',
+      labelNames: ['rule'],
       registers,
     }),
     tailViewers: new Gauge({ name: 'logline_tail_viewers', help: 'Live tail streams open now.', registers }),

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 
 export const IngestResult = Type.Object({
-  accepted: Type.Integer({ description: 'Events stored and visible to queries.' }),
+  accepted: Type.Integer({ description: 'Events stored and visible to queries, and those a processing rule dropped (taken on: not to be sent again).' }),
   rejected: Type.Integer({
     description: 'Lines refused: the first INGEST_MAX_ERRORS_KEPT each kept in logs.ingest_errors, the rest in one summarising dead letter.',
   }),

@@ -7,9 +7,15 @@
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PreparedLogRow } from '@logline/ch-client';
+import type { ApiConfig } from '../config';
+import { acceptEvent, type NormalisedEvent } from './accept-event';
+import { EventJoiner } from './event-joiner';
 import type { IngestPipeline, Transport } from './ingest-pipeline';
-import { emptyParsedLines, type ParsedLines } from './parse-lines';
+import { emptyParsedLines, lineLimits, type LineLimits, type ParsedLines } from './parse-lines';
 import type { Rejections } from './rejections';
+
+/** What a connection needs from the ingest configuration. */
+export type ConnectionConfig = Parameters<typeof lineLimits>[0] & Pick<ApiConfig['ingest'], 'batchRows' | 'multiline'>;
 
 const FLUSH_ROWS = 1000;
 /**
@@ -30,20 +36,28 @@ export class ConnectionStore {
   private readonly inFlight = new Set<Promise<void>>();
   private inFlightRows = 0;
   private readonly maxRowsInFlight: number;
+  /** Joins stack traces sent line by line; undefined when MULTILINE_ENABLED is false. */
+  private readonly joiner: EventJoiner | undefined;
 
   constructor(
     private readonly socket: Socket,
     private readonly pipeline: IngestPipeline,
     private readonly transport: Transport,
     readonly peer: string,
-    batchRows: number,
+    private readonly config: ConnectionConfig,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.maxRowsInFlight = INSERTS_IN_FLIGHT * batchRows;
+    this.maxRowsInFlight = INSERTS_IN_FLIGHT * config.batchRows;
+    this.joiner = config.multiline && new EventJoiner(config.multiline, (events) => this.acceptJoined(events), () => this.afterRead());
     this.rejections = pipeline.collectRejections();
     this.parsed = emptyParsedLines(this.rejections);
     // However the connection ends, the refusals past the detail budget get their summary.
     socket.once('close', () => pipeline.reject(this.rejections.take(true), transport, peer));
+  }
+
+  /** What a line read now must respect, and where its event goes once normalised: the joiner, if on. */
+  limits(): LineLimits {
+    return { ...lineLimits(this.config), joiner: this.joiner };
   }
 
   /** After a chunk was read: hands a full batch over now, a small one once the chunk's turn ends. */
@@ -52,7 +66,9 @@ export class ConnectionStore {
     else setImmediate(() => this.flush());
   }
 
-  flush(): void {
+  /** Hands what was parsed to the pipeline; `final` (the connection ends) completes every joined event first. */
+  flush(final = false): void {
+    if (final) this.joiner?.end();
     const batch = this.parsed;
     if (batch.rows.length === 0 && this.rejections.kept.length === 0) return;
     this.parsed = emptyParsedLines(this.rejections);
@@ -69,6 +85,11 @@ export class ConnectionStore {
     this.inFlight.add(storing);
     this.inFlightRows += rows;
     if (this.inFlightRows >= this.maxRowsInFlight || !this.pipeline.hasRoomFor(FLUSH_ROWS)) this.socket.pause();
+  }
+
+  private acceptJoined(events: readonly NormalisedEvent[]): void {
+    const limits = lineLimits(this.config);
+    for (const event of events) acceptEvent(event, limits, this.parsed);
   }
 
   async settled(): Promise<void> {

@@ -80,8 +80,15 @@ export class IngestPipeline {
     return new Rejections(keepEvery ? Number.POSITIVE_INFINITY : this.maxErrorsKept);
   }
 
-  /** Counts refused lines and stores them as dead letters (dropped, and counted, when too many wait). */
+  /**
+   * Counts refused lines and stores them as dead letters (dropped, and counted, when too many
+   * wait); counts the events processing rules dropped.
+   */
   reject(batch: RejectionBatch, transport: Transport, peer: string): void {
+    for (const [rule, count] of batch.dropped) {
+      this.metrics.ingestedEvents.inc({ transport, outcome: 'dropped_by_rule' }, count);
+      this.metrics.ruleDroppedEvents.inc({ rule }, count);
+    }
     for (const [code, count] of batch.counts) {
       this.metrics.ingestedEvents.inc({ transport, outcome: 'rejected' }, count);
       this.metrics.rejectedEvents.inc({ transport, code }, count);

@@ -2,7 +2,7 @@ import { countBodyLines, emptyParsedLines, lineLimits, parseIngestBody, type Lin
 import { Rejections } from './rejections';
 
 const NOW = Date.UTC(2026, 10, 28, 18, 0, 0);
-const limits = (maxLineBytes = 1 << 20) => lineLimits({ maxLineBytes, retentionDays: 30, maxFutureSeconds: 86_400 }, NOW);
+const limits = (maxLineBytes = 1 << 20) => lineLimits({ maxLineBytes, retentionDays: 30, maxFutureSeconds: 86_400, processingRules: { rules: [] } }, NOW);
 
 const good = (seq: number) =>
   JSON.stringify({ timestamp: '2026-11-28T17:00:00.000Z', level: 'info', message: `m${seq}`, source: 'auth', seq });

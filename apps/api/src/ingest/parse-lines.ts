@@ -3,8 +3,10 @@
  * Lines count from 1 and every line counts, blank ones included; blank lines are skipped.
  */
 import { isUtf8 } from 'node:buffer';
-import { prepareLogRow, type PreparedLogRow } from '@logline/ch-client';
+import type { PreparedLogRow } from '@logline/ch-client';
 import { loneSurrogateReason, normalizeEvent, retentionHorizonMs } from '@logline/log-schema';
+import type { ProcessingRule } from '@logline/processing-rules';
+import { acceptEvent, refuseEvent, type DescribeEvent, type NormalisedEvent } from './accept-event';
 import { jsonArrayElements, JsonArrayError } from './json-array';
 import type { Rejections } from './rejections';
 
@@ -17,20 +19,30 @@ export interface ParsedLines {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-/** What a line must respect beyond the event rules: its size, and a timestamp the store keeps. */
+/**
+ * What a line must respect beyond the event rules: its size, and a timestamp the store keeps; and
+ * what happens to it once normalised: the processing rules, after a connection's joining of
+ * multi-line events where there is one.
+ */
 export interface LineLimits {
   maxLineBytes: number;
   /** Oldest timestamp accepted (older events would be deleted by retention at once), epoch ms. */
   earliestMs: number;
   /** Newest timestamp accepted (clock-skew allowance into the future), epoch ms. */
   latestMs: number;
+  rules: readonly ProcessingRule[];
+  /** Takes normalised events before the rules do, to join continuation lines (TCP and syslog streams). */
+  joiner?: { push(event: NormalisedEvent): void };
 }
 
-export function lineLimits(config: { maxLineBytes: number; retentionDays: number; maxFutureSeconds: number }, nowMs = Date.now()): LineLimits {
+type LimitsConfig = { maxLineBytes: number; retentionDays: number; maxFutureSeconds: number; processingRules: { rules: readonly ProcessingRule[] } };
+
+export function lineLimits(config: LimitsConfig, nowMs = Date.now()): LineLimits {
   return {
     maxLineBytes: config.maxLineBytes,
     earliestMs: retentionHorizonMs(config.retentionDays, nowMs),
     latestMs: nowMs + config.maxFutureSeconds * 1000,
+    rules: config.processingRules.rules,
   };
 }
 
@@ -74,23 +86,16 @@ export function addValue(value: unknown, line: number, raw: string, limits: Line
   addEvent(value, line, limits, out, () => ({ where: undefined, raw }));
 }
 
-/** Where a refused event was, in its protocol's terms (prefixed to the reason), and its text. */
-type DescribeEvent = () => { where: string | undefined; raw: string };
-
-/** Normalises a decoded event (its strings already checked for lone surrogates) into `out`. */
+/**
+ * Normalises a decoded event (its strings already checked for lone surrogates) and passes it on:
+ * to the connection's joiner of multi-line events, or straight to the rules and into `out`.
+ */
 export function addEvent(value: unknown, line: number, limits: LineLimits, out: ParsedLines, describe: DescribeEvent): void {
-  const refuse = (code: string, reason: string) => {
-    const { where, raw } = describe();
-    out.rejections.add({ line, code, reason: where === undefined ? reason : `${where}: ${reason}`, raw });
-  };
   const result = normalizeEvent(value);
-  if (!result.ok) return refuse(result.code, result.reason);
-  const { timestampMs } = result;
-  if (timestampMs < limits.earliestMs) {
-    return refuse('out_of_range', `timestamp ${result.row.timestamp} is older than the retention period; it would be deleted at once`);
-  }
-  if (timestampMs > limits.latestMs) return refuse('out_of_range', `timestamp ${result.row.timestamp} is in the future beyond the allowed clock skew`);
-  out.rows.push(prepareLogRow(result.row, timestampMs));
+  if (!result.ok) return refuseEvent(out, line, describe, result.code, result.reason);
+  const event = { row: result.row, timestampMs: result.timestampMs, line, describe };
+  if (limits.joiner) limits.joiner.push(event);
+  else acceptEvent(event, limits, out);
 }
 
 /** Splits an NDJSON body into lines and parses each into `out`. */

@@ -23,6 +23,8 @@ export interface RejectionBatch {
   readonly summary?: LineRejection;
   /** Refusals in this batch by code, those summarised included. */
   readonly counts: ReadonlyMap<string, number>;
+  /** Events a processing rule dropped (a drop or sample rule), by rule: counted, never dead letters. */
+  readonly dropped: ReadonlyMap<string, number>;
 }
 
 /** Code of the dead letter that summarises refusals past the detail budget. */
@@ -31,8 +33,10 @@ export const MORE_REJECTIONS_CODE = 'more_rejections';
 export class Rejections {
   private details: LineRejection[] = [];
   private counts = new Map<string, number>();
+  private droppedByRule = new Map<string, number>();
   private keptTotal = 0;
   private total = 0;
+  private droppedTotal = 0;
   private readonly omittedByCode = new Map<string, number>();
   private omittedLines: { first: number; last: number } | undefined;
 
@@ -41,6 +45,11 @@ export class Rejections {
   /** Refusals collected so far, kept and summarised. */
   get count(): number {
     return this.total;
+  }
+
+  /** Events processing rules dropped so far: taken on, so never refused, and not stored. */
+  get dropped(): number {
+    return this.droppedTotal;
   }
 
   /** The refusals kept with details and not yet taken. */
@@ -60,14 +69,21 @@ export class Rejections {
     this.omittedLines = { first: this.omittedLines?.first ?? rejection.line, last: rejection.line };
   }
 
+  /** Counts an event the processing rule `rule` dropped. */
+  drop(rule: string): void {
+    this.droppedTotal += 1;
+    this.droppedByRule.set(rule, (this.droppedByRule.get(rule) ?? 0) + 1);
+  }
+
   /**
    * Hands over what was collected since the last take. With `final` (the request or connection
    * is over) the batch carries the summary of every refusal past the detail budget.
    */
   take(final: boolean): RejectionBatch {
-    const batch = { details: this.details, counts: this.counts, summary: final ? this.summary() : undefined };
+    const batch = { details: this.details, counts: this.counts, dropped: this.droppedByRule, summary: final ? this.summary() : undefined };
     this.details = [];
     this.counts = new Map();
+    this.droppedByRule = new Map();
     return batch;
   }
 

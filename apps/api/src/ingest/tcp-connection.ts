@@ -5,8 +5,8 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { ConnectionStore } from './connection-store';
-import { lineLimits, parseLine, type LineLimits } from './parse-lines';
+import { ConnectionStore, type ConnectionConfig } from './connection-store';
+import { parseLine } from './parse-lines';
 import type { IngestPipeline } from './ingest-pipeline';
 import type { TcpAuthenticator } from './tcp-auth';
 
@@ -14,8 +14,6 @@ const NEWLINE = 0x0a;
 /** A token line is `{"token":"ll_..."}`, well under this; a longer first line is refused at once. */
 const MAX_TOKEN_LINE_BYTES = 4096;
 
-/** What a connection needs from the ingest configuration. */
-type TcpLimitsConfig = Parameters<typeof lineLimits>[0] & { batchRows: number };
 
 export class TcpConnection {
   private readonly peer: string;
@@ -28,12 +26,12 @@ export class TcpConnection {
   constructor(
     private readonly socket: Socket,
     pipeline: IngestPipeline,
-    private readonly limitsConfig: TcpLimitsConfig,
+    private readonly limitsConfig: ConnectionConfig,
     private readonly log: FastifyBaseLogger,
     private authenticate?: TcpAuthenticator,
   ) {
     this.peer = `${socket.remoteAddress}:${socket.remotePort}`;
-    this.store = new ConnectionStore(socket, pipeline, 'tcp', this.peer, limitsConfig.batchRows, log);
+    this.store = new ConnectionStore(socket, pipeline, 'tcp', this.peer, limitsConfig, log);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => void this.onEnd());
     socket.on('error', (error) => this.log.warn({ err: error, peer: this.peer }, 'tcp ingest connection error'));
@@ -43,13 +41,9 @@ export class TcpConnection {
   async drain(): Promise<void> {
     this.store.closing = true;
     this.socket.pause();
-    this.store.flush();
+    this.store.flush(true);
     await this.store.settled();
     this.socket.destroy();
-  }
-
-  private limits(): LineLimits {
-    return lineLimits(this.limitsConfig);
   }
 
   private onData(chunk: Buffer): void {
@@ -77,7 +71,7 @@ export class TcpConnection {
     }
     if (this.partialBytes > this.limitsConfig.maxLineBytes + 1) {
       // Too long to ever be accepted: report it now and skip the rest of the line.
-      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.limits(), this.store.parsed);
+      parseLine(Buffer.concat(this.partial), ++this.lineNumber, this.store.limits(), this.store.parsed);
       this.partial = [];
       this.partialBytes = 0;
       this.discarding = true;
@@ -98,7 +92,7 @@ export class TcpConnection {
   /** Every complete line passes here, the one left at the end of the stream included. */
   private takeLine(line: Buffer): void {
     if (this.authenticate) return this.checkFirstLine(line);
-    parseLine(line, ++this.lineNumber, this.limits(), this.store.parsed);
+    parseLine(line, ++this.lineNumber, this.store.limits(), this.store.parsed);
   }
 
   private checkFirstLine(line: Buffer): void {
@@ -120,7 +114,7 @@ export class TcpConnection {
     if (this.store.closing) return;
     if (this.partial.length > 0 && !this.discarding) this.takeLine(Buffer.concat(this.partial));
     this.partial = [];
-    this.store.flush();
+    this.store.flush(true);
     await this.store.settled();
     this.socket.end();
   }

@@ -6,11 +6,8 @@ import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { addSyslogFrame, emptyDecodedRecords, SyslogFrameReader, type SyslogFrame } from '@logline/ingest-protocols';
 import { acceptRecords } from '../accept-records';
-import { ConnectionStore } from '../connection-store';
+import { ConnectionStore, type ConnectionConfig } from '../connection-store';
 import type { IngestPipeline } from '../ingest-pipeline';
-import { lineLimits } from '../parse-lines';
-
-type SyslogLimitsConfig = Parameters<typeof lineLimits>[0] & { batchRows: number };
 
 export class SyslogConnection {
   private readonly frames: SyslogFrameReader;
@@ -20,12 +17,12 @@ export class SyslogConnection {
   constructor(
     private readonly socket: Socket,
     pipeline: IngestPipeline,
-    private readonly limitsConfig: SyslogLimitsConfig,
+    limitsConfig: ConnectionConfig,
     log: FastifyBaseLogger,
   ) {
     const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     this.frames = new SyslogFrameReader(limitsConfig.maxLineBytes);
-    this.store = new ConnectionStore(socket, pipeline, 'syslog', peer, limitsConfig.batchRows, log);
+    this.store = new ConnectionStore(socket, pipeline, 'syslog', peer, limitsConfig, log);
     socket.on('data', (chunk: Buffer) => {
       if (this.store.closing) return;
       this.add(this.frames.push(chunk));
@@ -39,7 +36,7 @@ export class SyslogConnection {
   async drain(): Promise<void> {
     this.store.closing = true;
     this.socket.pause();
-    this.store.flush();
+    this.store.flush(true);
     await this.store.settled();
     this.socket.destroy();
   }
@@ -49,12 +46,12 @@ export class SyslogConnection {
     const decoded = emptyDecodedRecords(false);
     const receivedMs = Date.now();
     for (const frame of frames) addSyslogFrame(decoded, frame, ++this.messages, receivedMs);
-    acceptRecords(decoded, lineLimits(this.limitsConfig), this.store.parsed);
+    acceptRecords(decoded, this.store.limits(), this.store.parsed);
   }
 
   private async onEnd(): Promise<void> {
     this.add(this.frames.end());
-    this.store.flush();
+    this.store.flush(true);
     await this.store.settled();
     this.socket.end();
   }

@@ -36,12 +36,15 @@ const ingestRoute: FastifyPluginAsyncTypebox = async (app) => {
       const parsed = emptyParsedLines(app.ingest.collectRejections());
       parseIngestBody(body, lineLimits({ ...limits, retentionDays }), parsed);
       const { rows, rejections } = parsed;
-      if (rows.length === 0 && rejections.count === 0) throw new BadRequestError('the request body has only blank lines; send NDJSON events');
+      if (rows.length === 0 && rejections.count === 0 && rejections.dropped === 0) {
+        throw new BadRequestError('the request body has only blank lines; send NDJSON events');
+      }
       const refused = rejections.take(true);
       app.ingest.reject(refused, 'http', `${request.ip}:${request.socket.remotePort ?? 0}`);
       await app.ingest.store(rows, 'http');
       const answer = {
-        accepted: rows.length,
+        // Events a processing rule dropped were taken on: the sender must not send them again.
+        accepted: rows.length + rejections.dropped,
         rejected: rejections.count,
         errors: refused.details.map(({ line, reason }) => ({ line, reason })),
       };
