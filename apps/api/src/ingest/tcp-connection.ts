@@ -14,7 +14,6 @@ const NEWLINE = 0x0a;
 /** A token line is `{"token":"ll_..."}`, well under this; a longer first line is refused at once. */
 const MAX_TOKEN_LINE_BYTES = 4096;
 
-
 export class TcpConnection {
   private readonly peer: string;
   private partial: Buffer[] = [];
