@@ -1,8 +1,8 @@
 /**
  * Ingest on a fresh data directory: end to end over HTTP and TCP, events/s through every door
  * (native NDJSON and the standard protocols), the sustained-rate search with its lag, the api's
- * memory while producers outrun storage; then the insert path's cost breakdown in a worker of its
- * own.
+ * memory while producers outrun storage; then end to end over HTTP again through an api running
+ * the 10 example processing rules, and the insert path's cost breakdown in a worker of its own.
  */
 import { join } from 'node:path';
 import { runWorker } from '../engine/run-worker';
@@ -10,6 +10,7 @@ import type { InsertPathResult } from '../engine/insert-path';
 import { measureDoors, type DoorThroughput } from '../ingest/door-throughput';
 import { measureEndToEnd, type EndToEndResult } from '../ingest/end-to-end';
 import { measureMemoryUnderPressure, type PressureResult } from '../ingest/memory-pressure';
+import { measureRulesThroughput, type RulesThroughput } from '../ingest/rules-throughput';
 import { startApi } from '../ingest/running-api';
 import { findSustainedRate, type SustainedResult } from '../ingest/sustained-rate';
 import type { BenchConfig } from '../config';
@@ -20,6 +21,8 @@ export interface IngestFigures {
   doors: DoorThroughput[];
   sustained: SustainedResult;
   pressure: PressureResult;
+  /** End to end over HTTP with PROCESSING_RULES_FILE = the 10-rule example, beside ingest[0] (none). */
+  rules: RulesThroughput;
   insertPath: InsertPathResult;
 }
 
@@ -48,7 +51,9 @@ export async function measureIngest(work: string, config: BenchConfig): Promise<
   } finally {
     await api.app.stop();
   }
+  log(`end-to-end ingest over HTTP with the example processing rules, ${config.ingestEvents} events x ${INGEST_RUNS} runs`);
+  const rules = await measureRulesThroughput(work, config.ingestEvents, INGEST_RUNS);
   log('insert path cost breakdown');
   const insertPath = await runWorker<InsertPathResult>('insert-path', { dataDir: join(work, 'insert-path'), events: 300_000, batchRows: INGEST_BATCH_ROWS });
-  return { ingest, doors, sustained, pressure, insertPath };
+  return { ingest, doors, sustained, pressure, rules, insertPath };
 }

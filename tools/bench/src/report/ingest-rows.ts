@@ -16,7 +16,22 @@ export function ingestRows(results: BenchResults): TableRow[] {
       target: verdict(ratio >= MIN_INGEST_RATIO && zeroLoss, `≥ ${MIN_INGEST_RATIO}x ceiling, zero loss`),
     };
   });
-  return [...rows, ...rateRows(results), ...pressureRows(results), ...pathRows(results)];
+  return [...rows, ...rulesRows(results), ...rateRows(results), ...pressureRows(results), ...pathRows(results)];
+}
+
+/** Events/s with the example processing rules beside the same HTTP run without them. */
+function rulesRows({ rules, ingest }: BenchResults): TableRow[] {
+  const without = ingest.find((run) => run.transport === 'http');
+  if (!without) return [];
+  return [
+    {
+      group: 'ingest',
+      what: `end to end over HTTP with the 10 processing rules of ${rules.rulesFile}`,
+      figure: `${thousands(rules.eventsPerSecond)} events/s`,
+      comparison: `${fixed(rules.eventsPerSecond / without.eventsPerSecond, 2)}x the same run without rules (${thousands(without.eventsPerSecond)} events/s); ${fixed(rules.storedShare * 100, 1)}% stored (drop and sample rules)${rules.allAcknowledged ? '' : '; NOT every event acknowledged'}`,
+      target: '',
+    },
+  ];
 }
 
 function rateRows({ sustained, load }: BenchResults): TableRow[] {

@@ -6,6 +6,7 @@ import type { InsertPathResult } from '../engine/insert-path';
 import type { DoorThroughput } from '../ingest/door-throughput';
 import type { EndToEndResult } from '../ingest/end-to-end';
 import type { PressureResult } from '../ingest/memory-pressure';
+import type { RulesThroughput } from '../ingest/rules-throughput';
 import type { SustainedResult } from '../ingest/sustained-rate';
 import type { RealLogsFigures } from '../phases/real-logs-phase';
 import type { PostgresResult } from '../postgres/postgres-baseline';
@@ -49,5 +50,7 @@ export interface BenchResults {
   doors: DoorThroughput[];
   sustained: SustainedResult;
   pressure: PressureResult;
+  /** End to end over HTTP with the 10 example processing rules (beside `ingest`, without). */
+  rules: RulesThroughput;
   insertPath: InsertPathResult;
 }
