@@ -3,7 +3,8 @@
  * the raw text cut to the dead-letter limit) for the first `maxKept`, and only counts by code for
  * the rest, which one summarising dead letter stands for. A body of millions of bad lines thus
  * costs no more than one of `maxKept`. Every ingest door collects its refusals here (see
- * IngestPipeline.collectRejections) and hands them to IngestPipeline.reject.
+ * IngestPipeline.collectRejections) and hands them to IngestPipeline.reject, with the counts of
+ * the events processing rules dropped (not refusals: no dead letter, but counted the same way).
  */
 import { truncateRaw } from '@logline/ch-client';
 
