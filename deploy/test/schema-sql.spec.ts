@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, openStorage, type Storage } from '@logline/ch-client';
 import { closeTestStorage, testDataDir } from '@logline/ch-client/testing';
-import { MIGRATIONS } from '@logline/log-schema';
+import { BOOTSTRAP_STATEMENTS, MIGRATIONS } from '@logline/log-schema';
 import { loadNormalizeVectors } from '@logline/log-schema/test-vectors';
 import { SCHEMA_SQL_PATH, renderSchemaSql } from '../src/schema-sql';
 import { httpSourceEvent, readProgram, runProgram } from './run-vrl';
@@ -20,14 +20,11 @@ describe('deploy/clickhouse/initdb/001-schema.sql', () => {
     expect(committed).toBe(renderSchemaSql());
   });
 
-  it('holds every migration statement once, none with a semicolon inside, then records the versions', () => {
-    const migrationStatements = MIGRATIONS.flatMap((migration) => migration.statements);
+  it('holds what precedes the migrations, every migration statement once, none with a semicolon inside, then records the versions', () => {
+    const expected = [...BOOTSTRAP_STATEMENTS, ...MIGRATIONS.flatMap((migration) => migration.statements)];
     const statements = statementsOf(committed);
-    expect(statements.slice(0, migrationStatements.length)).toEqual(migrationStatements);
-    expect(statements.slice(migrationStatements.length).map((statement) => statement.split('\n')[0])).toEqual([
-      'CREATE TABLE IF NOT EXISTS logs.schema_migrations',
-      'INSERT INTO logs.schema_migrations (version, name)',
-    ]);
+    expect(statements.slice(0, expected.length)).toEqual(expected);
+    expect(statements.slice(expected.length).map((statement) => statement.split('\n')[0])).toEqual(['INSERT INTO logs.schema_migrations (version, name)']);
   });
 
   describe('on the embedded ClickHouse engine', () => {

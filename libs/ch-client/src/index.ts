@@ -1,6 +1,6 @@
 export { Store, type StoreOptions } from './store';
 export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
-export { applyMigrations, type MigrationReport } from './schema/apply-migrations';
+export { applyMigrations, type MigrationOptions, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
 export { parseLogId, type LogCursor } from './cursors/log-id';
 export { formatPageCursor, parsePageCursor, type PageCursor, type SortKey } from './cursors/page-cursor';

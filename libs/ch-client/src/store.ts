@@ -70,7 +70,7 @@ export class Store {
 
   /** Brings the schema to the newest version and the table's TTL to the configured retention. */
   migrate(): Promise<MigrationReport> {
-    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays });
+    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays, target: this.storage.schemaTarget });
   }
 
   /** Starts reading the newest events into memory (embedded engine only); queries go to the table meanwhile. */

@@ -30,7 +30,7 @@ export const TEST_RETENTION_DAYS = 30;
 
 /** Migrates the storage and empties its tables (embedded or a server alike). */
 export async function prepareTestStorage(storage: Storage): Promise<Storage> {
-  await applyMigrations(storage.writer, { retentionDays: TEST_RETENTION_DAYS });
+  await applyMigrations(storage.writer, { retentionDays: TEST_RETENTION_DAYS, target: storage.schemaTarget });
   const tables = await storage.reader.query({
     query: "SELECT name FROM system.tables WHERE database = 'logs' AND engine NOT LIKE '%View' AND name != 'schema_migrations'",
     format: 'JSONEachRow',

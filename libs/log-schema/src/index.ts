@@ -7,6 +7,7 @@ export * from './code-point-order';
 export * from './parse-timestamp';
 export * from './migrations';
 export * from './pattern-migration';
+export * from './schema';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

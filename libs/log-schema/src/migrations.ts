@@ -1,7 +1,8 @@
 /**
  * The schema of the `logs` database as versioned migrations: the single source of truth for the
  * api's start-up migration, the ClickHouse server's init script and the tests. A migration is
- * never edited once released; a change is a new, higher version.
+ * never edited once released; a change is a new, higher version. Statements are written for one
+ * node; schema/render-cluster.ts derives what a cluster runs from them.
  */
 import { PATTERNS_MIGRATION } from './pattern-migration';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
@@ -14,11 +15,6 @@ export const HOST_COUNTS_TABLE = 'log_counts_host_1m';
 export const DUPLICATES_TABLE = 'ingest_duplicates';
 /** The stored row key (a hash of the event's identity and message) that orders ties on timestamp. */
 export const ROW_HASH_COLUMN = 'row_hash';
-
-/** Where applied migration versions are recorded (by the api's migrate and the server's init script). */
-export const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS ${DATABASE}.schema_migrations
-(version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
-ENGINE = MergeTree ORDER BY version`;
 
 /** Events per minute, host, source and level: what the host-count view adds and its backfill copies. */
 const HOST_COUNTS_SELECT = `SELECT toStartOfMinute(timestamp) AS minute, host, source, log_level, count() AS events

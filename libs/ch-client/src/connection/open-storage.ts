@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { clusterTarget, SINGLE_NODE, type SchemaTarget } from '@logline/log-schema';
 import { StorageUnavailableError } from '../errors';
 
 type EmbeddedConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
@@ -14,6 +15,11 @@ type EmbeddedConnection = NonNullable<NonNullable<Parameters<typeof createClient
 export interface StorageOptions {
   /** ClickHouse server URL, `http(s)://host:port`. Unset: the embedded engine. */
   url?: string;
+  /**
+   * The cluster (in the servers' `remote_servers`) the schema spans: tables are Replicated on each
+   * shard behind Distributed ones (see libs/log-schema's render-cluster.ts). Needs `url`. Unset: one node.
+   */
+  cluster?: string;
   /** Server user. Default `default`. Ignored by the embedded engine. */
   username?: string;
   /** Server password. Default empty. Ignored by the embedded engine. */
@@ -34,6 +40,8 @@ export interface StorageOptions {
 
 export interface Storage {
   readonly mode: 'embedded' | 'server';
+  /** The topology the schema is rendered for: one node, or the cluster. */
+  readonly schemaTarget: SchemaTarget;
   /** Where the data lives: the data directory or the server URL (without credentials). */
   readonly location: string;
   readonly reader: ClickHouseClient;
@@ -57,6 +65,7 @@ export function readerSettings(options: StorageOptions): ClickHouseSettings {
 export function openStorage(options: StorageOptions): Storage {
   const readSettings = readerSettings(options);
   if (options.url) return openServer(options.url, options, readSettings);
+  if (options.cluster) throw new StorageUnavailableError('a cluster is reached through a server: set CLICKHOUSE_URL with CLICKHOUSE_CLUSTER');
   if (!options.dataDir) throw new StorageUnavailableError('no CLICKHOUSE_URL and no data directory given');
   return openEmbedded(resolve(options.dataDir), readSettings);
 }
@@ -70,11 +79,22 @@ function openServer(url: string, options: StorageOptions, readSettings: ClickHou
     tls: options.caCertificate ? { ca_cert: options.caCertificate } : undefined,
     compression: { request: true, response: true },
   };
-  const reader = createClient({ ...common, clickhouse_settings: readSettings });
-  const writer = createClient({ ...common, clickhouse_settings: { wait_end_of_query: 1 } });
+  const cluster = options.cluster ? clusterSettings : {};
+  const reader = createClient({ ...common, clickhouse_settings: { ...readSettings, ...cluster } });
+  const writer = createClient({ ...common, clickhouse_settings: { wait_end_of_query: 1, ...cluster } });
   const location = new URL(url).origin;
-  return { mode: 'server', location, reader, writer, close: () => closeAll([reader, writer]) };
+  const schemaTarget = options.cluster ? clusterTarget(options.cluster) : SINGLE_NODE;
+  return { mode: 'server', schemaTarget, location, reader, writer, close: () => closeAll([reader, writer]) };
 }
+
+/**
+ * On a cluster, an insert into a Distributed table answers once a replica of every shard has the
+ * rows (not when they are queued on the node that took them), so a 2xx still means stored. And
+ * every query picks the first healthy replica of each shard, as the insert did, so a query right
+ * after an insert, the api's duplicate check included, reads where it wrote rather than a replica
+ * still fetching the part. The other replicas take over when the first is down.
+ */
+const clusterSettings: ClickHouseSettings = { distributed_foreground_insert: 1, load_balancing: 'in_order' };
 
 function openEmbedded(dataDir: string, readSettings: ClickHouseSettings): Storage {
   mkdirSync(dataDir, { recursive: true });
@@ -95,7 +115,7 @@ function openEmbedded(dataDir: string, readSettings: ClickHouseSettings): Storag
   };
   const writer = connect();
   const reader = connect(readSettings);
-  return { mode: 'embedded', location: dataDir, reader, writer, close: () => closeAll([reader, writer]) };
+  return { mode: 'embedded', schemaTarget: SINGLE_NODE, location: dataDir, reader, writer, close: () => closeAll([reader, writer]) };
 }
 
 async function closeAll(clients: ClickHouseClient[]): Promise<void> {

@@ -1,66 +1,96 @@
-/** Brings the `logs` database to the newest schema version; safe to run at every start. */
+/**
+ * Brings the `logs` database to the newest schema version and the raw table's TTL to the
+ * configured retention, for the topology it runs on; safe to run at every start of every replica.
+ * What exists before any migration is created first (log-schema's bootstrap.ts); then, only when there is work,
+ * one replica does it under the schema lock while the others wait for it (schema-lock.ts).
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
+  BOOTSTRAP_STATEMENTS,
   DATABASE,
   LOGS_TABLE,
   MIGRATIONS,
-  MIGRATIONS_TABLE_DDL,
+  MIGRATIONS_TABLE,
+  renderMigration,
+  renderStatements,
   retentionMarker,
   retentionStatement,
+  SINGLE_NODE,
+  storedTableName,
   type Migration,
+  type SchemaTarget,
 } from '@logline/log-schema';
 import { runCommand, selectRows } from '../sql/run-query';
 import { identifier, sql } from '../sql/sql';
+import { withSchemaLock, type SchemaLockTiming } from './schema-lock';
 
-const MIGRATIONS_TABLE = identifier(`${DATABASE}.schema_migrations`);
+const APPLIED = identifier(`${DATABASE}.${MIGRATIONS_TABLE}`);
 
 export interface MigrationReport {
-  /** Versions applied by this call, oldest first. */
+  /** Versions applied by this call, oldest first (none when another replica applied them). */
   applied: number[];
   /** Newest version the database is at now. */
   version: number;
 }
 
-export async function applyMigrations(
-  client: ClickHouseClient,
-  options: { retentionDays: number; migrations?: readonly Migration[] },
-): Promise<MigrationReport> {
-  const migrations = options.migrations ?? MIGRATIONS;
-  await runCommand(client, sql`CREATE DATABASE IF NOT EXISTS ${identifier(DATABASE)}`);
-  await client.command({ query: MIGRATIONS_TABLE_DDL });
-  const done = new Set(
-    (await selectRows<{ version: number }>(client, sql`SELECT version FROM ${MIGRATIONS_TABLE}`)).map((row) =>
-      Number(row.version),
-    ),
-  );
-  const applied: number[] = [];
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (done.has(migration.version)) continue;
-    for (const statement of migration.statements) {
-      await client.command({ query: statement });
-    }
-    await runCommand(
-      client,
-      sql`INSERT INTO ${MIGRATIONS_TABLE} (version, name) VALUES (${bindUInt(migration.version)}, ${migration.name})`,
-    );
-    applied.push(migration.version);
-  }
-  await applyRetention(client, options.retentionDays);
-  const version = Math.max(0, ...done, ...applied);
-  return { applied, version };
+export interface MigrationOptions {
+  retentionDays: number;
+  /** Default one node (embedded engine or a server). */
+  target?: SchemaTarget;
+  migrations?: readonly Migration[];
+  /** Who this process is in the schema lock. Default host name, pid and a random part. */
+  holder?: string;
+  lockTiming?: SchemaLockTiming;
 }
 
-/** Changes the table TTL only when the configured retention differs from the current one. */
-async function applyRetention(client: ClickHouseClient, days: number): Promise<void> {
+export async function applyMigrations(client: ClickHouseClient, options: MigrationOptions): Promise<MigrationReport> {
+  const target = options.target ?? SINGLE_NODE;
+  const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
+  await runStatements(client, renderStatements(BOOTSTRAP_STATEMENTS, target));
+  const isDone = async () => (await pendingMigrations(client, migrations)).length === 0 && (await retentionIsCurrent(client, options.retentionDays, target));
+  let applied: number[] = [];
+  if (!(await isDone())) {
+    const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const work = () => applyPending(client, migrations, options.retentionDays, target);
+    applied = (await withSchemaLock(client, holder, isDone, work, options.lockTiming)) ?? [];
+  }
+  return { applied, version: Math.max(0, ...(await readApplied(client))) };
+}
+
+/** Under the lock: what is still missing now (another holder may have done part of it). */
+async function applyPending(client: ClickHouseClient, migrations: readonly Migration[], retentionDays: number, target: SchemaTarget): Promise<number[]> {
+  const applied: number[] = [];
+  for (const migration of await pendingMigrations(client, migrations)) {
+    await runStatements(client, renderMigration(migration, target));
+    await runCommand(client, sql`INSERT INTO ${APPLIED} (version, name) VALUES (toUInt32(${migration.version}), ${migration.name})`);
+    applied.push(migration.version);
+  }
+  if (!(await retentionIsCurrent(client, retentionDays, target))) await runStatements(client, renderStatements([retentionStatement(retentionDays)], target));
+  return applied;
+}
+
+async function pendingMigrations(client: ClickHouseClient, migrations: readonly Migration[]): Promise<Migration[]> {
+  const done = new Set(await readApplied(client));
+  return migrations.filter((migration) => !done.has(migration.version));
+}
+
+async function readApplied(client: ClickHouseClient): Promise<number[]> {
+  const rows = await selectRows<{ version: number }>(client, sql`SELECT version FROM ${APPLIED}`);
+  return rows.map((row) => Number(row.version));
+}
+
+/** Whether the raw table's TTL is the configured retention (on a cluster: this node's shard table). */
+async function retentionIsCurrent(client: ClickHouseClient, days: number, target: SchemaTarget): Promise<boolean> {
   const [table] = await selectRows<{ definition: string }>(
     client,
     sql`SELECT create_table_query AS definition FROM system.tables
-        WHERE database = ${DATABASE} AND name = ${LOGS_TABLE}`,
+        WHERE database = ${DATABASE} AND name = ${storedTableName(LOGS_TABLE, target)}`,
   );
-  if (!table || table.definition.includes(retentionMarker(days))) return;
-  await client.command({ query: retentionStatement(days) });
+  return !table || table.definition.includes(retentionMarker(days));
 }
 
-function bindUInt(value: number) {
-  return sql`toUInt32(${value})`;
+async function runStatements(client: ClickHouseClient, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) await client.command({ query: statement });
 }
