@@ -40,4 +40,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ CLICKHOUSE_PASSWORD_FILE: file }).clickhouse.password).toBe('from a secret file');
     expect(() => loadConfig({ CLICKHOUSE_PASSWORD: 'x', CLICKHOUSE_PASSWORD_FILE: file })).toThrow(/CLICKHOUSE_PASSWORD and CLICKHOUSE_PASSWORD_FILE are both set/);
   });
+
+  it('takes a cluster name only with a server URL, and only a name ClickHouse allows', () => {
+    expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: 'logline' }).clickhouse.cluster).toBe('logline');
+    expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123' }).clickhouse.cluster).toBeUndefined();
+    expect(() => loadConfig({ CLICKHOUSE_CLUSTER: 'logline' })).toThrow(/CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL/);
+    expect(() => loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: "a' b" })).toThrow(/CLICKHOUSE_CLUSTER/);
+  });
 });

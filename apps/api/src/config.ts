@@ -1,6 +1,6 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
-import { DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
+import { CLUSTER_NAME_PATTERN, DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
 import { loadProcessingRules, ProcessingRulesError, type MultilineOptions, type ProcessingRule } from '@logline/processing-rules';
 import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
@@ -23,6 +23,7 @@ const schema = {
     CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
     CLICKHOUSE_PASSWORD_FILE: { type: 'string', default: '' },
     CLICKHOUSE_CA_CERT: { type: 'string', default: '' },
+    CLICKHOUSE_CLUSTER: { type: 'string', default: '', pattern: `(${CLUSTER_NAME_PATTERN})|^$` },
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
     LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: MAX_RETENTION_DAYS, default: DEFAULT_RETENTION_DAYS },
     MIGRATE_ON_START: { type: 'boolean', default: true },
@@ -76,7 +77,8 @@ export interface ApiConfig {
   tcpPort: number;
   /** Syslog over TCP and UDP (same number); 0: off. */
   syslogPort: number;
-  clickhouse: { url?: string; username: string; password: string; caCertPath?: string };
+  /** `cluster`: the schema spans that cluster's shards and replicas (needs `url`). */
+  clickhouse: { url?: string; username: string; password: string; caCertPath?: string; cluster?: string };
   dataDir: string;
   retentionDays: number;
   migrateOnStart: boolean;
@@ -140,6 +142,7 @@ interface Env {
   CLICKHOUSE_PASSWORD: string;
   CLICKHOUSE_PASSWORD_FILE: string;
   CLICKHOUSE_CA_CERT: string;
+  CLICKHOUSE_CLUSTER: string;
   LOGLINE_DATA_DIR: string;
   LOG_RETENTION_DAYS: number;
   MIGRATE_ON_START: boolean;
@@ -188,7 +191,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values = envSchema<Env>({ schema, data: env, dotenv: false, ajv: undefined });
   const hosts = parseHostList(values.API_ALLOWED_HOSTS);
   const password = readSecretSetting(env, 'CLICKHOUSE_PASSWORD');
-  const problems = [...hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`), ...(password.problem ? [password.problem] : [])];
+  const problems = [
+    ...hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`),
+    ...(password.problem ? [password.problem] : []),
+    ...(values.CLICKHOUSE_CLUSTER && !values.CLICKHOUSE_URL ? ['CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL: a cluster is reached through one of its servers'] : []),
+  ];
   const processingRules = readProcessingRules(values.PROCESSING_RULES_FILE, problems);
   if (problems.length > 0) throw new Error(problems.join('\n  '));
   return deepFreeze({
@@ -204,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       username: values.CLICKHOUSE_USER,
       password: password.value ?? '',
       caCertPath: values.CLICKHOUSE_CA_CERT || undefined,
+      cluster: values.CLICKHOUSE_CLUSTER || undefined,
     },
     dataDir: values.LOGLINE_DATA_DIR,
     retentionDays: values.LOG_RETENTION_DAYS,

@@ -1,6 +1,7 @@
 /**
  * The api's command line: `main.js` (or `main.js serve`) runs the api; `main.js migrate` applies
- * the schema migrations and exits (server mode, with a DDL-capable user); `main.js token NAME
+ * the schema migrations and exits (server mode, with a DDL-capable user); `main.js schema-sql`
+ * prints the DDL for the configuration without connecting; `main.js token NAME
  * SCOPES` prints a new API token and the entry to add to API_TOKENS_FILE; `main.js check-alerts
  * FILE` validates an alert rules file (for the CI of the repository that holds it) and exits;
  * `main.js --version` prints Logline's version.
@@ -12,10 +13,11 @@ import { LOGLINE_VERSION } from '@logline/version';
 import { loadAlertRules } from './alerts/load-alert-rules';
 import { createToken, SCOPES, type Scope } from './auth/token-store';
 import { loadConfig, type ApiConfig } from './config';
+import { renderConfiguredSchema } from './schema-sql';
 import { serve } from './server';
 import { openConfiguredStorage } from './storage';
 
-const USAGE = `usage: main.js [serve] | migrate | token NAME SCOPES | check-alerts FILE | --version   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
+const USAGE = `usage: main.js [serve] | migrate | schema-sql | token NAME SCOPES | check-alerts FILE | --version   (SCOPES: comma-separated ${SCOPES.join(', ')})`;
 
 async function main(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2);
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
   if (command === 'token') return printNewToken(args);
   if (command === 'check-alerts') return checkAlertRules(args);
   const config = readConfigOrExit();
+  if (command === 'schema-sql') {
+    process.stdout.write(renderConfiguredSchema(config));
+    return;
+  }
   const log = createLogger(config.log);
   if (command === 'serve') return serve(config, log);
   if (command === 'migrate') return migrate(config, log);

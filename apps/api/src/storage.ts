@@ -22,6 +22,7 @@ export function openConfiguredStorage(config: ApiConfig): Storage {
 function openStorageOf(config: ApiConfig): Storage {
   return openStorage({
     url: config.clickhouse.url,
+    cluster: config.clickhouse.cluster,
     username: config.clickhouse.username,
     password: config.clickhouse.password,
     caCertificate: config.clickhouse.caCertPath ? readFileSync(config.clickhouse.caCertPath) : undefined,
