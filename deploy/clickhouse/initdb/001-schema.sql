@@ -167,8 +167,24 @@ ALTER TABLE logs.application_logs ADD INDEX IF NOT EXISTS idx_trace_id trace_id 
 
 ALTER TABLE logs.application_logs MATERIALIZE INDEX idx_trace_id;
 
+-- Migration 14: shared replica state: alert rule transitions
+
+CREATE TABLE IF NOT EXISTS logs.alert_transitions
+(
+    rule         String,
+    transition   UInt64,
+    state        LowCardinality(String),
+    since        DateTime64(3, 'UTC'),
+    active_since Nullable(DateTime64(3, 'UTC')),
+    holder       String,
+    written_at   DateTime64(3, 'UTC') DEFAULT now64(3)
+)
+ENGINE = MergeTree
+ORDER BY (rule, transition)
+SETTINGS non_replicated_deduplication_window = 10000;
+
 -- Record the versions applied, as `main.js migrate` does
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (14, 'shared replica state: alert rule transitions'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

@@ -1,4 +1,5 @@
 export { Store, type StoreOptions } from './store';
+export type { AlertTransition } from './replica-state/alert-transitions';
 export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
 export { applyMigrations, type MigrationOptions, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';

@@ -26,6 +26,8 @@ import { listPatterns, type PatternList, type PatternListRequest } from './queri
 import { measureIngestLag, type SourceLag } from './queries/measure-ingest-lag';
 import { pingStorage } from './queries/ping-storage';
 import { readProducerActivity, type ProducerActivity } from './queries/read-producer-activity';
+import { readAlertTransitions, recordAlertTransition, type AlertTransition } from './replica-state/alert-transitions';
+import { newReplicaId } from './replica-state/replica-id';
 import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from './queries/search-logs';
 import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
 import { tailLogs, type TailPage, type TailPosition } from './queries/tail-logs';
@@ -44,6 +46,8 @@ export class Store {
   private readonly recent: RecentLogs | undefined;
   /** Saves merged patterns' templates, remembering which it saved. */
   private readonly savePatternGroups: PatternGroupsWriter;
+  /** This process among the api replicas sharing the database: who migrates, whose alert transition is kept. */
+  readonly replicaId = newReplicaId();
 
   constructor(
     private readonly storage: Storage,
@@ -70,7 +74,7 @@ export class Store {
 
   /** Brings the schema to the newest version and the table's TTL to the configured retention. */
   migrate(): Promise<MigrationReport> {
-    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays, target: this.storage.schemaTarget });
+    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays, target: this.storage.schemaTarget, holder: this.replicaId });
   }
 
   /** Starts reading the newest events into memory (embedded engine only); queries go to the table meanwhile. */
@@ -153,6 +157,16 @@ export class Store {
   /** Adds counts of absorbed duplicates per producer (for the delivery audit). */
   recordDuplicates(duplicatesByProducer: ReadonlyMap<string, number>): Promise<void> {
     return recordDuplicates(this.storage.writer, duplicatesByProducer);
+  }
+
+  /** The newest shared state of each of these alert rules that has one. */
+  readAlertTransitions(rules: readonly string[]): Promise<Map<string, AlertTransition>> {
+    return readAlertTransitions(this.storage.reader, rules);
+  }
+
+  /** Records an alert rule's next state; true when this replica's record is the one every replica keeps. */
+  recordAlertTransition(change: AlertTransition): Promise<boolean> {
+    return recordAlertTransition(this.storage.writer, change, this.replicaId);
   }
 
   close(): Promise<void> {

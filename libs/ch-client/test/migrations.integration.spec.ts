@@ -1,6 +1,6 @@
 import { MIGRATIONS } from '@logline/log-schema';
 import { applyMigrations, openStorage, type MigrationReport, type Storage } from '../src';
-import { claimKey, readHolder } from '../src/claims/claims';
+import { claimKey, readHolder } from '../src/replica-state/claims';
 import { closeTestStorage } from '../src/testing';
 import { openStorageIn, STORAGE_MODES } from './storage-modes';
 

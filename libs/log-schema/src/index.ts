@@ -8,6 +8,7 @@ export * from './parse-timestamp';
 export * from './migrations';
 export * from './pattern-migration';
 export * from './schema';
+export { ALERT_TRANSITIONS_TABLE } from './replica-state-migration';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

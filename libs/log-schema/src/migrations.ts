@@ -5,6 +5,7 @@
  * node; schema/render-cluster.ts derives what a cluster runs from them.
  */
 import { PATTERNS_MIGRATION } from './pattern-migration';
+import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
 import { DATABASE, LOGS_TABLE } from './tables';
 
@@ -210,6 +211,7 @@ ${HOST_COUNTS_SELECT}`,
     ],
   },
   PATTERNS_MIGRATION,
+  REPLICA_STATE_MIGRATION,
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

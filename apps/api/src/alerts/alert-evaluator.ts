@@ -2,8 +2,13 @@
  * Evaluates every alert rule on a schedule: one time-bounded count per rule over
  * [now - window, now), then the state machine, notifications on firing and resolution, and the
  * firing gauge. Rounds never overlap; a round that fails for a rule keeps that rule's state.
+ * Rules' states live in the database, shared by every api replica and kept across restarts: a
+ * round first adopts the newest recorded state of each rule, and a change is recorded before it
+ * takes effect. Of replicas seeing the same change only the one whose record is kept (the store
+ * decides) applies it and notifies, so each firing and resolution is sent once cluster-wide.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { ALERT_STATES, type AlertState } from '@logline/api-contract';
 import type { Store } from '@logline/ch-client';
 import { LOG_LEVELS } from '@logline/log-schema';
 import type { ApiMetrics } from '../metrics';
@@ -14,6 +19,8 @@ import { initialPhase, nextPhase, type AlertPhase } from './alert-state';
 export interface RuleStatus {
   readonly rule: AlertRule;
   phase: AlertPhase;
+  /** The number of the rule's newest recorded state change; 0 before its first. */
+  transition: number;
   /** Matching events (new patterns, for a new-pattern rule) in the window at the last successful evaluation. */
   lastCount?: number;
   /** When the rule was last evaluated (successfully or not), epoch ms. */
@@ -23,12 +30,12 @@ export interface RuleStatus {
   lastNotification?: NotificationRecord;
 }
 
-/** Where rules' counts come from. */
-export type AlertCounter = Pick<Store, 'countLogs' | 'findNewPatterns'>;
+/** Where rules' counts and their shared states come from. */
+export type AlertStore = Pick<Store, 'countLogs' | 'findNewPatterns' | 'readAlertTransitions' | 'recordAlertTransition'>;
 
 export interface AlertEvaluatorOptions {
   rules: readonly AlertRule[];
-  store: AlertCounter;
+  store: AlertStore;
   notifier: AlertNotifier;
   metrics: ApiMetrics;
   log: FastifyBaseLogger;
@@ -46,7 +53,7 @@ export class AlertEvaluator {
   constructor(private readonly options: AlertEvaluatorOptions) {
     this.clock = options.clock ?? Date.now;
     const now = this.clock();
-    this.statuses = options.rules.map((rule) => ({ rule, phase: initialPhase(now) }));
+    this.statuses = options.rules.map((rule) => ({ rule, phase: initialPhase(now), transition: 0 }));
     for (const { rule } of this.statuses) options.metrics.alertFiring.set({ rule: rule.name }, 0);
   }
 
@@ -67,6 +74,7 @@ export class AlertEvaluator {
   /** One round over every rule, at the clock's current time. */
   async evaluate(): Promise<void> {
     const nowMs = this.clock();
+    await this.adoptRecordedStates();
     for (const status of this.statuses) {
       if (this.stopped) return;
       await this.evaluateRule(status, nowMs);
@@ -125,6 +133,7 @@ export class AlertEvaluator {
     const holds = rule.condition.kind === 'threshold' ? count > rule.condition.threshold : rule.condition.kind === 'absent' ? count === 0 : count > 0;
     const previous = status.phase;
     const step = nextPhase(previous, holds, nowMs, rule.forMs);
+    if (step.phase !== previous && !(await this.recordChange(status, step.phase))) return;
     status.phase = step.phase;
     metrics.alertFiring.set({ rule: rule.name }, step.phase.state === 'firing' ? 1 : 0);
     if (!step.notify) return;
@@ -133,4 +142,34 @@ export class AlertEvaluator {
     const notice = { status: step.notify, rule, count, startsAtMs, endsAtMs: step.notify === 'resolved' ? nowMs : undefined };
     this.options.notifier.notify(notice, (record) => (status.lastNotification = record));
   }
+
+  /** Takes each rule's newest recorded state where another replica (or an earlier run) recorded a newer one. */
+  private async adoptRecordedStates(): Promise<void> {
+    const recorded = await this.options.store.readAlertTransitions(this.statuses.map((status) => status.rule.name));
+    for (const status of this.statuses) {
+      const newest = recorded.get(status.rule.name);
+      if (!newest || newest.transition <= status.transition || !isAlertState(newest.state)) continue;
+      status.transition = newest.transition;
+      status.phase = { state: newest.state, sinceMs: newest.sinceMs, activeSinceMs: newest.activeSinceMs };
+    }
+  }
+
+  /** True when this replica's record of the change is the one kept: then it applies the change and notifies. */
+  private async recordChange(status: RuleStatus, phase: AlertPhase): Promise<boolean> {
+    const change = { rule: status.rule.name, transition: status.transition + 1, ...phase };
+    try {
+      // Lost: another replica recorded this change first; the next round adopts what it recorded.
+      if (!(await this.options.store.recordAlertTransition(change))) return false;
+    } catch (error) {
+      status.lastError = (error as Error).message.slice(0, 500);
+      this.options.log.warn({ err: error, rule: status.rule.name }, 'alert state change not recorded; its state is kept');
+      return false;
+    }
+    status.transition = change.transition;
+    return true;
+  }
+}
+
+function isAlertState(state: string): state is AlertState {
+  return (ALERT_STATES as readonly string[]).includes(state);
 }

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
 import type { AlertRules } from './alert-rule';
-import { AlertEvaluator, type AlertCounter } from './alert-evaluator';
+import { AlertEvaluator, type AlertStore } from './alert-evaluator';
 import { AlertNotifier } from './alert-notifier';
 import { WebhookSender } from './webhook-sender';
 
@@ -13,7 +13,7 @@ const FIRST_RETRY_DELAY_MS = 500;
 export function createAlertEvaluator(
   config: ApiConfig['alerts'],
   rules: AlertRules,
-  store: AlertCounter,
+  store: AlertStore,
   metrics: ApiMetrics,
   log: FastifyBaseLogger,
 ): AlertEvaluator {

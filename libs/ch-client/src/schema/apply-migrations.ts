@@ -4,8 +4,6 @@
  * What exists before any migration is created first (log-schema's bootstrap.ts); then, only when there is work,
  * one replica does it under the schema lock while the others wait for it (schema-lock.ts).
  */
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
   BOOTSTRAP_STATEMENTS,
@@ -24,6 +22,7 @@ import {
 } from '@logline/log-schema';
 import { runCommand, selectRows } from '../sql/run-query';
 import { identifier, sql } from '../sql/sql';
+import { newReplicaId } from '../replica-state/replica-id';
 import { withSchemaLock, type SchemaLockTiming } from './schema-lock';
 
 const APPLIED = identifier(`${DATABASE}.${MIGRATIONS_TABLE}`);
@@ -40,7 +39,7 @@ export interface MigrationOptions {
   /** Default one node (embedded engine or a server). */
   target?: SchemaTarget;
   migrations?: readonly Migration[];
-  /** Who this process is in the schema lock. Default host name, pid and a random part. */
+  /** Who this process is in the schema lock. Default a new replica id (replica-id.ts). */
   holder?: string;
   lockTiming?: SchemaLockTiming;
 }
@@ -52,7 +51,7 @@ export async function applyMigrations(client: ClickHouseClient, options: Migrati
   const isDone = async () => (await pendingMigrations(client, migrations)).length === 0 && (await retentionIsCurrent(client, options.retentionDays, target));
   let applied: number[] = [];
   if (!(await isDone())) {
-    const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const holder = options.holder ?? newReplicaId();
     const work = () => applyPending(client, migrations, options.retentionDays, target);
     applied = (await withSchemaLock(client, holder, isDone, work, options.lockTiming)) ?? [];
   }

@@ -9,7 +9,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { CLAIMS_TABLE, DATABASE } from '@logline/log-schema';
-import { claimKey, recordUnderKey } from '../claims/claims';
+import { claimKey, recordUnderKey } from '../replica-state/claims';
 import { selectRows } from '../sql/run-query';
 import { identifier, sql } from '../sql/sql';
 
