@@ -1,6 +1,7 @@
 /**
  * First-writer-wins claims in logs.replica_claims, how api replicas that share one ClickHouse (or
- * one cluster) agree which of them does a thing once: apply the migrations, send a notification.
+ * one cluster) agree which of them applies the migrations (schema-lock.ts); alert transitions
+ * (alert-transitions.ts) are decided the same way, in their own table.
  * ClickHouse has no compare-and-set; what it has is insert deduplication. A claim is inserted
  * with its key as `insert_deduplication_token`, so of concurrent claims of one key the engine
  * stores the first and silently drops the rest (one node: the table's

@@ -1,7 +1,7 @@
 /**
  * What exists before any migration: the database, the record of applied versions, and the claims
- * with which api replicas agree which of them does a thing once (migrate, send a notification:
- * libs/ch-client's claims.ts). Created IF NOT EXISTS at every start, by every replica at once if
+ * with which api replicas agree which of them applies the migrations (libs/ch-client's claims.ts
+ * and schema-lock.ts). Created IF NOT EXISTS at every start, by every replica at once if
  * need be (on a cluster each CREATE goes through the DDL queue; a second finds the table there).
  */
 import { DATABASE } from '../tables';
