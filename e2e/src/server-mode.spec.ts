@@ -1,14 +1,16 @@
 /**
  * Server mode for real: the built api as a process with CLICKHOUSE_URL pointing at a ClickHouse
  * HTTP interface (Logline's front over the real engine, tools/clickhouse-http — no ClickHouse server
- * can run here), then two api processes on that one engine, as replicas behind a load balancer.
+ * can run here), then two api processes on that one engine, as replicas behind a load balancer,
+ * evaluating the same alert rules.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from '@logline/testing';
 import { openLiveTail, type LiveTail } from './support/live-tail';
 import { until } from './support/until';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const USER = 'logline_api';
 const PASSWORD = 'p4ss:word with spaces';
@@ -25,6 +27,8 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
   let frontPort: number;
   let front: RunningProcess;
   const apis: { process: RunningProcess; url: string }[] = [];
+  const rulesFile = join(dataDir, 'rules.yaml');
+  let receiver: WebhookReceiver;
 
   async function startServerApi(password = PASSWORD): Promise<{ process: RunningProcess; url: string }> {
     const port = await freePort();
@@ -38,11 +42,20 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
       // The README's advice for server mode: another replica's inserts are invisible to this one's clock.
       TAIL_SAFETY_MS: '2000',
       TAIL_POLL_MS: '100',
+      ALERT_RULES_FILE: rulesFile,
+      ALERT_EVAL_SECONDS: '1',
     };
     return { process: startApp('api', [], env), url: `http://127.0.0.1:${port}` };
   }
 
   beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    writeFileSync(
+      rulesFile,
+      `receivers: [{ name: hook, type: webhook, url: "${receiver.url}" }]
+rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1h, threshold: 2, receivers: [hook] }]
+`,
+    );
     frontPort = await freePort();
     front = startClickHouseFront(dataDir, frontPort, { [USER]: PASSWORD });
     await waitForOk(`http://127.0.0.1:${frontPort}/ping`, front);
@@ -57,6 +70,7 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
   afterAll(async () => {
     await Promise.all(apis.map((api) => api.process.stop()));
     await front?.stop();
+    await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -98,6 +112,18 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
     } finally {
       await Promise.all(tails.map((tail) => tail.close()));
     }
+  });
+
+  it('notifies a firing alert once although both replicas evaluate it every second, and both report it firing', async () => {
+    const lines = [0, 1, 2].map((k) => JSON.stringify({ timestamp: new Date().toISOString(), level: 'error', message: `declined ${k}`, source: 'checkout' }));
+    const response = await fetch(`${apis[0].url}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+    expect(await response.json()).toMatchObject({ accepted: 3 });
+    const states = async () => Promise.all(apis.map(async (api) => (await getJson<{ rules: { state: string }[] }>(`${api.url}/api/v1/alerts`)).rules[0].state));
+    await until('the rule firing on both replicas', 20_000, async () => ((await states()).every((state) => state === 'firing') ? true : undefined));
+    await until('the notification', 10_000, () => (receiver.received.length > 0 ? true : undefined));
+    // Three more rounds on each replica.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(receiver.received.map(({ body }) => body)).toEqual([expect.objectContaining({ status: 'firing', rule: 'checkout-errors', count: 3 })]);
   });
 
   it('answers 503 with Retry-After while the ClickHouse server is down, and recovers when it is back', async () => {
