@@ -167,6 +167,74 @@ ALTER TABLE logs.application_logs ADD INDEX IF NOT EXISTS idx_trace_id trace_id 
 
 ALTER TABLE logs.application_logs MATERIALIZE INDEX idx_trace_id;
 
+-- Migration 11: pattern_id of every event, its catalogue and per-minute counts
+
+ALTER TABLE logs.application_logs ADD COLUMN IF NOT EXISTS pattern_id LowCardinality(String) DEFAULT lower(hex(substring(SHA256(arrayMap(masked -> arrayStringConcat(arrayFilter((token, previous) -> NOT (token = '<*>' AND previous = '<*>'), masked, arrayPushFront(arrayPopBack(masked), '')), ' '), [arrayMap(token -> if(match(token, '[0-9=:/.\\\\]|[A-Fa-f]{8}'), arrayMap(rest -> arrayMap(core -> if(core = '', token, concat(substring(token, 1, length(token) - length(rest)), multiIf(match(core, '^[A-Za-z][A-Za-z0-9+.-]*:\\/\\/[^ ]'), '<*>', match(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), concat(extract(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), '<*>'), match(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), concat(extract(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), '<*>'), match(core, '(?:^|[^A-Za-z0-9])[0-9]|[0-9]{4}|(?:^|[^A-Za-z0-9])[0-9A-Fa-f]{8,}(?:[^A-Za-z0-9]|$)'), '<*>', match(core, '^(?:\\/|\\.\\.?\\/|~\\/|[A-Za-z]:\\\\)[^ ]'), '<*>', match(core, '^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|net|org|edu|gov|mil|int|io|info|biz|local|internal|lan|arpa)$|^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){2,}\\.[a-z]{2}$'), '<*>', core), substring(rest, length(core) + 1))), [trim(TRAILING ')]}\'",;:.!?' FROM rest)])[1], [trim(LEADING '([{\'"' FROM token)])[1], token), splitByChar(' ', arrayMap(text -> if(match(text, '"'), replaceRegexpAll(text, '(^|[ =(:]|\\[)"[^"]*"', '\\1"<*>"'), text), [arrayMap(text -> if(match(text, '\''), replaceRegexpAll(text, '(^|[ =(:]|\\[)\'[^\']*\'', '\\1\'<*>\''), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?[0-9]{1,2}[ /-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ /-][0-9]{2,4}(?:[ :T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?(?: (?:[+-][0-9]{4}|GMT|UTC))?', '<*>'), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* [0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?: [A-Z]{3,4} [0-9]{4}| [0-9]{4})?', '<*>'), text), [arrayStringConcat(arraySlice(arrayFilter(word -> word != '', splitByRegexp('[ \\t\\n\\v\\f\\r]+', message)), 1, 64), ' ')])[1]])[1]])[1]])[1]))])[1]), 1, 8)));
+
+ALTER TABLE logs.application_logs MATERIALIZE COLUMN pattern_id;
+
+CREATE TABLE IF NOT EXISTS logs.patterns
+(
+    pattern_id   String,
+    template     SimpleAggregateFunction(any, String),
+    first_stored SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last_stored  SimpleAggregateFunction(max, DateTime64(3, 'UTC'))
+)
+ENGINE = AggregatingMergeTree
+ORDER BY pattern_id;
+
+TRUNCATE TABLE logs.patterns;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS logs.patterns_mv TO logs.patterns AS
+SELECT pattern_id, arrayMap(masked -> arrayStringConcat(arrayFilter((token, previous) -> NOT (token = '<*>' AND previous = '<*>'), masked, arrayPushFront(arrayPopBack(masked), '')), ' '), [arrayMap(token -> if(match(token, '[0-9=:/.\\\\]|[A-Fa-f]{8}'), arrayMap(rest -> arrayMap(core -> if(core = '', token, concat(substring(token, 1, length(token) - length(rest)), multiIf(match(core, '^[A-Za-z][A-Za-z0-9+.-]*:\\/\\/[^ ]'), '<*>', match(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), concat(extract(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), '<*>'), match(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), concat(extract(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), '<*>'), match(core, '(?:^|[^A-Za-z0-9])[0-9]|[0-9]{4}|(?:^|[^A-Za-z0-9])[0-9A-Fa-f]{8,}(?:[^A-Za-z0-9]|$)'), '<*>', match(core, '^(?:\\/|\\.\\.?\\/|~\\/|[A-Za-z]:\\\\)[^ ]'), '<*>', match(core, '^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|net|org|edu|gov|mil|int|io|info|biz|local|internal|lan|arpa)$|^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){2,}\\.[a-z]{2}$'), '<*>', core), substring(rest, length(core) + 1))), [trim(TRAILING ')]}\'",;:.!?' FROM rest)])[1], [trim(LEADING '([{\'"' FROM token)])[1], token), splitByChar(' ', arrayMap(text -> if(match(text, '"'), replaceRegexpAll(text, '(^|[ =(:]|\\[)"[^"]*"', '\\1"<*>"'), text), [arrayMap(text -> if(match(text, '\''), replaceRegexpAll(text, '(^|[ =(:]|\\[)\'[^\']*\'', '\\1\'<*>\''), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?[0-9]{1,2}[ /-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ /-][0-9]{2,4}(?:[ :T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?(?: (?:[+-][0-9]{4}|GMT|UTC))?', '<*>'), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* [0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?: [A-Z]{3,4} [0-9]{4}| [0-9]{4})?', '<*>'), text), [arrayStringConcat(arraySlice(arrayFilter(word -> word != '', splitByRegexp('[ \\t\\n\\v\\f\\r]+', any(message))), 1, 64), ' ')])[1]])[1]])[1]])[1]))])[1] AS template,
+       min(ingested_at) AS first_stored, max(ingested_at) AS last_stored
+FROM logs.application_logs
+GROUP BY pattern_id;
+
+INSERT INTO logs.patterns
+SELECT pattern_id, arrayMap(masked -> arrayStringConcat(arrayFilter((token, previous) -> NOT (token = '<*>' AND previous = '<*>'), masked, arrayPushFront(arrayPopBack(masked), '')), ' '), [arrayMap(token -> if(match(token, '[0-9=:/.\\\\]|[A-Fa-f]{8}'), arrayMap(rest -> arrayMap(core -> if(core = '', token, concat(substring(token, 1, length(token) - length(rest)), multiIf(match(core, '^[A-Za-z][A-Za-z0-9+.-]*:\\/\\/[^ ]'), '<*>', match(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), concat(extract(core, '^([^=]*[A-Za-z0-9_]=)[^=\'"]'), '<*>'), match(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), concat(extract(core, '^((?:[^ ]*[^A-Za-z0-9_.-])?[A-Za-z_][A-Za-z0-9_]*:)(?:[-+]?[0-9][0-9.,]*|0x[0-9A-Fa-f]+)$'), '<*>'), match(core, '(?:^|[^A-Za-z0-9])[0-9]|[0-9]{4}|(?:^|[^A-Za-z0-9])[0-9A-Fa-f]{8,}(?:[^A-Za-z0-9]|$)'), '<*>', match(core, '^(?:\\/|\\.\\.?\\/|~\\/|[A-Za-z]:\\\\)[^ ]'), '<*>', match(core, '^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|net|org|edu|gov|mil|int|io|info|biz|local|internal|lan|arpa)$|^[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){2,}\\.[a-z]{2}$'), '<*>', core), substring(rest, length(core) + 1))), [trim(TRAILING ')]}\'",;:.!?' FROM rest)])[1], [trim(LEADING '([{\'"' FROM token)])[1], token), splitByChar(' ', arrayMap(text -> if(match(text, '"'), replaceRegexpAll(text, '(^|[ =(:]|\\[)"[^"]*"', '\\1"<*>"'), text), [arrayMap(text -> if(match(text, '\''), replaceRegexpAll(text, '(^|[ =(:]|\\[)\'[^\']*\'', '\\1\'<*>\''), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?[0-9]{1,2}[ /-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ /-][0-9]{2,4}(?:[ :T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?(?: (?:[+-][0-9]{4}|GMT|UTC))?', '<*>'), text), [arrayMap(text -> if(match(text, 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec'), replaceRegexpAll(text, '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* [0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?: [A-Z]{3,4} [0-9]{4}| [0-9]{4})?', '<*>'), text), [arrayStringConcat(arraySlice(arrayFilter(word -> word != '', splitByRegexp('[ \\t\\n\\v\\f\\r]+', any(message))), 1, 64), ' ')])[1]])[1]])[1]])[1]))])[1] AS template,
+       min(ingested_at) AS first_stored, max(ingested_at) AS last_stored
+FROM logs.application_logs
+GROUP BY pattern_id;
+
+CREATE TABLE IF NOT EXISTS logs.pattern_counts_1m
+(
+    minute     DateTime('UTC'),
+    pattern_id String,
+    source     LowCardinality(String),
+    log_level  LowCardinality(String),
+    events     SimpleAggregateFunction(sum, UInt64),
+    first_seen SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last_seen  SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+    sample     SimpleAggregateFunction(any, String) CODEC(ZSTD(3))
+)
+ENGINE = AggregatingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (minute, pattern_id, source, log_level)
+TTL minute + INTERVAL 400 DAY;
+
+TRUNCATE TABLE logs.pattern_counts_1m;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS logs.pattern_counts_1m_mv TO logs.pattern_counts_1m AS
+SELECT toStartOfMinute(timestamp) AS minute, pattern_id, source, log_level, count() AS events,
+       min(timestamp) AS first_seen, max(timestamp) AS last_seen, any(substringUTF8(message, 1, 1000)) AS sample
+FROM logs.application_logs
+GROUP BY minute, pattern_id, source, log_level;
+
+INSERT INTO logs.pattern_counts_1m
+SELECT toStartOfMinute(timestamp) AS minute, pattern_id, source, log_level, count() AS events,
+       min(timestamp) AS first_seen, max(timestamp) AS last_seen, any(substringUTF8(message, 1, 1000)) AS sample
+FROM logs.application_logs
+GROUP BY minute, pattern_id, source, log_level;
+
+CREATE TABLE IF NOT EXISTS logs.pattern_groups
+(
+    pattern_id String,
+    template   String
+)
+ENGINE = ReplacingMergeTree
+ORDER BY pattern_id;
+
 -- Migration 14: shared replica state: alert rule transitions
 
 CREATE TABLE IF NOT EXISTS logs.alert_transitions
@@ -186,5 +254,5 @@ SETTINGS non_replicated_deduplication_window = 10000;
 -- Record the versions applied, as `main.js migrate` does
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (14, 'shared replica state: alert rule transitions'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (11, 'pattern_id of every event, its catalogue and per-minute counts'), (14, 'shared replica state: alert rule transitions'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);
