@@ -69,7 +69,10 @@ function maskTokenSql(token: string): string {
   return `if(match(${token}, ${literal(MAY_HOLD_VARIABLE.source)}), ${cut}, ${token})`;
 }
 
-/** A ClickHouse string literal. */
+/**
+ * A ClickHouse string literal. A semicolon is written as its escape so that the DDL holding these
+ * expressions splits into statements at every `;` (clickhouse-client --multiquery, 001-schema.sql).
+ */
 function literal(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/;/g, '\\x3B')}'`;
 }
