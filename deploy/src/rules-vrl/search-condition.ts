@@ -4,7 +4,7 @@
  * tokenizer splits the message (separated by ASCII characters other than letters and digits;
  * ASCII letters in any case); a phrase a case-insensitive substring; a missing attribute ''.
  */
-import type { FieldTerm, ParsedSearch, TextTerm } from '@logline/processing-rules';
+import type { FieldTerm, ParsedSearch, TextTerm } from '@logline/search-syntax';
 import { vrlRegex, vrlString } from './vrl-syntax';
 
 const MESSAGE = 'string!(.message)';

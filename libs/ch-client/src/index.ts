@@ -5,7 +5,7 @@ export { applyMigrations, type MigrationOptions, type MigrationReport } from './
 export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
 export { parseLogId, type LogCursor } from './cursors/log-id';
 export { formatPageCursor, parsePageCursor, type PageCursor, type SortKey } from './cursors/page-cursor';
-export type { FieldTerm, LogField, LogFilters, TextTerm } from './sql/log-filters';
+export type { LogFilters } from './sql/log-filters';
 export { BatchInserter, type BatchInserterOptions, type WriteBatch } from './insert/batch-inserter';
 export { createLogRowWriter, type DuplicatesListener } from './insert/log-row-writer';
 export { prepareLogRow, type PreparedLogRow } from './insert/prepared-row';

@@ -5,6 +5,7 @@
  * and answers the explorer's first pages from them (see RecentLogs).
  */
 import type { StoredLog } from '@logline/log-schema';
+import type { LogField } from '@logline/search-syntax';
 import type { Storage } from './connection/open-storage';
 import type { LogCursor } from './cursors/log-id';
 import type { WriteBatch } from './insert/batch-inserter';
@@ -32,7 +33,7 @@ import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsR
 import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
 import { tailLogs, type TailPage, type TailPosition } from './queries/tail-logs';
 import { applyMigrations, type MigrationReport } from './schema/apply-migrations';
-import type { LogField, LogFilters } from './sql/log-filters';
+import type { LogFilters } from './sql/log-filters';
 
 export interface StoreOptions {
   /** Raw events' retention in days (LOG_RETENTION_DAYS): the table's TTL, and what memory leaves to the table. */

@@ -1,8 +1,8 @@
 /** Processing rules as they run, validated and compiled from the rules file (see load-rules.ts). */
 import type { SettableField } from '@logline/log-schema';
+import type { ParsedSearch } from '@logline/search-syntax';
 import type { MaskStyle } from './redact/mask';
 import type { SafeRegex, SafeRegexSet } from './regex/safe-regex';
-import type { ParsedSearch } from './search/parse-search';
 
 /** The message, or one attribute. */
 export type TextField = 'message' | { attribute: string };

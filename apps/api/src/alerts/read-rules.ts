@@ -2,7 +2,7 @@
 import { SEVERITIES } from '@logline/api-contract';
 import { LOG_LEVELS, toLogLevel } from '@logline/log-schema';
 import { MappingReader } from '@logline/rules-file';
-import { parseSearchQuery } from '../query/search-query';
+import { parseSearch, SearchSyntaxError } from '@logline/search-syntax';
 import type { AlertCondition, AlertRule } from './alert-rule';
 import { formatDuration, parseDuration } from './duration';
 
@@ -61,10 +61,11 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
 
 function parseQuery(reader: MappingReader, query: string): AlertRule['filters'] | undefined {
   try {
-    const parsed = parseSearchQuery(query);
+    const parsed = parseSearch(query);
     return { text: parsed?.text, fields: parsed?.fields };
   } catch (error) {
-    reader.report('query', (error as Error).message.replace(/^q: /, ''));
+    if (!(error instanceof SearchSyntaxError)) throw error;
+    reader.report('query', error.message);
     return undefined;
   }
 }

@@ -3,12 +3,15 @@ import type { FilterQuery } from '@logline/api-contract';
 import type { LogFilters } from '@logline/ch-client';
 import { isPatternId } from '@logline/log-patterns';
 import { canonicalTraceHex, toLogLevel, TRACE_ID_DIGITS } from '@logline/log-schema';
+import { parseSearch, SearchSyntaxError, type ParsedSearch } from '@logline/search-syntax';
 import { BadRequestError } from '../errors';
-import { parseSearchQuery } from './search-query';
 import { parseTimeBound } from './time-bound';
 
 export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters {
-  const search = parseSearchQuery(query.q);
+  return filtersWith(query, readQ(() => parseSearch(query.q)), nowMs);
+}
+
+function filtersWith(query: FilterQuery, search: ParsedSearch | undefined, nowMs: number): LogFilters {
   return {
     levels: query.level?.map(toLevel),
     sources: query.source,
@@ -21,6 +24,16 @@ export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters
     fromMs: parseTimeBound('from', query.from, nowMs),
     toMs: parseTimeBound('to', query.to, nowMs),
   };
+}
+
+/** Parses `q`; a mistake in it is a 400 naming the parameter and the position. */
+function readQ<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SearchSyntaxError) throw new BadRequestError(`q: ${error.message}`);
+    throw error;
+  }
 }
 
 function toTraceId(value: string): string {

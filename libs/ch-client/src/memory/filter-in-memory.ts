@@ -5,7 +5,8 @@
  * filters holding one are not answered here.
  */
 import { hasLoneSurrogate, type LogRow } from '@logline/log-schema';
-import type { FieldTerm, LogFilters } from '../sql/log-filters';
+import type { FieldTerm } from '@logline/search-syntax';
+import type { LogFilters } from '../sql/log-filters';
 
 export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes' | 'trace_id' | 'span_id'>;
 

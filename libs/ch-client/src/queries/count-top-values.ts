@@ -1,6 +1,7 @@
 /** The most frequent values of a field under the current filters (the explorer's facets). */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, LOG_FIELD_COLUMNS, whereClause, type LogField, type LogFilters } from '../sql/log-filters';
+import type { LogField } from '@logline/search-syntax';
+import { filterConditions, logFieldColumn, whereClause, type LogFilters } from '../sql/log-filters';
 import { minuteRange, rollupFilterConditions, servedByRollup, splitRange } from '../sql/rollup';
 import { selectRows } from '../sql/run-query';
 import { bind, join, sql, type SqlFragment } from '../sql/sql';
@@ -51,7 +52,7 @@ export async function countTopValues(
 }
 
 function rawCounts(filters: LogFilters, field: LogField): SqlFragment {
-  return sql`SELECT ${LOG_FIELD_COLUMNS[field]} AS value, count() AS events
+  return sql`SELECT ${logFieldColumn(field)} AS value, count() AS events
              FROM logs.application_logs
              ${whereClause(filterConditions(filters))}
              GROUP BY value`;
@@ -66,7 +67,7 @@ function rollupCounts(rollup: SqlFragment, filters: LogFilters, field: LogField,
   if (split.rollup === undefined) return rawCounts(filters, field);
   const minutes = [...minuteRange(split.rollup.fromMs, split.rollup.toMs), ...rollupFilterConditions(filters)];
   const parts = [
-    sql`SELECT ${LOG_FIELD_COLUMNS[field]} AS value, sum(events) AS events
+    sql`SELECT ${logFieldColumn(field)} AS value, sum(events) AS events
         FROM ${rollup}
         ${whereClause(minutes)}
         GROUP BY value`,

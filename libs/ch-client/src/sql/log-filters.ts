@@ -1,28 +1,8 @@
 /** WHERE conditions shared by every query over logs.application_logs. */
 import { formatClickHouseTime } from '@logline/log-schema';
+import { isLogField, type FieldTerm, type LogField, type TextTerm } from '@logline/search-syntax';
 import { patternCondition } from './pattern-filter';
-import { bind, join, sql, type SqlFragment } from './sql';
-
-/** A column a field term can test. */
-export type LogField = 'log_level' | 'source' | 'host' | 'producer_id' | 'trace_id' | 'span_id';
-
-/** `field:value` terms: the field equals one of the values (or starts with one, for prefixes). */
-export interface FieldTerm {
-  field: LogField | { attribute: string };
-  values: readonly string[];
-  /** Values are prefixes (`source:pay*`). */
-  prefix: boolean;
-  negate: boolean;
-}
-
-/** Words (and optionally an exact phrase) that must appear in the message. */
-export interface TextTerm {
-  /** Lower-case ASCII words; every one must be a whole word of the message. */
-  words: readonly string[];
-  /** When set, the message also contains this text (case-insensitive). */
-  phrase?: string;
-  negate: boolean;
-}
+import { bind, identifier, join, sql, type SqlFragment } from './sql';
 
 export interface LogFilters {
   /** Any of these levels. */
@@ -82,18 +62,17 @@ function textCondition(term: TextTerm): SqlFragment {
   return term.negate ? sql`NOT (${condition})` : condition;
 }
 
-/** The column of each field a term or a facet names. */
-export const LOG_FIELD_COLUMNS: Readonly<Record<LogField, SqlFragment>> = {
-  log_level: sql`log_level`,
-  source: sql`source`,
-  host: sql`host`,
-  producer_id: sql`producer_id`,
-  trace_id: sql`trace_id`,
-  span_id: sql`span_id`,
-};
+/**
+ * The column of a field a term, a facet or a stats query names. Only names of the allow-list
+ * (LOG_FIELDS) pass, checked here again since this is where a name becomes SQL.
+ */
+export function logFieldColumn(field: LogField): SqlFragment {
+  if (!isLogField(field)) throw new Error(`not a log field: ${String(field).slice(0, 64)}`);
+  return sql`${identifier(field)}`;
+}
 
 function fieldCondition(term: FieldTerm): SqlFragment {
-  const column = typeof term.field === 'string' ? LOG_FIELD_COLUMNS[term.field] : sql`attributes[${term.field.attribute}]`;
+  const column = typeof term.field === 'string' ? logFieldColumn(term.field) : sql`attributes[${term.field.attribute}]`;
   const condition = term.prefix
     ? join(term.values.map((value) => sql`startsWith(${column}, ${value})`), ' OR ')
     : sql`${column} IN ${term.values}`;

@@ -1,6 +1,6 @@
 /** One item of the rules file's `rules:` list, validated and compiled into a ProcessingRule. */
+import { parseSearch, SearchSyntaxError } from '@logline/search-syntax';
 import type { ProcessingRule, RuleAction } from '../rule';
-import { parseSearch, SearchSyntaxError } from '../search/parse-search';
 import { compileParse } from './compile-parse';
 import { compileRedact } from './compile-redact';
 import { compileDrop, compileRemove, compileRename, compileSample, compileSet } from './compile-field-actions';

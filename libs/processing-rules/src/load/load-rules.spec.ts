@@ -66,7 +66,7 @@ describe('loadProcessingRules', () => {
       "line 4: rule 'bad-regex': parse.regex: missing closing ): `(?P<user>\\w+`",
       "line 5: rule 'no-action': name: a rule does exactly one of parse, set, redact, drop, sample, rename, remove; this one has none",
       "line 9: rule 'two-actions': sample: a rule does exactly one of parse, set, redact, drop, sample, rename, remove; this one has drop and sample",
-      "line 11: rule 'bad-search': when: unknown field 'color' (fields: level, source, host, producer_id, attributes.<name>; quote text to search for it) at position 0",
+      "line 11: rule 'bad-search': when: unknown field 'color' (fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>; quote text to search for it) at position 0",
       "line 14: rule 'drop-all': drop: needs `when:`, the search of the events to drop (dropping every event is surely a mistake)",
       "line 16: rule 'bad-set': set.colour: unknown field (known: timestamp, log_level, source, host)",
       "line 16: rule 'bad-set': set.log_level: must be a non-empty text",

@@ -1,6 +1,6 @@
 import type { LogRow } from '@logline/log-schema';
 import { matchesSearch } from './match-search';
-import { parseSearch } from './parse-search';
+import { parseSearch } from '@logline/search-syntax';
 
 const row: LogRow = {
   timestamp: '2026-11-28 17:00:00.000',
@@ -47,6 +47,8 @@ describe('matchesSearch', () => {
     ['attributes.missing:x', false],
     ['-attributes.missing:x', true],
     ['attributes.empty:x', false],
+    ['trace_id:4BF9', false],
+    ['-span_id:00f0', true],
   ])('matches field terms as the table does: %p -> %p', (q, expected) => {
     expect(matches(q)).toBe(expected);
   });

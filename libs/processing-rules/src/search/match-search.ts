@@ -1,14 +1,14 @@
 /**
  * A parsed search decided on one event, with the meaning the table gives it
- * (libs/ch-client/src/log-filters.ts): words are whole tokens of the message as ClickHouse's
+ * (libs/ch-client/src/sql/log-filters.ts): words are whole tokens of the message as ClickHouse's
  * `splitByNonAlpha` tokenizer with `lower()` splits it (runs of ASCII letters, digits and any
  * non-ASCII character; ASCII letters compared in lower case); a phrase is a case-insensitive
  * substring (`positionCaseInsensitiveUTF8`); an attribute the event lacks equals ''.
  */
 import type { LogRow } from '@logline/log-schema';
-import type { FieldTerm, ParsedSearch, TextTerm } from './parse-search';
+import type { FieldTerm, ParsedSearch, TextTerm } from '@logline/search-syntax';
 
-export type SearchedFields = Pick<LogRow, 'message' | 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes'>;
+export type SearchedFields = Pick<LogRow, 'message' | 'log_level' | 'source' | 'host' | 'producer_id' | 'trace_id' | 'span_id' | 'attributes'>;
 
 /** Runs of what ClickHouse's tokenizer keeps together: ASCII letters and digits and every non-ASCII code unit. */
 const TOKEN = /[A-Za-z0-9\u0080-\uffff]+/g;

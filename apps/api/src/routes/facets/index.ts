@@ -1,8 +1,8 @@
 /** GET /api/v1/facets: the most frequent levels, sources and hosts under the current filters. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Facets, FacetsQuery, type Facet, type FacetName } from '@logline/api-contract';
-import type { LogField } from '@logline/ch-client';
 import { retentionHorizonMs } from '@logline/log-schema';
+import type { LogField } from '@logline/search-syntax';
 import { toLogFilters } from '../../query/log-filters-query';
 
 const FACET_FIELDS: Record<FacetName, LogField> = { level: 'log_level', source: 'source', host: 'host' };

@@ -1,24 +1,24 @@
 /**
- * The explorer's search syntax (apps/api `q`), parsed into terms, so a rule selects events with
- * the words a user already types in the explorer:
+ * The search syntax of the explorer, the api's `q`, alert rules and processing rules' `when`,
+ * parsed into terms (values stay data; SQL binds them):
  *   timeout refused          words that must all appear in the message (whole words, any case)
  *   "connection refused"     an exact phrase (case-insensitive)
- *   level:ERROR source:pay*  field terms: level, source, host, producer_id, attributes.<name>;
- *                            `*` at the end matches a prefix; repeating a field means any of them
+ *   level:ERROR source:pay*  field terms (LOG_FIELDS, attributes.<name>); `*` at the end matches
+ *                            a prefix; repeating a field means any of its values
  *   attributes.user_id:42    an attribute's value; quote values with spaces: host:"db 1"
  *   -word -"phrase" -source:auth   excludes what follows the minus
  * A word is a maximal run of ASCII letters and digits, as ClickHouse's text index splits them;
- * bare punctuation between terms is ignored. Same grammar, terms and messages as the api's parser
- * (apps/api/src/query/search-query.ts), which can adopt this one.
+ * bare punctuation between terms is ignored. A `|` outside quotes starts a stats command, which
+ * only parseStatsQuery takes.
  */
 import { toLogLevel } from '@logline/log-schema';
-
-/** A column a field term can test. */
-export type SearchField = 'log_level' | 'source' | 'host' | 'producer_id';
+import { findPipe } from './find-pipe';
+import { FIELD_NAMES_TEXT, fieldNamed, type EventField } from './log-fields';
+import { SearchSyntaxError } from './search-syntax-error';
 
 /** `field:value` terms: the field equals one of the values (or starts with one, for prefixes). */
 export interface FieldTerm {
-  field: SearchField | { attribute: string };
+  field: EventField;
   values: readonly string[];
   /** Values are prefixes (`source:pay*`). */
   prefix: boolean;
@@ -39,20 +39,16 @@ export interface ParsedSearch {
   fields: FieldTerm[];
 }
 
-/** A search that cannot be parsed; the message ends with the position it refers to. */
-export class SearchSyntaxError extends Error {
-  constructor(message: string, position: number) {
-    super(`${message} at position ${position}`);
-  }
-}
-
-const FIELDS: Record<string, SearchField> = { level: 'log_level', log_level: 'log_level', source: 'source', host: 'host', producer_id: 'producer_id' };
 const FIELD_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|attributes\.[^\s:"]+)$/;
 const MAX_TERMS = 32;
 
 /** Parses a search; undefined for a blank one. Throws SearchSyntaxError. */
 export function parseSearch(q: string | undefined): ParsedSearch | undefined {
   if (q === undefined || q.trim() === '') return undefined;
+  const pipe = findPipe(q);
+  if (pipe !== undefined) {
+    throw new SearchSyntaxError("'|' starts a stats command (… | stats count() by source), which is not taken here; quote \"|\" to search for it", pipe);
+  }
   const parsed: ParsedSearch = { text: [], fields: [] };
   let i = 0;
   let terms = 0;
@@ -117,25 +113,27 @@ function textTerm(text: string, isPhrase: boolean, negate: boolean, position: nu
 }
 
 function addField(parsed: ParsedSearch, name: string, rawValue: string, negate: boolean, position: number): void {
-  const attribute = name.startsWith('attributes.') ? name.slice('attributes.'.length) : undefined;
-  const field = attribute !== undefined ? { attribute } : FIELDS[name];
+  const field = fieldNamed(name);
   if (!field) {
-    throw new SearchSyntaxError(
-      `unknown field '${name}' (fields: level, source, host, producer_id, attributes.<name>; quote text to search for it)`,
-      position,
-    );
+    throw new SearchSyntaxError(`unknown field '${name}' (fields: ${FIELD_NAMES_TEXT}; quote text to search for it)`, position);
   }
   if (rawValue === '') throw new SearchSyntaxError(`'${name}:' needs a value`, position);
   const prefix = rawValue.endsWith('*') && field !== 'log_level';
-  let value = prefix ? rawValue.slice(0, -1) : rawValue;
-  if (field === 'log_level') {
-    const level = toLogLevel(value);
-    if (!level) throw new SearchSyntaxError(`unknown level '${value.slice(0, 32)}' (DEBUG, INFO, WARNING, ERROR, CRITICAL)`, position);
-    value = level;
-  }
+  const value = fieldValue(field, prefix ? rawValue.slice(0, -1) : rawValue, position);
   const existing = parsed.fields.find(
     (term) => !negate && !term.negate && !term.prefix && !prefix && JSON.stringify(term.field) === JSON.stringify(field),
   );
   if (existing) (existing.values as string[]).push(value);
   else parsed.fields.push({ field, values: [value], prefix, negate });
+}
+
+/** A value as its column stores it: level names in their canonical spelling, ids in lower case. */
+function fieldValue(field: EventField, value: string, position: number): string {
+  if (field === 'log_level') {
+    const level = toLogLevel(value);
+    if (!level) throw new SearchSyntaxError(`unknown level '${value.slice(0, 32)}' (DEBUG, INFO, WARNING, ERROR, CRITICAL)`, position);
+    return level;
+  }
+  // Ids are stored in lower case; hex digits match in any case.
+  return field === 'trace_id' || field === 'span_id' ? value.toLowerCase() : value;
 }

@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'search-syntax',
+  rootDir: __dirname,
+};

@@ -1,0 +1,3 @@
+export * from './log-fields';
+export * from './search-syntax-error';
+export * from './parse-search';
