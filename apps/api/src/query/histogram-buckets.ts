@@ -1,4 +1,5 @@
 /** Chooses histogram bucket sizes: round intervals, at most `maxBuckets` over the range. */
+import type { LogFilters } from '@logline/ch-client';
 
 const STEPS_SECONDS = [
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 604_800,
@@ -24,4 +25,10 @@ export function planBuckets(fromMs: number, toMs: number, maxBuckets: number): B
     fromMs: Math.floor(fromMs / bucketMs) * bucketMs,
     toMs: Math.ceil(toMs / bucketMs) * bucketMs,
   };
+}
+
+/** Buckets over the filters' range: up to `to` (default now), from `from` (default a day before). */
+export function planFilterBuckets(filters: LogFilters, nowMs: number, maxBuckets: number): BucketPlan {
+  const toMs = filters.toMs ?? nowMs;
+  return planBuckets(filters.fromMs ?? toMs - DEFAULT_RANGE_MS, toMs, maxBuckets);
 }

@@ -8,6 +8,7 @@ import { filterConditions, whereClause, type LogFilters } from '../sql/log-filte
 import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
 import { selectRows } from '../sql/run-query';
 import { bind, join, sql, type SqlFragment } from '../sql/sql';
+import { timeBucketMs } from '../sql/time-bucket';
 
 export interface HistogramRequest {
   /** Start of the first bucket, epoch ms, a multiple of the bucket size. */
@@ -34,9 +35,8 @@ export async function countHistogram(
   filters: LogFilters,
   request: HistogramRequest,
 ): Promise<HistogramResult> {
-  const interval = bind(request.bucketSeconds, 'UInt32');
   const useRollup = request.bucketSeconds % 60 === 0 && servedByRollup(filters);
-  const query = useRollup ? rollupQuery(filters, request, interval) : rawQuery(filters, request, interval);
+  const query = useRollup ? rollupQuery(filters, request) : rawQuery(filters, request);
   const rows = await selectRows<{ bucket_ms: string | number; level: string; count: string | number }>(client, query);
   return {
     counts: rows.map((row) => ({ bucketMs: Number(row.bucket_ms), level: row.level, count: Number(row.count) })),
@@ -44,18 +44,18 @@ export async function countHistogram(
   };
 }
 
-function rawQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
+function rawQuery(filters: LogFilters, request: HistogramRequest): SqlFragment {
   const conditions = filterConditions({ ...filters, fromMs: request.fromMs, toMs: request.toMs });
-  return sql`SELECT toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(timestamp, toIntervalSecond(${interval})), 3)) AS bucket_ms,
-                    log_level AS level, count() AS count
+  return sql`SELECT ${timeBucketMs(request.bucketSeconds)} AS bucket_ms, log_level AS level, count() AS count
              FROM logs.application_logs
              ${whereClause(conditions)}
              GROUP BY bucket_ms, level
              ORDER BY bucket_ms, level`;
 }
 
-function rollupQuery(filters: LogFilters, request: HistogramRequest, interval: ReturnType<typeof bind>): SqlFragment {
+function rollupQuery(filters: LogFilters, request: HistogramRequest): SqlFragment {
   const conditions = [...minuteRange(request.fromMs, request.toMs), ...rollupFilterConditions(filters)];
+  const interval = bind(request.bucketSeconds, 'UInt32');
   return sql`SELECT toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond(${interval}))) * 1000 AS bucket_ms,
                     log_level AS level, sum(events) AS count
              FROM logs.log_counts_1m

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Histogram, HistogramQuery } from '@logline/api-contract';
 import { LOG_LEVELS } from '@logline/log-schema';
-import { DEFAULT_RANGE_MS, planBuckets } from '../../query/histogram-buckets';
+import { planFilterBuckets } from '../../query/histogram-buckets';
 import { toLogFilters } from '../../query/log-filters-query';
 
 const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
@@ -12,8 +12,7 @@ const histogramRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const now = Date.now();
       const filters = toLogFilters(request.query, now);
-      const toMs = filters.toMs ?? now;
-      const plan = planBuckets(filters.fromMs ?? toMs - DEFAULT_RANGE_MS, toMs, request.query.buckets);
+      const plan = planFilterBuckets(filters, now, request.query.buckets);
       const result = await app.store.countHistogram(filters, plan);
       const bucketMs = plan.bucketSeconds * 1000;
       const buckets = new Map<number, Record<string, number>>();
