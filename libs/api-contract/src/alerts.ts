@@ -1,5 +1,6 @@
 /** GET /api/v1/alerts: every alert rule of ALERT_RULES_FILE with its state and last evaluation. */
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable';
 
 /** The states of an alert rule, as Prometheus's alerting rules have them. */
 export const ALERT_STATES = ['inactive', 'pending', 'firing', 'resolved'] as const;
@@ -7,8 +8,6 @@ export type AlertState = (typeof ALERT_STATES)[number];
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const AlertsQuery = Type.Object({
   state: Type.Optional(Type.Enum([...ALERT_STATES], { description: 'Only rules in this state.' })),

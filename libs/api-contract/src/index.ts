@@ -16,5 +16,6 @@ export * from './ingest-errors';
 export * from './logs';
 export * from './patterns';
 export * from './producers';
+export * from './stats';
 export * from './stored-log';
 export * from './tail';

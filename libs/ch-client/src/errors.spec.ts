@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
-import { isServerUnreachable } from './errors';
+import { isServerUnreachable, StatsTooLargeError } from './errors';
 
 async function listening(server: Server): Promise<number> {
   server.listen(0, '127.0.0.1');
@@ -46,5 +46,14 @@ describe('isServerUnreachable', () => {
   it('leaves every other failure alone', () => {
     expect(isServerUnreachable(new Error('Code: 62. DB::Exception: Syntax error'))).toBe(false);
     expect(isServerUnreachable('ECONNREFUSED')).toBe(false);
+  });
+});
+
+describe('StatsTooLargeError.from', () => {
+  it('names the limit a stats read ran into, and nothing else', () => {
+    expect(StatsTooLargeError.from({ code: '158' })?.message).toMatch(/more than 1,000,000 groups; narrow the time range/);
+    expect(StatsTooLargeError.from({ code: '159' })?.message).toMatch(/query time limit/);
+    expect(StatsTooLargeError.from({ code: '60' })).toBeUndefined();
+    expect(StatsTooLargeError.from(new Error('boom'))).toBeUndefined();
   });
 });

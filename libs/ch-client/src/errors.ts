@@ -42,3 +42,23 @@ export function isServerUnreachable(error: unknown): boolean {
   // @clickhouse/client rejects with exactly this message when request_timeout passes.
   return (code !== undefined && UNREACHABLE_CODES.has(code)) || error.message === 'Timeout error.';
 }
+
+/** ClickHouse's codes for a read stopped by its limits: too many groups, too much memory, too long. */
+const LIMIT_CODES: Readonly<Record<string, string>> = {
+  '158': 'it makes more than 1,000,000 groups',
+  '241': 'it needs more memory than one query may use',
+  '159': 'it ran past the query time limit (QUERY_TIMEOUT_SECONDS)',
+};
+
+/** A stats query stopped by a limit on reads: the person can narrow it (maps to 400). */
+export class StatsTooLargeError extends Error {
+  override readonly name = 'StatsTooLargeError';
+
+  /** The error for a failed stats read when a limit stopped it; undefined for any other failure. */
+  static from(error: unknown): StatsTooLargeError | undefined {
+    const code = (error as { code?: unknown } | null)?.code;
+    const reason = typeof code === 'string' && Object.hasOwn(LIMIT_CODES, code) ? LIMIT_CODES[code] : undefined;
+    if (reason === undefined) return undefined;
+    return new StatsTooLargeError(`the stats query is too large: ${reason}; narrow the time range or the search, or group by fewer fields`, { cause: error });
+  }
+}

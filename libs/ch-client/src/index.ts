@@ -2,7 +2,7 @@ export { Store, type StoreOptions } from './store';
 export type { AlertTransition } from './replica-state/alert-transitions';
 export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
 export { applyMigrations, type MigrationOptions, type MigrationReport } from './schema/apply-migrations';
-export { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from './errors';
+export { BufferFullError, InserterClosedError, isServerUnreachable, StatsTooLargeError, StorageUnavailableError } from './errors';
 export { parseLogId, type LogCursor } from './cursors/log-id';
 export { formatPageCursor, parsePageCursor, type PageCursor, type SortKey } from './cursors/page-cursor';
 export type { LogFilters } from './sql/log-filters';
@@ -18,6 +18,7 @@ export { countHistogram, type HistogramCount, type HistogramRequest, type Histog
 export { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
 export type { NewPattern } from './queries/find-new-patterns';
 export { type PatternList, type PatternListRequest, type PatternSummary } from './queries/list-patterns';
+export type { AggregateRequest, AggregateResult, AggregateRow } from './queries/aggregate-logs';
 export type { TailPage, TailPosition } from './queries/tail-logs';
 export type { SourceLag } from './queries/measure-ingest-lag';
 export type { BootAudit } from './queries/audit-delivery';

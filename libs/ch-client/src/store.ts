@@ -16,6 +16,7 @@ import { recordDuplicates } from './insert/record-duplicates';
 import { createPatternGroupsWriter, type PatternGroupsWriter } from './insert/save-pattern-groups';
 import { writeDeadLetters } from './insert/write-dead-letters';
 import { RecentLogs } from './memory/recent-logs';
+import { aggregateLogs, type AggregateRequest, type AggregateResult } from './queries/aggregate-logs';
 import { auditDelivery, type BootAudit } from './queries/audit-delivery';
 import { countHistogram, type HistogramRequest, type HistogramResult } from './queries/count-histogram';
 import { countLogs, type CountWindow } from './queries/count-logs';
@@ -116,6 +117,11 @@ export class Store {
   /** Patterns first stored at or after `sinceMs` among the events matching `filters` (new-pattern alerts). */
   findNewPatterns(filters: LogFilters, sinceMs: number): Promise<NewPattern[]> {
     return findNewPatterns(this.storage.reader, filters, sinceMs);
+  }
+
+  /** A stats command over the matching events; throws StatsTooLargeError when a read limit stops it. */
+  aggregateLogs(filters: LogFilters, request: AggregateRequest): Promise<AggregateResult> {
+    return aggregateLogs(this.storage.reader, filters, request);
   }
 
   tailLogs(filters: LogFilters, options: { after: TailPosition; visibleUntilMs: number; limit: number }): Promise<TailPage> {
