@@ -23,6 +23,7 @@ import contextRoute from './routes/context';
 import elasticsearchRoute from './routes/elasticsearch';
 import exportRoute from './routes/export';
 import facetsRoute from './routes/facets';
+import fieldStatsRoute from './routes/field-stats';
 import freshnessRoute from './routes/freshness';
 import healthRoute from './routes/health';
 import histogramRoute from './routes/histogram';
@@ -34,6 +35,7 @@ import metricsRoute from './routes/metrics';
 import otlpRoute from './routes/otlp';
 import patternsRoute from './routes/patterns';
 import producersRoute from './routes/producers';
+import statsRoute from './routes/stats';
 import tailRoute from './routes/tail';
 
 declare module 'fastify' {
@@ -83,6 +85,8 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(histogramRoute);
   await app.register(facetsRoute);
   await app.register(patternsRoute);
+  await app.register(statsRoute);
+  await app.register(fieldStatsRoute);
   await app.register(contextRoute);
   await app.register(exportRoute);
   await app.register(tailRoute);

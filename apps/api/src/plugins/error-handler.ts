@@ -5,14 +5,15 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { BufferFullError, InserterClosedError, isServerUnreachable, StorageUnavailableError } from '@logline/ch-client';
-import { HttpError, ServiceUnavailableError } from '../errors';
+import { BufferFullError, InserterClosedError, isServerUnreachable, StatsTooLargeError, StorageUnavailableError } from '@logline/ch-client';
+import { BadRequestError, HttpError, ServiceUnavailableError } from '../errors';
 
 function classify(error: FastifyError | Error): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof BufferFullError) return new ServiceUnavailableError(error.message, error.retryAfterSeconds);
   if (error instanceof InserterClosedError) return new ServiceUnavailableError(error.message, 1);
   if (error instanceof StorageUnavailableError) return new ServiceUnavailableError(error.message, 5);
+  if (error instanceof StatsTooLargeError) return new BadRequestError(error.message);
   // A ClickHouse server that is down or unreachable is storage trouble, not a fault of the api.
   if (isServerUnreachable(error)) return new ServiceUnavailableError('storage is unavailable: the ClickHouse server cannot be reached', 5);
   const status = (error as FastifyError).statusCode;

@@ -1,14 +1,20 @@
-/** The filter parameters every read endpoint shares, translated into LogFilters. */
+/** The filter parameters every read endpoint shares, translated into LogFilters (and a stats command). */
 import type { FilterQuery } from '@logline/api-contract';
 import type { LogFilters } from '@logline/ch-client';
 import { isPatternId } from '@logline/log-patterns';
 import { canonicalTraceHex, toLogLevel, TRACE_ID_DIGITS } from '@logline/log-schema';
-import { parseSearch, SearchSyntaxError, type ParsedSearch } from '@logline/search-syntax';
+import { parseSearch, parseStatsQuery, SearchSyntaxError, type ParsedSearch, type StatsSpec } from '@logline/search-syntax';
 import { BadRequestError } from '../errors';
 import { parseTimeBound } from './time-bound';
 
 export function toLogFilters(query: FilterQuery, nowMs = Date.now()): LogFilters {
   return filtersWith(query, readQ(() => parseSearch(query.q)), nowMs);
+}
+
+/** The filters of a stats query's search (with the other parameters) and its stats command. */
+export function toStatsRequest(query: FilterQuery, nowMs = Date.now()): { filters: LogFilters; stats: StatsSpec } {
+  const { search, stats } = readQ(() => parseStatsQuery(query.q ?? ''));
+  return { filters: filtersWith(query, search, nowMs), stats };
 }
 
 function filtersWith(query: FilterQuery, search: ParsedSearch | undefined, nowMs: number): LogFilters {

@@ -1,0 +1,30 @@
+/** GET /api/v1/stats: a search, a pipe and a stats command — aggregations per group, as a table or over time. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, MAX_STATS_SERIES, StatsQuery, StatsResult } from '@logline/api-contract';
+import { planFilterBuckets } from '../../query/histogram-buckets';
+import { toStatsRequest } from '../../query/log-filters-query';
+import { toStatsAnswer } from './stats-answer';
+
+const statsRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/stats',
+    {
+      schema: {
+        summary: 'Aggregations over the matching events: count, count_distinct, min, max, avg, sum, p50, p90, p99 by up to three fields',
+        tags: ['logs'],
+        querystring: StatsQuery,
+        response: { 200: StatsResult, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const now = Date.now();
+      const { filters, stats } = toStatsRequest(request.query, now);
+      const plan = request.query.over_time ? planFilterBuckets(filters, now, request.query.buckets) : undefined;
+      const limit = plan ? Math.min(request.query.limit, MAX_STATS_SERIES) : request.query.limit;
+      const result = await app.store.aggregateLogs(filters, { stats, limit, overTime: plan });
+      return toStatsAnswer(stats, result, plan);
+    },
+  );
+};
+
+export default statsRoute;
