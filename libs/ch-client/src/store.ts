@@ -33,6 +33,7 @@ import { newReplicaId } from './replica-state/replica-id';
 import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from './queries/search-logs';
 import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
 import { tailLogs, type TailPage, type TailPosition } from './queries/tail-logs';
+import { SavedSearchTable } from './saved-searches/saved-search-table';
 import { applyMigrations, type MigrationReport } from './schema/apply-migrations';
 import type { LogFilters } from './sql/log-filters';
 
@@ -50,11 +51,14 @@ export class Store {
   private readonly savePatternGroups: PatternGroupsWriter;
   /** This process among the api replicas sharing the database: who migrates, whose alert transition is kept. */
   readonly replicaId = newReplicaId();
+  /** The saved searches every user and replica shares (logs.saved_searches). */
+  readonly savedSearches: SavedSearchTable;
 
   constructor(
     private readonly storage: Storage,
     private readonly options: StoreOptions,
   ) {
+    this.savedSearches = new SavedSearchTable(storage.reader, storage.writer);
     this.recent =
       storage.mode === 'embedded'
         ? new RecentLogs((count) => readNewestRecords(storage.reader, count), {

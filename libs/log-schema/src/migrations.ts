@@ -14,6 +14,7 @@ export const INGEST_ERRORS_TABLE = 'ingest_errors';
 export const COUNTS_TABLE = 'log_counts_1m';
 export const HOST_COUNTS_TABLE = 'log_counts_host_1m';
 export const DUPLICATES_TABLE = 'ingest_duplicates';
+export const SAVED_SEARCHES_TABLE = 'saved_searches';
 /** The stored row key (a hash of the event's identity and message) that orders ties on timestamp. */
 export const ROW_HASH_COLUMN = 'row_hash';
 
@@ -211,6 +212,29 @@ ${HOST_COUNTS_SELECT}`,
     ],
   },
   PATTERNS_MIGRATION,
+  {
+    version: 13,
+    name: 'saved searches shared by every replica',
+    statements: [
+      // Every change (save, rename, delete) inserts a whole new version of the search's row; the
+      // row with the newest `updated_at` per id wins and `deleted = 1` removes it. Reads use FINAL,
+      // which applies that replacement at read time, so a rename or delete is right from the next
+      // read on, before or without any merge, and on every replica alike. (An UPDATE or DELETE
+      // mutation would be asynchronous; a plain MergeTree would answer every old version.)
+      `CREATE TABLE IF NOT EXISTS ${DATABASE}.${SAVED_SEARCHES_TABLE}
+(
+    id         UUID,
+    name       String,
+    view       String,
+    saved_by   String,
+    saved_at   DateTime64(3, 'UTC'),
+    updated_at DateTime64(6, 'UTC'),
+    deleted    UInt8
+)
+ENGINE = ReplacingMergeTree(updated_at, deleted)
+ORDER BY id`,
+    ],
+  },
   REPLICA_STATE_MIGRATION,
 ]);
 
