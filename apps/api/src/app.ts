@@ -35,6 +35,7 @@ import metricsRoute from './routes/metrics';
 import otlpRoute from './routes/otlp';
 import patternsRoute from './routes/patterns';
 import producersRoute from './routes/producers';
+import savedSearchesRoute from './routes/saved-searches';
 import statsRoute from './routes/stats';
 import tailRoute from './routes/tail';
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(patternsRoute);
   await app.register(statsRoute);
   await app.register(fieldStatsRoute);
+  await app.register(savedSearchesRoute);
   await app.register(contextRoute);
   await app.register(exportRoute);
   await app.register(tailRoute);

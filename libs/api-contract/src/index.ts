@@ -16,6 +16,7 @@ export * from './ingest-errors';
 export * from './logs';
 export * from './patterns';
 export * from './producers';
+export * from './saved-searches';
 export * from './stats';
 export * from './stored-log';
 export * from './tail';
