@@ -25,18 +25,21 @@ describe('alert rules file', () => {
     ]);
     expect(rules.map((rule) => rule.name)).toEqual(['payment-critical-burst', 'payment-errors', 'auth-silent', 'new-error-pattern']);
     expect(rules[0]).toMatchObject({
-      query: 'level:CRITICAL source:payment',
       condition: { kind: 'threshold', threshold: 5 },
       windowMs: 60_000,
       forMs: 0,
       severity: 'critical',
       labels: { team: 'payments' },
       receivers: ['ops-slack', 'incident-hook'],
-      filters: {
-        fields: [
-          { field: 'log_level', values: ['CRITICAL'], prefix: false, negate: false },
-          { field: 'source', values: ['payment'], prefix: false, negate: false },
-        ],
+      search: {
+        kind: 'query',
+        query: 'level:CRITICAL source:payment',
+        filters: {
+          fields: [
+            { field: 'log_level', values: ['CRITICAL'], prefix: false, negate: false },
+            { field: 'source', values: ['payment'], prefix: false, negate: false },
+          ],
+        },
       },
     });
     expect(rules[1]).toMatchObject({ forMs: 120_000, severity: 'warning', receivers: ['ops-slack'] });
@@ -83,8 +86,8 @@ rules:
       "rule 'burst' (rules[0]): receivers: no receiver named 'pager' (defined: none)",
       "rule 'burst' (rules[0]): receivers: no receiver named 'nobody' (defined: none)",
       "rule 'quiet' (rules[1]): threshold: give either threshold (fires on more than N matches) or absent: true (fires on none), not both",
-      "rule 'typo' (rules[2]): qurey: unknown field (known: name, description, query, window, threshold, absent, new_pattern, min_level, for, severity, labels, receivers)",
-      "rule 'typo' (rules[2]): query: is required",
+      "rule 'typo' (rules[2]): qurey: unknown field (known: name, description, query, saved_search, window, threshold, absent, new_pattern, min_level, for, severity, labels, receivers)",
+      "rule 'typo' (rules[2]): query: is required: the search whose matches the rule counts (or saved_search: the name of a saved search)",
       "rule 'typo' (rules[2]): threshold: is required: the rule fires when more than threshold events match in the window (or set absent: true)",
       "rule 'typo' (rules[2]): window: must be from 1s to 1d",
       "rule 'typo' (rules[2]): severity: must be one of critical, warning, info, got \"urgent\"",
@@ -95,7 +98,7 @@ rules:
 
   it('reads a new-pattern rule (query optional, min_level any level name or alias) and refuses it mixed with a count', () => {
     const { rules } = parseAlertRules('rules:\n  - { name: fresh, new_pattern: true, min_level: warn, window: 10m }\n', 'rules.yaml');
-    expect(rules[0]).toMatchObject({ query: '', condition: { kind: 'new_pattern', minLevel: 'WARNING' }, windowMs: 600_000 });
+    expect(rules[0]).toMatchObject({ search: { kind: 'query', query: '' }, condition: { kind: 'new_pattern', minLevel: 'WARNING' }, windowMs: 600_000 });
     expect(problemsOf(`rules:
   - { name: both, new_pattern: true, threshold: 3, window: 1m }
   - { name: loud, new_pattern: true, min_level: LOUD, window: 1m }
@@ -104,6 +107,14 @@ rules:
       "rule 'both' (rules[0]): new_pattern: give one of threshold, absent: true or new_pattern: true",
       "rule 'loud' (rules[1]): min_level: 'LOUD' is not a level (DEBUG, INFO, WARNING, ERROR, CRITICAL, or an alias such as warn)",
       "rule 'stray' (rules[2]): min_level: applies to new_pattern: true rules only",
+    ]);
+  });
+
+  it('takes a saved search by name instead of a query, and not both', () => {
+    const { rules } = parseAlertRules('rules:\n  - { name: slow, saved_search: "Slow payments", threshold: 3, window: 5m }\n', 'rules.yaml');
+    expect(rules[0].search).toEqual({ kind: 'saved_search', name: 'Slow payments' });
+    expect(problemsOf('rules:\n  - { name: both, query: x, saved_search: y, threshold: 1, window: 1m }\n')).toEqual([
+      "rule 'both' (rules[0]): saved_search: give either query or saved_search (the name of a saved search), not both",
     ]);
   });
 

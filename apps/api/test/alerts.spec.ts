@@ -78,6 +78,7 @@ describe('alert rules', () => {
       name: 'burst',
       description: null,
       query: 'level:CRITICAL source:payment',
+      saved_search: null,
       kind: 'threshold',
       condition: 'more than 5 in 8s',
       threshold: 5,

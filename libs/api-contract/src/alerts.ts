@@ -30,7 +30,8 @@ const Notification = Type.Object({
 export const AlertRuleView = Type.Object({
   name: Type.String(),
   description: Nullable(Type.String()),
-  query: Type.String({ description: "The rule's log query, in the explorer's search syntax." }),
+  query: Type.String({ description: "The rule's log query, in the explorer's search syntax; `saved search \"NAME\"` for a rule over a saved search." }),
+  saved_search: Nullable(Type.String({ description: 'The saved search the rule counts (looked up by name at every evaluation), if it names one.' })),
   kind: Type.Union([Type.Literal('threshold'), Type.Literal('absent'), Type.Literal('new_pattern')]),
   condition: Type.String({ description: 'The condition in words: "more than 5 in 1m", "none in 10m".' }),
   threshold: Nullable(Type.Integer()),

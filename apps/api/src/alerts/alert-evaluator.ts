@@ -15,6 +15,7 @@ import type { ApiMetrics } from '../metrics';
 import type { AlertRule } from './alert-rule';
 import type { AlertNotifier, NotificationRecord } from './alert-notifier';
 import { initialPhase, nextPhase, type AlertPhase } from './alert-state';
+import { readRuleFilters } from './rule-filters';
 
 export interface RuleStatus {
   readonly rule: AlertRule;
@@ -30,8 +31,8 @@ export interface RuleStatus {
   lastNotification?: NotificationRecord;
 }
 
-/** Where rules' counts and their shared states come from. */
-export type AlertStore = Pick<Store, 'countLogs' | 'findNewPatterns' | 'readAlertTransitions' | 'recordAlertTransition'>;
+/** Where rules' counts, their shared states and the saved searches rules name come from. */
+export type AlertStore = Pick<Store, 'countLogs' | 'findNewPatterns' | 'readAlertTransitions' | 'recordAlertTransition' | 'savedSearches'>;
 
 export interface AlertEvaluatorOptions {
   rules: readonly AlertRule[];
@@ -106,9 +107,10 @@ export class AlertEvaluator {
   /** Events matching the rule in its window; for a new-pattern rule, the new patterns among them. */
   private async countInWindow(rule: AlertRule, nowMs: number): Promise<number> {
     const window = { fromMs: nowMs - rule.windowMs, toMs: nowMs };
-    if (rule.condition.kind !== 'new_pattern') return this.options.store.countLogs(rule.filters, window);
+    const filters = await readRuleFilters(rule, this.options.store.savedSearches, nowMs);
+    if (rule.condition.kind !== 'new_pattern') return this.options.store.countLogs(filters, window);
     const levels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(rule.condition.minLevel));
-    const fresh = await this.options.store.findNewPatterns({ ...rule.filters, ...window, levels }, window.fromMs);
+    const fresh = await this.options.store.findNewPatterns({ ...filters, ...window, levels }, window.fromMs);
     return fresh.length;
   }
 

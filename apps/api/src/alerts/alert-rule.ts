@@ -23,13 +23,17 @@ export type AlertCondition =
   /** A pattern never stored before the window appears in it, among the events matching the query at `minLevel` or above. */
   | { readonly kind: 'new_pattern'; readonly minLevel: LogLevel };
 
+/** The events a rule counts: a query written in the file, or a saved search named there. */
+export type RuleSearch =
+  /** `query` as written, in the explorer's search syntax, and parsed (no time bounds: the evaluator adds the window). */
+  | { readonly kind: 'query'; readonly query: string; readonly filters: LogFilters }
+  /** Looked up by name at every evaluation, so a change to the saved search applies to the rule. */
+  | { readonly kind: 'saved_search'; readonly name: string };
+
 export interface AlertRule {
   readonly name: string;
   readonly description?: string;
-  /** The query as written, in the explorer's search syntax. */
-  readonly query: string;
-  /** The query parsed into filter terms (no time bounds: the evaluator adds the window). */
-  readonly filters: LogFilters;
+  readonly search: RuleSearch;
   readonly condition: AlertCondition;
   readonly windowMs: number;
   /** How long the condition must hold before the alert fires; 0 fires at once. */
@@ -46,6 +50,11 @@ export interface AlertRules {
 }
 
 export const NO_ALERT_RULES: AlertRules = { rules: [], receivers: [] };
+
+/** The rule's events in words: its query, or `saved search "NAME"`. */
+export function describeSearch(rule: AlertRule): string {
+  return rule.search.kind === 'query' ? rule.search.query : `saved search ${JSON.stringify(rule.search.name)}`;
+}
 
 /** "more than 5 in 1m", "none in 10m", "a new pattern at ERROR or above in 5m": the condition in words, for payloads and the api. */
 export function describeCondition(rule: AlertRule): string {

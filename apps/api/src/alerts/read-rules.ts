@@ -3,14 +3,14 @@ import { SEVERITIES } from '@logline/api-contract';
 import { LOG_LEVELS, toLogLevel } from '@logline/log-schema';
 import { MappingReader } from '@logline/rules-file';
 import { parseSearch, SearchSyntaxError } from '@logline/search-syntax';
-import type { AlertCondition, AlertRule } from './alert-rule';
+import type { AlertCondition, AlertRule, RuleSearch } from './alert-rule';
 import { formatDuration, parseDuration } from './duration';
 
 /** Rule and receiver names: also the `rule` label of the firing gauge, so kept short and plain. */
 export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const NAME_EXPECTED = 'a name of 1-64 letters, digits, _ . : - (starting with a letter or digit)';
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const FIELDS = ['name', 'description', 'query', 'window', 'threshold', 'absent', 'new_pattern', 'min_level', 'for', 'severity', 'labels', 'receivers'];
+const FIELDS = ['name', 'description', 'query', 'saved_search', 'window', 'threshold', 'absent', 'new_pattern', 'min_level', 'for', 'severity', 'labels', 'receivers'];
 /** Each evaluation counts at most this much of the table per rule. */
 const MAX_WINDOW_MS = 86_400_000;
 const MAX_THRESHOLD = 1_000_000_000;
@@ -40,15 +40,12 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
   const before = problems.length;
   reader.onlyKnown(FIELDS);
   const name = reader.string('name', { required: true, pattern: NAME, expected: NAME_EXPECTED });
-  // A new-pattern rule may watch every event; the others count what a query matches.
-  const query = reader.string('query', { required: !reader.has('new_pattern'), maxLength: 2000 }) ?? (reader.has('new_pattern') ? '' : undefined);
-  const filters = query === undefined ? undefined : parseQuery(reader, query);
+  const search = readSearch(reader);
   const condition = readCondition(reader);
   const rule = {
     name,
     description: reader.string('description', { maxLength: 1000 }),
-    query,
-    filters,
+    search,
     condition,
     windowMs: readDuration(reader, 'window', 1_000, MAX_WINDOW_MS, true),
     forMs: readDuration(reader, 'for', 0, MAX_WINDOW_MS) ?? 0,
@@ -59,7 +56,25 @@ function readRule(item: unknown, index: number, receiverNames: readonly string[]
   return problems.length === before ? (rule as AlertRule) : undefined;
 }
 
-function parseQuery(reader: MappingReader, query: string): AlertRule['filters'] | undefined {
+/** `query: <search>` or `saved_search: <name>`, one of the two. */
+function readSearch(reader: MappingReader): RuleSearch | undefined {
+  if (reader.has('saved_search')) {
+    if (reader.has('query')) reader.report('saved_search', 'give either query or saved_search (the name of a saved search), not both');
+    const name = reader.string('saved_search', { maxLength: 100 });
+    return name === undefined ? undefined : { kind: 'saved_search', name };
+  }
+  if (!reader.has('query')) {
+    // A new-pattern rule may watch every event; the others count what a query matches.
+    if (reader.has('new_pattern')) return { kind: 'query', query: '', filters: {} };
+    reader.report('query', 'is required: the search whose matches the rule counts (or saved_search: the name of a saved search)');
+    return undefined;
+  }
+  const query = reader.string('query', { maxLength: 2000 });
+  const filters = query === undefined ? undefined : parseQuery(reader, query);
+  return query === undefined || filters === undefined ? undefined : { kind: 'query', query, filters };
+}
+
+function parseQuery(reader: MappingReader, query: string): Extract<RuleSearch, { kind: 'query' }>['filters'] | undefined {
   try {
     const parsed = parseSearch(query);
     return { text: parsed?.text, fields: parsed?.fields };

@@ -4,8 +4,7 @@ import { genericPayload, slackText } from './webhook-payload';
 const rule: AlertRule = {
   name: 'payment-critical-burst',
   description: 'Payments <failing> & retrying',
-  query: 'level:CRITICAL source:payment',
-  filters: {},
+  search: { kind: 'query', query: 'level:CRITICAL source:payment', filters: {} },
   condition: { kind: 'threshold', threshold: 5 },
   windowMs: 60_000,
   forMs: 0,

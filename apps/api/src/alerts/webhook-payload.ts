@@ -4,7 +4,7 @@
  * incoming-webhook message, `{"text": "..."}`. docs/alerting.md documents both.
  */
 import { formatDuration } from './duration';
-import { describeCondition, type AlertRule, type ReceiverType } from './alert-rule';
+import { describeCondition, describeSearch, type AlertRule, type ReceiverType } from './alert-rule';
 
 export interface AlertNotice {
   readonly status: 'firing' | 'resolved';
@@ -45,7 +45,7 @@ export function genericPayload({ status, rule, count, startsAtMs, endsAtMs }: Al
     description: rule.description ?? null,
     severity: rule.severity,
     labels: { ...rule.labels },
-    query: rule.query,
+    query: describeSearch(rule),
     condition: describeCondition(rule),
     threshold: rule.condition.kind === 'threshold' ? rule.condition.threshold : null,
     window_seconds: rule.windowMs / 1000,
@@ -58,7 +58,7 @@ export function genericPayload({ status, rule, count, startsAtMs, endsAtMs }: Al
 export function slackText({ status, rule, count, startsAtMs, endsAtMs }: AlertNotice): string {
   const window = formatDuration(rule.windowMs);
   const heading = status === 'firing' ? `:rotating_light: *[FIRING] ${escape(rule.name)}*` : `:white_check_mark: *[RESOLVED] ${escape(rule.name)}*`;
-  const matches = `${count} ${count === 1 ? 'event' : 'events'} matching \`${escape(rule.query)}\` in the last ${window}`;
+  const matches = `${count} ${count === 1 ? 'event' : 'events'} matching \`${escape(describeSearch(rule))}\` in the last ${window}`;
   const lines = [`${heading} (${rule.severity})`, `${matches} (alerts on ${escape(describeCondition(rule))}).`];
   if (rule.description) lines.push(escape(rule.description));
   const since = new Date(startsAtMs).toISOString();

@@ -1,5 +1,5 @@
 /** A rule's status as GET /api/v1/alerts shows it (snake_case, ISO times, nulls for unknowns). */
-import { describeCondition } from '../../alerts/alert-rule';
+import { describeCondition, describeSearch } from '../../alerts/alert-rule';
 import type { RuleStatus } from '../../alerts/alert-evaluator';
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
@@ -8,7 +8,8 @@ export function toAlertView({ rule, phase, lastCount, lastEvaluationMs, lastErro
   return {
     name: rule.name,
     description: rule.description ?? null,
-    query: rule.query,
+    query: describeSearch(rule),
+    saved_search: rule.search.kind === 'saved_search' ? rule.search.name : null,
     kind: rule.condition.kind,
     condition: describeCondition(rule),
     threshold: rule.condition.kind === 'threshold' ? rule.condition.threshold : null,
