@@ -9,6 +9,5 @@ export async function readRuleFilters(rule: AlertRule, savedSearches: Pick<Saved
   const saved = await savedSearches.findByName(rule.search.name);
   if (!saved) throw new Error(`no saved search named ${JSON.stringify(rule.search.name)}: it was renamed or deleted, or never saved`);
   // The rule's window replaces the view's time range.
-  const { fromMs: _from, toMs: _to, ...filters } = toViewFilters(JSON.parse(saved.view) as SavedView, nowMs);
-  return filters;
+  return { ...toViewFilters(JSON.parse(saved.view) as SavedView, nowMs), fromMs: undefined, toMs: undefined };
 }
