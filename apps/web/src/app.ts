@@ -22,6 +22,7 @@ import liveRoutes from './routes/live';
 import logsRoutes from './routes/logs';
 import metricsRoutes from './routes/metrics';
 import patternsRoutes from './routes/patterns';
+import savedSearchesRoutes from './routes/saved-searches';
 import sessionRoutes from './routes/session';
 
 /**
@@ -62,6 +63,7 @@ export async function buildApp(config: WebConfig) {
   await app.register(eventRoutes, { traceUrlTemplate: config.traceUrlTemplate });
   await app.register(dashboardRoutes);
   await app.register(alertsRoutes);
+  await app.register(savedSearchesRoutes);
   await app.register(metricsRoutes, { token: config.metricsToken });
   return app;
 }

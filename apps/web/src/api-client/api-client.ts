@@ -2,22 +2,26 @@
 // against the api's contract, so a response of the wrong shape is caught at the boundary.
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Agent, type Dispatcher } from 'undici';
 import {
   AlertList,
   Audit,
-  ErrorBody,
   Facets,
+  FieldStats,
   Freshness,
   Histogram,
   IngestErrors,
   LogContext,
   LogsPage as LogsPageAnswer,
   Patterns,
+  MAX_STATS_SERIES,
+  StatsResult,
 } from '@logline/api-contract';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
 import { BearerAgent } from './bearer-agent';
+import { describeFailure, fetchJson, parseJson, rejectionMessage, unexpectedStatus } from './http-json';
+import { createSavedSearchesClient, type SavedSearchesClient } from './saved-searches-client';
 import type { LogsPage } from './logs-page';
 
 export interface ApiClientOptions {
@@ -29,7 +33,7 @@ export interface ApiClientOptions {
   readonly token?: string;
 }
 
-export interface ApiClient {
+export interface ApiClient extends SavedSearchesClient {
   /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
   searchLogs(filters: LogFilters): Promise<LogsPage>;
   /** Counts per time bucket and level for `filters` (paging ignored). */
@@ -38,6 +42,10 @@ export interface ApiClient {
   getFacets(filters: LogFilters, limit: number): Promise<Facets>;
   /** The events of `filters` grouped by message pattern, busiest first, `limit` of them. */
   getPatterns(filters: LogFilters, limit: number): Promise<Patterns>;
+  /** The stats command at the end of `filters.q` as a table and, for the chart, over time. */
+  getStats(filters: LogFilters): Promise<StatsResult>;
+  /** One field's top values and, for numbers, their summary over `filters`. */
+  getFieldStats(filters: LogFilters, field: string): Promise<FieldStats>;
   /** The api's streamed export for `filters`; the caller pipes the body and must consume it. */
   openExport(filters: LogFilters, format: 'ndjson' | 'csv'): Promise<Dispatcher.ResponseData>;
   /**
@@ -67,7 +75,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       url.search = toSearchParams(filters).toString();
       const started = performance.now();
       const readAtMs = Date.now();
-      const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+      const { statusCode, body } = await fetchJson(agent, url, options.timeoutMs);
       if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
       if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
       if (!Value.Check(LogsPageAnswer, body)) {
@@ -87,6 +95,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       getChecked(agent, options, 'api/v1/facets', withParam(filterParams(filters), 'limit', String(limit)), Facets),
     getPatterns: (filters, limit) =>
       getChecked(agent, options, 'api/v1/patterns', withParam(filterParams(filters), 'limit', String(limit)), Patterns),
+    getStats: (filters) => {
+      const params = withParam(filterParams(filters), 'over_time', 'true');
+      return getChecked(agent, options, 'api/v1/stats', withParam(params, 'limit', String(MAX_STATS_SERIES)), StatsResult);
+    },
+    getFieldStats: (filters, field) => getChecked(agent, options, 'api/v1/field-stats', withParam(filterParams(filters), 'field', field), FieldStats),
+    ...createSavedSearchesClient(agent, options.baseUrl, options.timeoutMs),
     openExport: async (filters, format) => {
       const url = new URL('api/v1/export', options.baseUrl);
       const params = new URLSearchParams(filterParams(filters));
@@ -125,7 +139,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getContext: async (id, size) => {
       const url = new URL(`api/v1/logs/${encodeURIComponent(id)}/context`, options.baseUrl);
       url.search = new URLSearchParams({ before: String(size), after: String(size) }).toString();
-      const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+      const { statusCode, body } = await fetchJson(agent, url, options.timeoutMs);
       // 404: no such event; 400: not an id the api issued. Either way there is nothing to show.
       if (statusCode === 404 || statusCode === 400) return undefined;
       if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
@@ -166,7 +180,7 @@ async function getChecked<S extends TSchema>(
 ): Promise<Static<S>> {
   const url = new URL(path, options.baseUrl);
   url.search = new URLSearchParams(params).toString();
-  const { statusCode, body } = await getJson(agent, url, options.timeoutMs);
+  const { statusCode, body } = await fetchJson(agent, url, options.timeoutMs);
   if (statusCode === 400) throw new ApiRejectedError(rejectionMessage(body));
   if (statusCode !== 200) throw unexpectedStatus(url, statusCode);
   if (!Value.Check(schema, body)) {
@@ -175,43 +189,3 @@ async function getChecked<S extends TSchema>(
   return body as Static<S>;
 }
 
-async function getJson(agent: Agent, url: URL, timeoutMs: number): Promise<{ statusCode: number; body: unknown }> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    const response = await request(url, { dispatcher: agent, signal, headers: { accept: 'application/json' } });
-    const text = await response.body.text();
-    return { statusCode: response.statusCode, body: parseJson(text) };
-  } catch (error) {
-    if (signal.aborted) {
-      throw new ApiUnavailableError('timeout', `no complete answer within ${timeoutMs} ms`, { cause: error });
-    }
-    throw new ApiUnavailableError('unreachable', describeFailure(error), { cause: error });
-  }
-}
-
-/** A refused dual-stack connect arrives as an AggregateError without a message: use its code. */
-function describeFailure(error: unknown): string {
-  const { message, code } = error as { message?: string; code?: string };
-  return message || code || String(error);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function rejectionMessage(body: unknown): string {
-  return Value.Check(ErrorBody, body) ? body.message : 'The api rejected these filters.';
-}
-
-function unexpectedStatus(url: URL, statusCode: number): ApiUnavailableError {
-  if (statusCode === 401 || statusCode === 403) {
-    return new ApiUnavailableError('unauthorized', `${url.pathname} answered HTTP ${statusCode}`);
-  }
-  return statusCode >= 500
-    ? new ApiUnavailableError('server-error', `${url.pathname} answered HTTP ${statusCode}`)
-    : new ApiUnavailableError('unexpected-response', `${url.pathname} answered HTTP ${statusCode}`);
-}

@@ -32,6 +32,8 @@ export const LogsQuerySchema = Type.Object({
   before: Type.Optional(PageCursorParam("The api's prev_cursor: the page before a row.")),
   /** Values listed per facet (level, source, host); "more" raises it. */
   facets: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  /** The field whose statistics the field panel shows: level, host, attributes.<name>… */
+  field: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
   /** The Live toggle; only the page's script reads it. */
   live: Type.Optional(Type.Enum(['1', 'on'])),
 });

@@ -29,6 +29,10 @@ export default fp<ViewsOptions>(
           facets: 'partials/facets.hbs',
           'dashboard-panels': 'partials/dashboard-panels.hbs',
           'alerts-table': 'partials/alerts-table.hbs',
+          stats: 'partials/stats.hbs',
+          'field-list': 'partials/field-list.hbs',
+          'field-stats': 'partials/field-stats.hbs',
+          'save-search': 'partials/save-search.hbs',
         },
       },
     });

@@ -6,6 +6,7 @@ function rule(overrides: Partial<AlertRuleView>): AlertRuleView {
     name: 'r',
     description: null,
     query: 'level:ERROR',
+    saved_search: null,
     kind: 'threshold',
     condition: 'more than 5 in 1m',
     threshold: 5,

@@ -21,11 +21,11 @@ export interface FacetView {
 
 const TITLES: Record<string, string> = { level: 'Level', source: 'Source', host: 'Host' };
 
-/** Filters narrowed to one more facet value; a host narrows through the search syntax. */
+/** Filters narrowed to one more value of a field; fields other than level and source narrow through the search syntax. */
 export function withFacetValue(filters: LogFilters, facet: string, value: string): LogFilters {
   if (facet === 'level') return { ...filters, levels: [...new Set([...filters.levels, value])] as LogFilters['levels'] };
   if (facet === 'source') return { ...filters, sources: [...new Set([...filters.sources, value])] };
-  const term = `host:"${value.replace(/["\\]/g, '\\$&')}"`;
+  const term = `${facet}:"${value.replace(/["\\]/g, '\\$&')}"`;
   return { ...filters, q: filters.q ? `${filters.q} ${term}` : term };
 }
 

@@ -40,7 +40,8 @@ export function describeBucket(seconds: number): string {
   return `${seconds} s`;
 }
 
-function axisLabel(iso: string, bucketSeconds: number): string {
+/** A bucket start as an axis label, as precise as the bucket size needs. */
+export function axisLabel(iso: string, bucketSeconds: number): string {
   return bucketSeconds >= 3600 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, bucketSeconds < 60 ? 19 : 16);
 }
 

@@ -1,15 +1,17 @@
 // Shapes one page of api results for the logs page and its auto-refreshed fragment.
-import type { Facets, Histogram, SortKey } from '@logline/api-contract';
+import type { Facets, FieldStats, Histogram, SortKey } from '@logline/api-contract';
 import type { StoredLog } from '@logline/log-schema';
 import type { LogsPage } from '../api-client/logs-page';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { buildFacetViews, withFacetValue, type FacetView } from './facets-view';
+import { buildFieldStatsView, listFieldLinks, type FieldLink, type FieldStatsView } from './field-stats-view';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { buildFilterForm, type FilterForm } from './filter-form';
 import { describeTimeRange } from './format-time';
 import { toLogRowView, type LogRowView } from './log-row';
 import { logsPageHref, pageLinks, type PageLinks } from './page-links';
 import { patternsPageHref } from './patterns-page';
+import { buildSaveSearchForm, type SaveSearchForm } from './save-search-form';
 
 /** The header bar's api indicator. */
 export interface ApiStatus {
@@ -57,6 +59,15 @@ export interface LogsPageView {
   readonly patternsHref: string;
   /** Said when the rows are narrowed to patterns or some are hidden, with a link that clears that. */
   readonly patternFilter?: { readonly text: string; readonly clearHref: string };
+  readonly fields: readonly FieldLink[];
+  readonly fieldStats?: FieldStatsView;
+  readonly saveSearch: SaveSearchForm;
+}
+
+/** The field panel the reader opened by clicking a field name, and its statistics. */
+export interface FieldPanel {
+  readonly field: string;
+  readonly stats?: FieldStats;
 }
 
 /** What the explorer shows beside the rows: the chart and the facets. */
@@ -124,7 +135,7 @@ function sortHeaders(filters: LogFilters): SortHeader[] {
   });
 }
 
-export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: ExplorerExtras): LogsPageView {
+export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: ExplorerExtras, panel?: FieldPanel): LogsPageView {
   const results = buildResults(filters, page);
   const query = toSearchParams(filters, {});
   return {
@@ -138,6 +149,9 @@ export function buildLogsPage(filters: LogFilters, page: LogsPage, extras?: Expl
       href: `/export?${query.toString()}&format=${format}`,
       label: `Export ${format.toUpperCase()}`,
     })),
+    fields: listFieldLinks(filters, page.rows, panel?.field),
+    fieldStats: panel?.stats && buildFieldStatsView(panel.stats, filters),
+    saveSearch: buildSaveSearchForm(filters),
     patternsHref: patternsPageHref(filters),
     patternFilter: describePatternFilter(filters),
   };

@@ -9,6 +9,7 @@ const firing: AlertRuleView = {
   name: 'payment-critical-burst',
   description: '<b>payments</b> on fire',
   query: 'level:CRITICAL source:payment',
+  saved_search: null,
   kind: 'threshold',
   condition: 'more than 5 in 1m',
   threshold: 5,
