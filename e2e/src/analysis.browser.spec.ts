@@ -1,0 +1,142 @@
+/** Stats mode, field statistics and saved searches in real Chromium against the built api and web. */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+
+const EVENTS = 300;
+const SOURCES = ['auth', 'payment', 'search'];
+
+describe('analysis in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'logline-analysis-'));
+  let api: RunningProcess;
+  let web: RunningProcess;
+  let webUrl: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const apiUrl = `http://127.0.0.1:${await freePort()}`;
+    webUrl = `http://127.0.0.1:${await freePort()}`;
+    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
+    await waitForOk(`${apiUrl}/api/v1/health`, api);
+    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
+    await waitForOk(`${webUrl}/healthz`, web);
+    const start = Date.now() - 10 * 60_000;
+    // seq n: source SOURCES[n % 3], ERROR every 4th, duration_ms = n for payment (n % 3 = 1), no duration elsewhere.
+    const lines = Array.from({ length: EVENTS }, (_, seq) =>
+      JSON.stringify({
+        timestamp: new Date(start + seq * 1000).toISOString(),
+        level: seq % 4 === 0 ? 'ERROR' : 'INFO',
+        source: SOURCES[seq % 3],
+        host: `web-${seq % 2}`,
+        message: `request ${seq} served`,
+        producer_id: 'analysis',
+        seq,
+        attributes: seq % 3 === 1 ? { duration_ms: String(seq) } : {},
+      }),
+    );
+    const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+    expect(((await response.json()) as { accepted: number }).accepted).toBe(EVENTS);
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+  afterEach(() => page.close());
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const texts = (selector: string) => page.locator(selector).allInnerTexts();
+
+  it('runs a stats query typed into the search box: a table of the groups and a line per group over time', async () => {
+    await page.goto(`${webUrl}/?from=1h`);
+    await page.fill('input[name="q"]', '| stats count(), max(attributes.duration_ms) by source');
+    await Promise.all([page.waitForURL(/stats/), page.click('button[type="submit"]')]);
+    expect(await page.locator('#stats-table thead th').allTextContents()).toEqual(['source', 'count()', 'max(attributes.duration_ms)']);
+    const rows = await page.locator('#stats-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(expect.arrayContaining([['payment', '100', '298'], ['auth', '100', '—'], ['search', '100', '—']]));
+    expect(await page.locator('#group-count').innerText()).toBe('3 groups');
+    // The chart: one path per group, each drawn (not empty), with the groups in the legend.
+    const paths = await page.locator('#stats-chart path.series').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('d') ?? ''));
+    expect(paths).toHaveLength(3);
+    for (const path of paths) expect(path).toMatch(/^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+)+$/);
+    expect(new Set(await texts('#stats-chart .stats-legend li'))).toEqual(new Set(SOURCES));
+    expect(await page.locator('#stats-chart figcaption').innerText()).toMatch(/^count\(\) per /);
+    // The rows view is replaced, and the grammar is documented on the page.
+    expect(await page.locator('#logs').count()).toBe(0);
+    expect(await page.locator('#stats-syntax').count()).toBe(1);
+    mkdirSync(join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'stats.png') });
+  });
+
+  it('answers a stats query with an unknown function by saying what is allowed', async () => {
+    const response = await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('| stats median(attributes.duration_ms)')}`);
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('main').innerText()).toContain("unknown function 'median' (functions: count, count_distinct, min, max, avg, sum, p50, p90, p99)");
+  });
+
+  it('shows a field’s top values and number summary when its name is clicked, and a value narrows the search', async () => {
+    await page.goto(`${webUrl}/?from=1h&source=payment`);
+    await Promise.all([page.waitForURL(/field=attributes.duration_ms/), page.click('#field-list a:text-is("attributes.duration_ms")')]);
+    const panel = page.locator('#field-stats');
+    expect(await panel.locator('.field-stats-head .muted').innerText()).toBe('100 events · 100 distinct values');
+    const numbers = await panel.locator('.field-numbers div').evaluateAll((divs) => divs.map((div) => div.textContent));
+    expect(numbers).toEqual(['min1', 'p50149.5', 'avg149.5', 'p90268.3', 'p99295.03', 'max298']);
+    await Promise.all([page.waitForURL(/q=/), panel.locator('tbody a').first().click()]);
+    const value = new URL(page.url()).searchParams.get('q');
+    expect(value).toMatch(/^attributes\.duration_ms:"\d+"$/);
+    expect(await page.locator('#logs tbody tr').count()).toBe(1);
+  });
+
+  it('saves the current search, lists it with who saved it, renames it, opens it and deletes it', async () => {
+    await page.goto(`${webUrl}/?from=1h&level=ERROR&source=payment&q=served`);
+    await page.fill('#save-search input[name="name"]', 'Payment errors');
+    await Promise.all([page.waitForURL(/\/saved-searches\?saved=/), page.click('#save-search button[type="submit"]')]);
+    const row = page.locator('#saved-searches tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      'Payment errors',
+      'served · level ERROR · source payment · Last 1 hour',
+      'anonymous',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      'Rename',
+      'Delete',
+    ]);
+
+    // A second search under the same name is refused with the api's reason.
+    await page.goto(`${webUrl}/?from=1h`);
+    await page.fill('#save-search input[name="name"]', 'Payment errors');
+    await page.click('#save-search button[type="submit"]');
+    await page.waitForSelector('#saved-problem');
+    expect(await page.locator('#saved-problem').innerText()).toMatch(/a saved search named 'Payment errors' exists already/);
+
+    await page.fill('.saved-rename input[name="name"]', 'Card errors');
+    await Promise.all([page.waitForURL(/saved=/), page.click('.saved-rename button')]);
+    expect(await texts('#saved-searches .saved-open')).toEqual(['Card errors']);
+
+    await Promise.all([page.waitForURL(/level=ERROR/), page.click('#saved-searches .saved-open')]);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('q')).toBe('served');
+    expect(params.get('source')).toBe('payment');
+    expect(params.get('from')).toBe('1h');
+    const levels = await texts('#logs tbody td.col-level');
+    const sources = await texts('#logs tbody td.col-source');
+    expect(levels.length).toBe(25);
+    expect(new Set(levels)).toEqual(new Set(['ERROR']));
+    expect(new Set(sources)).toEqual(new Set(['payment']));
+
+    await page.goto(`${webUrl}/saved-searches`);
+    await Promise.all([page.waitForURL(/\/saved-searches$/), page.click('.saved-delete button')]);
+    expect(await page.locator('#saved-searches tbody tr').count()).toBe(0);
+    expect(await page.locator('#empty-state').isVisible()).toBe(true);
+  });
+});
