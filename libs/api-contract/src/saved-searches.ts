@@ -32,7 +32,6 @@ export const CreateSavedSearch = Type.Object(
   {
     name: SavedSearchName,
     view: SavedView,
-    saved_by: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "Who saves it (the web sends its signed-in user); the caller's token name by default." })),
   },
   { additionalProperties: false },
 );
@@ -43,7 +42,7 @@ export const SavedSearch = Type.Object({
   id: Type.String(),
   name: Type.String(),
   view: SavedView,
-  saved_by: Type.String(),
+  saved_by: Type.String({ description: "Who saved it: the user the caller relays (the web app's signed-in user), else the caller's token name, else 'anonymous'." }),
   saved_at: Type.String({ description: 'When it was first saved, ISO 8601 UTC.' }),
   updated_at: Type.String({ description: 'When it was last saved or renamed.' }),
 });

@@ -9,10 +9,8 @@
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { RELAYED_USER_HEADER } from '@logline/security';
+import { relayedUser } from '../auth/relayed-user';
 import type { Scope } from '../auth/token-store';
-
-const MAX_RELAYED_USER_LENGTH = 256;
 
 interface RoutePolicy {
   scope?: Scope;
@@ -65,7 +63,6 @@ function clientKey(request: FastifyRequest): string {
 
 /** The client, and the user it relays when it names one. */
 function clientAndUserKey(request: FastifyRequest): string {
-  const user = request.headers[RELAYED_USER_HEADER];
-  const relayed = typeof user === 'string' && user !== '' && user.length <= MAX_RELAYED_USER_LENGTH ? user : undefined;
+  const relayed = relayedUser(request);
   return relayed === undefined ? clientKey(request) : `${clientKey(request)}\n${relayed}`;
 }

@@ -11,7 +11,7 @@ export interface SavedSearchesClient {
   /** Undefined when there is no such search (deleted meanwhile). */
   getSavedSearch(id: string): Promise<SavedSearch | undefined>;
   /** Throws ApiRejectedError (400) for a name in use or a view the api refuses. */
-  saveSearch(name: string, view: SavedView, savedBy?: string): Promise<SavedSearch>;
+  saveSearch(name: string, view: SavedView): Promise<SavedSearch>;
   /** Undefined when there is no such search; ApiRejectedError for a name in use. */
   renameSavedSearch(id: string, name: string): Promise<SavedSearch | undefined>;
   /** False when there was no such search. */
@@ -30,9 +30,9 @@ export function createSavedSearchesClient(agent: Agent, baseUrl: string, timeout
       const answer = await fetchJson(agent, target, timeoutMs);
       return isMissing(answer) ? undefined : checked(target, answer, SavedSearch);
     },
-    async saveSearch(name, view, savedBy) {
+    async saveSearch(name, view) {
       const target = url();
-      const answer = await fetchJson(agent, target, timeoutMs, { method: 'POST', body: { name, view, saved_by: savedBy } });
+      const answer = await fetchJson(agent, target, timeoutMs, { method: 'POST', body: { name, view } });
       return checked(target, answer, SavedSearch, 201);
     },
     async renameSavedSearch(id, name) {

@@ -15,6 +15,7 @@ import {
   SavedSearchParams,
 } from '@logline/api-contract';
 import type { SavedSearchRecord, SavedSearchTable } from '@logline/ch-client';
+import { relayedUser } from '../../auth/relayed-user';
 import { HttpError } from '../../errors';
 import { checkView } from '../../query/saved-view-filters';
 import { toSavedSearch } from './saved-search-answer';
@@ -44,11 +45,12 @@ const savedSearchesRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/saved-searches',
     { schema: { summary: 'Saves a view under a new name', tags: TAGS, body: CreateSavedSearch, response: { 201: SavedSearch, 400: ErrorBody, 409: ErrorBody } } },
     async (request, reply) => {
-      const { name, view, saved_by: savedBy } = request.body;
+      const { name, view } = request.body;
+      const savedBy = relayedUser(request) ?? request.principal?.name ?? 'anonymous';
       checkView(view);
       await refuseTakenName(table, name);
       const id = randomUUID();
-      await table.write({ id, name, view: JSON.stringify(view), savedBy: savedBy ?? request.principal?.name ?? 'anonymous', savedAtMs: Date.now() });
+      await table.write({ id, name, view: JSON.stringify(view), savedBy, savedAtMs: Date.now() });
       reply.code(201);
       return toSavedSearch(await existing(table, id));
     },

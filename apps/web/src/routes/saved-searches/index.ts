@@ -31,8 +31,8 @@ const savedSearchesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/saved-searches', { schema: { body: SaveForm } }, async (request, reply) => {
     const view = readView(request.body.view);
-    const savedBy = request.account?.username;
-    return changeThenList(app.api, reply, async () => (await app.api.saveSearch(request.body.name.trim(), view, savedBy)).id);
+    // The api records who saved it: the signed-in user this request relays.
+    return changeThenList(app.api, reply, async () => (await app.api.saveSearch(request.body.name.trim(), view)).id);
   });
 
   app.post('/saved-searches/:id/rename', { schema: { params: IdParams, body: NameForm } }, async (request, reply) =>
