@@ -44,7 +44,7 @@ describe('alert rules file', () => {
     });
     expect(rules[1]).toMatchObject({ forMs: 120_000, severity: 'warning', receivers: ['ops-slack'] });
     expect(rules[2]).toMatchObject({ condition: { kind: 'absent' }, windowMs: 600_000, receivers: ['incident-hook'] });
-    expect(rules[3]).toMatchObject({ query: '', condition: { kind: 'new_pattern', minLevel: 'ERROR' }, windowMs: 300_000, receivers: ['ops-slack'] });
+    expect(rules[3]).toMatchObject({ search: { kind: 'query', query: '' }, condition: { kind: 'new_pattern', minLevel: 'ERROR' }, windowMs: 300_000, receivers: ['ops-slack'] });
   });
 
   it('has no rules when no file is configured, or when the file is empty', () => {
