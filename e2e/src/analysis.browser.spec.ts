@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { type RunningProcess } from '@logline/testing';
+import { startApiAndWeb } from './support/api-and-web';
 
 const EVENTS = 300;
 const SOURCES = ['auth', 'payment', 'search'];
@@ -18,12 +19,8 @@ describe('analysis in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const apiUrl = `http://127.0.0.1:${await freePort()}`;
-    webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
-    await waitForOk(`${apiUrl}/api/v1/health`, api);
-    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
-    await waitForOk(`${webUrl}/healthz`, web);
+    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
+    ({ api, web, webUrl } = started);
     const start = Date.now() - 10 * 60_000;
     // seq n: source SOURCES[n % 3], ERROR every 4th, duration_ms = n for payment (n % 3 = 1), no duration elsewhere.
     const lines = Array.from({ length: EVENTS }, (_, seq) =>

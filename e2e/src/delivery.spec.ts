@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { runGenerator, type RunningProcess } from '@logline/testing';
+import { startApiAndWeb } from './support/api-and-web';
 
 describe('delivery page', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'logline-delivery-'));
@@ -12,12 +13,7 @@ describe('delivery page', () => {
   let webUrl: string;
 
   beforeAll(async () => {
-    apiUrl = `http://127.0.0.1:${await freePort()}`;
-    webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
-    await waitForOk(`${apiUrl}/api/v1/health`, api);
-    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
-    await waitForOk(`${webUrl}/healthz`, web);
+    ({ api, web, apiUrl, webUrl } = await startApiAndWeb(dataDir));
   });
   afterAll(async () => {
     await web?.stop();

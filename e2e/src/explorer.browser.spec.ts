@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { type RunningProcess } from '@logline/testing';
+import { startApiAndWeb } from './support/api-and-web';
 
 const EVENTS = 300;
 const LEVELS = ['INFO', 'INFO', 'WARNING', 'ERROR', 'DEBUG', 'CRITICAL'];
@@ -21,12 +22,8 @@ describe('explorer in Chromium', () => {
   let seededFrom: number;
 
   beforeAll(async () => {
-    const apiUrl = `http://127.0.0.1:${await freePort()}`;
-    webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
-    await waitForOk(`${apiUrl}/api/v1/health`, api);
-    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
-    await waitForOk(`${webUrl}/healthz`, web);
+    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
+    ({ api, web, webUrl } = started);
     const start = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
     seededFrom = start;
     const lines = Array.from({ length: EVENTS }, (_, seq) =>

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { freePort, runGenerator, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { runGenerator, type RunningProcess } from '@logline/testing';
+import { startApiAndWeb } from './support/api-and-web';
 
 const JAVA_TRACE = [
   'java.lang.IllegalStateException: cart 42 is locked',
@@ -53,12 +54,7 @@ describe('multi-line events: replayed stack traces, shown with their line breaks
   let browser: Browser;
 
   beforeAll(async () => {
-    apiUrl = `http://127.0.0.1:${await freePort()}`;
-    webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
-    await waitForOk(`${apiUrl}/api/v1/health`, api);
-    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
-    await waitForOk(`${webUrl}/healthz`, web);
+    ({ api, web, apiUrl, webUrl } = await startApiAndWeb(dataDir));
     for (const [source, lines] of [['java-shop', JAVA_LOG], ['py-worker', PYTHON_LOG]] as const) {
       const file = join(dataDir, `${source}.log`);
       writeFileSync(file, `${lines.join('\n')}\n`);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { derivePattern } from '@logline/log-patterns';
 import { launchChromium } from './support/browser';
-import { freePort, startApp, waitForOk, type RunningProcess } from '@logline/testing';
+import { type RunningProcess } from '@logline/testing';
+import { startApiAndWeb } from './support/api-and-web';
 
 const HOSTILE = '<img src=x onerror=window.__xss=1> rejected 42 times';
 
@@ -25,12 +26,8 @@ describe('patterns view in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const apiUrl = `http://127.0.0.1:${await freePort()}`;
-    webUrl = `http://127.0.0.1:${await freePort()}`;
-    api = startApp('api', [], { API_PORT: new URL(apiUrl).port, INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', LOGLINE_DATA_DIR: dataDir });
-    await waitForOk(`${apiUrl}/api/v1/health`, api);
-    web = startApp('web', [], { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl });
-    await waitForOk(`${webUrl}/healthz`, web);
+    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
+    ({ api, web, webUrl } = started);
     const start = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
     const messages = TRAFFIC.flatMap(([message, events]) => Array.from({ length: events }, (_, index) => message(index)));
     const lines = messages.map((message, seq) =>
