@@ -27,11 +27,15 @@ export interface BenchConfig {
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
-  --events N       events to load (default 10000000; --quick: 200000)
+  --events N       events to load (default 10000000; --quick: 200000). Generated, loaded and
+                   copied to PostgreSQL in chunks of 5M, so 100000000 needs ~5 GiB for Logline,
+                   ~32 GiB for PostgreSQL and one ~1.3 GiB chunk file at a time; each full run
+                   also replaces its size's column of the growth table in docs/benchmarks.md
   --quick          a small run (200k events, short ingest steps) to check the bench itself;
                    its results go to tools/bench/results/quick.json, docs/benchmarks.md is kept
   --runs K         repetitions behind every median (default 5)
-  --skip-pg        leave out the PostgreSQL baseline
+  --skip-pg        leave out the PostgreSQL baseline (at 100M events its load and index builds
+                   take ~30-40 min of the run on 2 cores, the pg_trgm index most of it)
   --real-logs DIR  real log files (every *.log in DIR) to replay through the generator into a
                    fresh api for the storage figure on real logs (default ../shared/data/loghub
                    beside the workspace; when that folder is missing the figure is skipped)

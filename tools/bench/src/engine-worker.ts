@@ -9,9 +9,11 @@ import { timeLibraryQueries } from './engine/library-queries';
 import { loadFile } from './engine/load-file';
 import { measureReplayedStorage } from './engine/replayed-storage';
 import { RESULT_PREFIX } from './engine/worker-protocol';
+import { writeCsvSlice } from './engine/write-csv';
 
 const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   load: loadFile,
+  csv: writeCsvSlice,
   queries: timeLibraryQueries,
   floors: timeEngineFloors,
   'insert-path': measureInsertPath,

@@ -15,25 +15,31 @@ import { measureIngest } from './phases/ingest-phase';
 import { loadBenchData, log } from './phases/load-phase';
 import { measureQueries } from './phases/query-phase';
 import { measureRealLogs } from './phases/real-logs-phase';
+import { csvChunks } from './postgres/csv-chunks';
 import { runPostgresBaseline } from './postgres/postgres-baseline';
 import { WORKSPACE_ROOT } from '@logline/testing';
+import { GROWTH_HEADING, readGrowthPoints, renderGrowth, saveGrowthPoint } from './report/growth';
 import { describeMachine } from './report/machine';
 import { renderMarkdown, renderText, machineLine } from './report/render';
 import type { BenchResults } from './report/results';
 import { tableRows } from './report/table';
+
+/** Rows per CSV file handed to PostgreSQL's COPY (~1.3 GiB). */
+const PG_CHUNK_EVENTS = 5_000_000;
 
 async function bench(config: BenchConfig, command: string): Promise<BenchResults> {
   const work = mkdtempSync(join(tmpdir(), 'logline-bench-'));
   // The PostgreSQL server reads the CSV as the postgres user.
   chmodSync(work, 0o755);
   try {
-    const loaded = await loadBenchData(work, config.events, !config.skipPostgres);
+    const loaded = await loadBenchData(work, config.events);
     const queries = await measureQueries(loaded.dataDir, loaded.nowMs, config.runs);
     let postgres;
-    if (loaded.csvPath) {
+    if (!config.skipPostgres) {
       log('PostgreSQL baseline: load, index, query');
-      postgres = await runPostgresBaseline(loaded.csvPath, queries.context, config.runs);
-      rmSync(loaded.csvPath);
+      const slices = Math.ceil(config.events / PG_CHUNK_EVENTS);
+      const nextCsv = csvChunks({ work, dataDir: loaded.dataDir, nowMs: loaded.nowMs, slices });
+      postgres = await runPostgresBaseline(nextCsv, config.events, queries.context, config.runs);
     }
     rmSync(loaded.dataDir, { recursive: true, force: true });
     const realLogs = await measureRealLogs(work, config.realLogs);
@@ -54,17 +60,18 @@ function report(results: BenchResults, quick: boolean): void {
   writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`wrote ${json}\n`);
   if (quick) return;
+  const growth = join(folder, 'growth');
+  saveGrowthPoint(growth, results);
   const document = join(WORKSPACE_ROOT, 'docs', 'benchmarks.md');
-  writeFileSync(document, renderMarkdown(results, rows) + readOtherSections(document));
-  process.stdout.write('replaced the table in docs/benchmarks.md\n');
+  writeFileSync(document, `${renderMarkdown(results, rows)}\n${renderGrowth(readGrowthPoints(growth))}${readOtherSections(document)}`);
+  process.stdout.write('replaced the table and the growth section in docs/benchmarks.md\n');
 }
 
 /** The "## " sections other commands keep in docs/benchmarks.md (`npm run patterns:accuracy`). */
 function readOtherSections(path: string): string {
   if (!existsSync(path)) return '';
-  const text = readFileSync(path, 'utf8');
-  const start = text.indexOf('\n## ');
-  return start === -1 ? '' : text.slice(start);
+  const sections = readFileSync(path, 'utf8').split(/\n(?=## )/).slice(1);
+  return sections.filter((section) => !section.startsWith(GROWTH_HEADING)).map((section) => `\n${section}`).join('');
 }
 
 async function main(): Promise<void> {

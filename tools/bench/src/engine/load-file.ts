@@ -1,43 +1,59 @@
 /**
- * Loads the bench NDJSON into logs.application_logs with the engine's own reader
- * (INSERT ... SELECT FROM file): the insert ceiling for this table with its indexes and rollup
- * view. Optionally writes the stored rows as CSV for the PostgreSQL baseline.
+ * Generates the bench NDJSON chunk by chunk and loads each chunk into logs.application_logs with
+ * the engine's own reader (INSERT ... SELECT FROM file): the insert ceiling for this table with
+ * its indexes and rollup views, timed over the inserts alone. Generation and insert take turns, so
+ * neither slows the other, and only one chunk is on disk at a time.
  */
-import type { Storage } from '@logline/ch-client';
+import { rmSync } from 'node:fs';
+import { BenchDataWriter } from '../dataset/write-ndjson';
 import { openMigratedStorage, quotePath, tableSize, type TableSize } from './engine-storage';
 
 const ROW_STRUCTURE =
   "timestamp DateTime64(3, 'UTC'), log_level String, message String, source String, host String, " +
   'producer_id String, seq Nullable(UInt64), attributes Map(String, String)';
-const COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes';
+export const LOADED_COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes';
 
 export interface LoadResult extends TableSize {
+  /** Seconds spent in the engine's inserts. */
   seconds: number;
+  /** Seconds spent generating the NDJSON. */
+  generateSeconds: number;
+  ndjsonBytes: number;
   engineVersion: string;
 }
 
-export async function loadFile(args: { dataDir: string; ndjson: string; csv?: string }): Promise<LoadResult> {
+export interface LoadArgs {
+  dataDir: string;
+  /** Where each chunk's NDJSON is written, then removed once loaded. */
+  ndjson: string;
+  events: number;
+  nowMs: number;
+  chunkEvents: number;
+}
+
+export async function loadFile(args: LoadArgs): Promise<LoadResult> {
   const storage = await openMigratedStorage(args.dataDir);
+  const data = new BenchDataWriter(args.events, args.nowMs);
+  let seconds = 0;
+  let generateSeconds = 0;
+  let ndjsonBytes = 0;
   try {
-    const started = performance.now();
-    await storage.writer.command({
-      query: `INSERT INTO logs.application_logs (${COLUMNS})
-              SELECT ${COLUMNS} FROM file(${quotePath(args.ndjson)}, JSONEachRow, ${quotePath(ROW_STRUCTURE)})`,
-    });
-    const seconds = (performance.now() - started) / 1000;
-    if (args.csv) await writeCsv(storage, args.csv);
+    while (data.remaining > 0) {
+      const generated = performance.now();
+      ndjsonBytes += await data.writeNext(args.ndjson, args.chunkEvents);
+      const started = performance.now();
+      generateSeconds += (started - generated) / 1000;
+      await storage.writer.command({
+        query: `INSERT INTO logs.application_logs (${LOADED_COLUMNS})
+                SELECT ${LOADED_COLUMNS} FROM file(${quotePath(args.ndjson)}, JSONEachRow, ${quotePath(ROW_STRUCTURE)})`,
+      });
+      seconds += (performance.now() - started) / 1000;
+      rmSync(args.ndjson);
+    }
     const version = await storage.reader.query({ query: 'SELECT version() AS version', format: 'JSONEachRow' });
     const [{ version: engineVersion }] = await version.json<{ version: string }>();
-    return { seconds, engineVersion, ...(await tableSize(storage, 'application_logs')) };
+    return { seconds, generateSeconds, ndjsonBytes, engineVersion, ...(await tableSize(storage, 'application_logs')) };
   } finally {
     await storage.close();
   }
-}
-
-async function writeCsv(storage: Storage, path: string): Promise<void> {
-  await storage.writer.command({
-    query: `INSERT INTO FUNCTION file(${quotePath(path)}, CSV)
-            SELECT timestamp, log_level, message, source, host, producer_id, seq, toJSONString(attributes), ingested_at
-            FROM logs.application_logs SETTINGS engine_file_truncate_on_insert = 1`,
-  });
 }

@@ -9,12 +9,15 @@ export interface RunningApi {
   tcpTarget: string;
   /** tcp://127.0.0.1:<syslog port> */
   syslogTarget: string;
+  /** Milliseconds from the process's start to its health check answering. */
+  readyMs: number;
 }
 
 export async function startApi(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
   const tcpPort = await freePort();
   const syslogPort = await freePort();
+  const started = performance.now();
   const app = startApp('api', [], {
     LOG_LEVEL: 'warn',
     API_PORT: String(port),
@@ -27,5 +30,6 @@ export async function startApi(dataDir: string, extraEnv: Record<string, string>
   });
   const base = `http://127.0.0.1:${port}/api/v1`;
   await waitForOk(`${base}/health`, app, 180_000);
-  return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}`, syslogTarget: `tcp://127.0.0.1:${syslogPort}` };
+  const readyMs = performance.now() - started;
+  return { app, base, httpTarget: `${base}/ingest`, tcpTarget: `tcp://127.0.0.1:${tcpPort}`, syslogTarget: `tcp://127.0.0.1:${syslogPort}`, readyMs };
 }

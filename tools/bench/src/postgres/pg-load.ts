@@ -3,6 +3,7 @@
  * this explorer: btree on time, (level, source, time) for filtered pages, pg_trgm GIN on message
  * for word and phrase search. Times the COPY, each index build and VACUUM ANALYZE.
  */
+import { rmSync } from 'node:fs';
 import type { Client } from 'pg';
 
 export interface PgLoad {
@@ -39,11 +40,24 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-export async function loadPostgres(client: Client, csvPath: string): Promise<PgLoad> {
+/**
+ * Loads the rows from CSV files, one chunk at a time: `nextCsv` writes the next chunk and returns
+ * its path (readable by the postgres user), or undefined when all are written. Each file is removed
+ * once copied, so at most one chunk is on disk beside the database. Only the COPYs are timed.
+ */
+export async function loadPostgres(client: Client, nextCsv: () => Promise<string | undefined>, expectedRows: number): Promise<PgLoad> {
   await client.query(SCHEMA);
-  const copySeconds = await timed(() =>
-    client.query(`COPY logs (ts, log_level, message, source, host, producer_id, seq, attributes, ingested_at) FROM '${csvPath.replace(/'/g, "''")}' WITH (FORMAT csv)`),
-  );
+  let copySeconds = 0;
+  let rows = 0;
+  for (let csvPath = await nextCsv(); csvPath !== undefined; csvPath = await nextCsv()) {
+    const path = csvPath;
+    copySeconds += await timed(async () => {
+      const copied = await client.query(`COPY logs (ts, log_level, message, source, host, producer_id, seq, attributes, ingested_at) FROM '${path.replace(/'/g, "''")}' WITH (FORMAT csv)`);
+      rows += copied.rowCount ?? 0;
+    });
+    rmSync(path);
+  }
+  if (rows !== expectedRows) throw new Error(`PostgreSQL copied ${rows} rows of ${expectedRows}`);
   const indexSeconds: Record<string, number> = {};
   for (const [name, statement] of Object.entries(INDEXES)) indexSeconds[name] = await timed(() => client.query(statement));
   const analyzeSeconds = await timed(() => client.query('VACUUM ANALYZE logs'));

@@ -11,14 +11,19 @@ export interface PostgresResult {
   queries: Record<string, PgTiming>;
 }
 
-/** `csvPath` must be readable by the postgres user (the server reads it itself). */
-export async function runPostgresBaseline(csvPath: string, context: QueryContext, runs: number): Promise<PostgresResult> {
+/** `nextCsv` writes the rows chunk by chunk, as loadPostgres asks for them. */
+export async function runPostgresBaseline(
+  nextCsv: () => Promise<string | undefined>,
+  events: number,
+  context: QueryContext,
+  runs: number,
+): Promise<PostgresResult> {
   const server = await startPostgres();
   try {
     const client = new Client({ host: '127.0.0.1', port: server.port, user: 'postgres', database: 'postgres' });
     await client.connect();
     try {
-      const load = await loadPostgres(client, csvPath);
+      const load = await loadPostgres(client, nextCsv, events);
       const queries = await timePostgresQueries(client, context, runs);
       return { version: server.version, load, queries };
     } finally {

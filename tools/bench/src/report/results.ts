@@ -33,6 +33,10 @@ export interface QueryFigures {
   webRenderMs: number;
   /** The api's VmRSS, sampled every second while the queries ran. */
   apiRssMaxMiB: number;
+  /** From the api process's start on the loaded data to its health check answering. */
+  apiReadyMs: number;
+  /** From the same start to the first latest-100 page answered. */
+  apiFirstPageMs: number;
 }
 
 export interface BenchResults {

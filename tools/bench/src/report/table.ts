@@ -33,5 +33,6 @@ function otherRows({ queries }: BenchResults): TableRow[] {
   return [
     { group: 'web', what: 'GET / server render (rows, histogram, facets)', figure: `${fixed(queries.webRenderMs)} ms`, comparison: 'web → api over HTTP', target: '' },
     { group: 'memory', what: 'api RSS under the query load', figure: `${fixed(queries.apiRssMaxMiB, 0)} MiB`, comparison: 'peak of 1 s samples', target: '' },
+    { group: 'start', what: 'api start on the loaded data → health answers', figure: `${fixed(queries.apiReadyMs, 0)} ms`, comparison: `first latest-100 page answered ${fixed(queries.apiFirstPageMs, 0)} ms after start`, target: '' },
   ];
 }
