@@ -1,7 +1,7 @@
 /** Table rows for ingest: end to end per transport, the sustained rate and its lag, memory, cost breakdown. */
 import type { BenchResults } from './results';
 import { fixed, thousands, verdict, type TableRow } from './format';
-import { MIN_INGEST_RATIO } from './targets';
+import { MAX_FRESHNESS_P95_MS, MIN_INGEST_RATIO } from './targets';
 
 export function ingestRows(results: BenchResults): TableRow[] {
   const ceiling = results.load.rowsPerSecond;
@@ -16,7 +16,7 @@ export function ingestRows(results: BenchResults): TableRow[] {
       target: verdict(ratio >= MIN_INGEST_RATIO && zeroLoss, `≥ ${MIN_INGEST_RATIO}x ceiling, zero loss`),
     };
   });
-  return [...rows, ...rulesRows(results), ...rateRows(results), ...pressureRows(results), ...pathRows(results)];
+  return [...rows, ...rulesRows(results), ...rateRows(results), ...pressureRows(results), ...pathRows(results), ...freshnessRows(results)];
 }
 
 /** Events/s with the example processing rules beside the same HTTP run without them. */
@@ -92,4 +92,21 @@ function pathRows({ insertPath: path, load }: BenchResults): TableRow[] {
       target: '',
     },
   ];
+}
+
+function freshnessRows({ freshness }: BenchResults): TableRow[] {
+  return freshness.map((run) => {
+    const complete = run.missing === 0 && run.repeated === 0;
+    const how = run.mode === 'embedded' ? 'embedded' : 'server mode, ClickHouse HTTP front';
+    return {
+      group: 'freshness',
+      what: `ingest answer → row painted in Chromium (${how}; ${run.events} events one by one)`,
+      figure: `p95 ${thousands(run.p95Ms)} ms`,
+      comparison: `p50 ${thousands(run.p50Ms)} ms, max ${thousands(run.maxMs)} ms; missing ${run.missing}, repeated ${run.repeated}`,
+      target:
+        run.mode === 'embedded'
+          ? verdict(run.p95Ms <= MAX_FRESHNESS_P95_MS && complete, `p95 ≤ ${MAX_FRESHNESS_P95_MS} ms, none missing or repeated`)
+          : verdict(complete, 'none missing or repeated'),
+    };
+  });
 }

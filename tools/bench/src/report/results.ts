@@ -5,6 +5,7 @@ import type { LibraryTiming } from '../engine/library-queries';
 import type { InsertPathResult } from '../engine/insert-path';
 import type { DoorThroughput } from '../ingest/door-throughput';
 import type { EndToEndResult } from '../ingest/end-to-end';
+import type { FreshnessResult } from '../ingest/freshness';
 import type { PressureResult } from '../ingest/memory-pressure';
 import type { RulesThroughput } from '../ingest/rules-throughput';
 import type { SustainedResult } from '../ingest/sustained-rate';
@@ -57,4 +58,5 @@ export interface BenchResults {
   /** End to end over HTTP with the 10 example processing rules (beside `ingest`, without). */
   rules: RulesThroughput;
   insertPath: InsertPathResult;
+  freshness: FreshnessResult[];
 }

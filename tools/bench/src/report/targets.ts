@@ -12,6 +12,8 @@ export const MAX_API_OVERHEAD = 2;
 /** Every request on 10 million events answers within this, through the api. */
 export const MAX_ANY_QUERY_MS = 500;
 export const MIN_INGEST_RATIO = 0.4;
+/** Issue 23: ingest answer → row painted in the browser, p95, where the api pushes its inserts (embedded). */
+export const MAX_FRESHNESS_P95_MS = 300;
 export const MIN_COMPRESSION = 4;
 export const MIN_PG_DISK_RATIO = 5;
 
