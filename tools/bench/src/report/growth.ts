@@ -1,10 +1,10 @@
 /**
- * How cost grows with the data: each full run keeps its figures per dataset size
- * (tools/bench/results/growth/<events>.json, replaced by the next run of that size), and
- * docs/benchmarks.md shows every size side by side with the targets for the largest.
+ * How cost grows with the data: each full run keeps its figures for its dataset size in
+ * docs/benchmark-growth.json (committed, so runs of other sizes on other checkouts add to it; the
+ * next run of the same size replaces them), and docs/benchmarks.md shows every size side by side
+ * with the targets for the largest.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { QUERIES } from '../queries/catalogue';
 import { fixed, mib, verdict } from './format';
 import type { BenchResults } from './results';
@@ -26,7 +26,8 @@ export interface GrowthPoint {
 
 export const GROWTH_HEADING = '## Growth';
 
-export function saveGrowthPoint(folder: string, results: BenchResults): void {
+/** Adds (or replaces) this run's size in the file. */
+export function saveGrowthPoint(path: string, results: BenchResults): void {
   const { load, queries } = results;
   const point: GrowthPoint = {
     events: load.events,
@@ -38,16 +39,12 @@ export function saveGrowthPoint(folder: string, results: BenchResults): void {
     bytesOnDisk: load.bytesOnDisk,
     loadRowsPerSecond: load.rowsPerSecond,
   };
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `${load.events}.json`), JSON.stringify(point, null, 2) + '\n');
+  const points = [...readGrowthPoints(path).filter((kept) => kept.events !== point.events), point].sort((a, b) => a.events - b.events);
+  writeFileSync(path, JSON.stringify(points, null, 2) + '\n');
 }
 
-export function readGrowthPoints(folder: string): GrowthPoint[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => /^\d+\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as GrowthPoint)
-    .sort((a, b) => a.events - b.events);
+export function readGrowthPoints(path: string): GrowthPoint[] {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as GrowthPoint[]) : [];
 }
 
 /** The Markdown section: one column per dataset size, the growth between the two largest, the targets. */
@@ -70,7 +67,9 @@ export function renderGrowth(points: readonly GrowthPoint[]): string {
     GROWTH_HEADING,
     '',
     `Each full \`npm run bench -- --events N\` replaces its own column (${points.map((point) => `${(point.events / 1e6).toLocaleString('en-US')}M on ${point.date.slice(0, 10)}`).join(', ')}).`,
-    `"growth" is the largest size's figure over the one before it (data ${before ? fixed(last.events / before.events, 0) : 'n/a'}x); targets are for the largest size.`,
+    before
+      ? `"growth" is the largest size's figure over the one before it (${fixed(last.events / before.events, 0)}x the data); targets are for the largest size.`
+      : 'Targets are for the largest size; "growth" needs a second size.',
     'Medians through the api over HTTP; the figures are from different runs, so machine noise is in them.',
     '',
     `| what | ${sizes.join(' | ')} | growth | target |`,
