@@ -60,7 +60,7 @@ function report(results: BenchResults, quick: boolean): void {
   writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`wrote ${json}\n`);
   if (quick) return;
-  const growth = join(WORKSPACE, 'docs', 'benchmark-growth.json');
+  const growth = join(WORKSPACE_ROOT, 'docs', 'benchmark-growth.json');
   saveGrowthPoint(growth, results);
   const document = join(WORKSPACE_ROOT, 'docs', 'benchmarks.md');
   writeFileSync(document, `${renderMarkdown(results, rows)}\n${renderGrowth(readGrowthPoints(growth))}${readOtherSections(document)}`);

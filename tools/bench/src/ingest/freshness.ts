@@ -4,10 +4,11 @@
  * first animation frame after the row was added to the table). Measured against the embedded api
  * and against the api in server mode on the ClickHouse HTTP front over another data directory.
  */
+import { setTimeout as pause } from 'node:timers/promises';
 import { chromium, type Page } from 'playwright-core';
 import { testToolPath } from '@logline/test-tools';
+import { freePort, startApp, startClickHouseFront, waitForOk, type RunningProcess } from '@logline/testing';
 import { percentile } from '../stats';
-import { freePort, pause, startApp, startClickHouseFront, waitForOk, type AppProcess } from '../processes/app-process';
 import { startApi } from './running-api';
 
 export interface FreshnessResult {
@@ -78,9 +79,9 @@ export async function measureFreshness(dataDir: string, mode: FreshnessResult['m
   }
 }
 
-async function startWeb(apiUrl: string): Promise<{ app: AppProcess; url: string }> {
+async function startWeb(apiUrl: string): Promise<{ app: RunningProcess; url: string }> {
   const port = await freePort();
-  const app = startApp('web', [], { WEB_PORT: String(port), API_URL: apiUrl });
+  const app = startApp('web', [], { LOG_LEVEL: 'warn', WEB_PORT: String(port), API_URL: apiUrl });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/healthz`, app);
   return { app, url };
