@@ -10,7 +10,8 @@ import type { Storage } from './connection/open-storage';
 import type { LogCursor } from './cursors/log-id';
 import type { WriteBatch } from './insert/batch-inserter';
 import type { DeadLetter } from './insert/dead-letter';
-import { createLogRowWriter, type DuplicatesListener } from './insert/log-row-writer';
+import { createLogRowWriter, type DuplicatesListener, type InsertListener } from './insert/log-row-writer';
+import { NativeBlockInserter } from './insert/native-block-inserter';
 import type { PreparedLogRow } from './insert/prepared-row';
 import { recordDuplicates } from './insert/record-duplicates';
 import { createPatternGroupsWriter, type PatternGroupsWriter } from './insert/save-pattern-groups';
@@ -53,6 +54,8 @@ export class Store {
   readonly replicaId = newReplicaId();
   /** The saved searches every user and replica shares (logs.saved_searches). */
   readonly savedSearches: SavedSearchTable;
+  /** The embedded engine takes log rows as Native blocks; a server, as JSON text. */
+  private readonly native: NativeBlockInserter | undefined;
 
   constructor(
     private readonly storage: Storage,
@@ -67,6 +70,7 @@ export class Store {
           })
         : undefined;
     this.savePatternGroups = createPatternGroupsWriter(storage.writer);
+    this.native = storage.mode === 'embedded' ? new NativeBlockInserter(storage.writer) : undefined;
   }
 
   get mode(): Storage['mode'] {
@@ -154,10 +158,16 @@ export class Store {
 
   /**
    * The batch writer of log rows (one per process: see createLogRowWriter). With the embedded
-   * engine it trusts the seqs it stored itself and keeps the newest events in memory.
+   * engine it trusts the seqs it stored itself, keeps the newest events in memory and inserts
+   * Native blocks. `listener` hears of every insert as it settles.
    */
-  createLogRowWriter(onDuplicates?: DuplicatesListener): WriteBatch<PreparedLogRow> {
-    return createLogRowWriter(this.storage.writer, onDuplicates, { soleWriter: this.recent !== undefined, recent: this.recent });
+  createLogRowWriter(onDuplicates?: DuplicatesListener, listener?: InsertListener): WriteBatch<PreparedLogRow> {
+    return createLogRowWriter(this.storage.writer, onDuplicates, {
+      soleWriter: this.recent !== undefined,
+      recent: this.recent,
+      native: this.native,
+      listener,
+    });
   }
 
   /** Stores rejected lines in logs.ingest_errors. */
@@ -181,6 +191,7 @@ export class Store {
   }
 
   close(): Promise<void> {
+    this.native?.close();
     return this.storage.close();
   }
 }

@@ -5,11 +5,13 @@ import type { RecentLogs } from '../memory/recent-logs';
 import type { WriteBatch } from './batch-inserter';
 import { findHighestSeqs, findStoredEvents, type EventIdentity } from './find-stored-events';
 import { insertLines } from './insert-lines';
+import type { NativeBlockInserter } from './native-block-inserter';
+import { encodeNativeLogBlock, NATIVE_LOG_COLUMNS } from './native-log-block';
 import { StoredSeqRanges } from './stored-seq-ranges';
 import { eventKey, type PreparedLogRow } from './prepared-row';
 
-const INSERT_LOGS = `INSERT INTO ${DATABASE}.${LOGS_TABLE}
-  (timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, pattern_id, ingested_at) FORMAT JSONEachRow`;
+const LOGS = `${DATABASE}.${LOGS_TABLE}`;
+const INSERT_LOGS_JSON = `INSERT INTO ${LOGS} (${NATIVE_LOG_COLUMNS.join(', ')}) FORMAT JSONEachRow`;
 
 /** Called with the number of rows dropped as already stored (or repeated in the batch), per producer. */
 export type DuplicatesListener = (duplicatesByProducer: ReadonlyMap<string, number>) => void | Promise<void>;
@@ -24,6 +26,26 @@ export interface LogRowWriterOptions {
   soleWriter?: boolean;
   /** The sole writer's newest events in memory: every insert is made through it (see RecentLogs). */
   recent?: RecentLogs;
+  /**
+   * The embedded engine's inserter: rows go as Native blocks (see native-log-block.ts). Without
+   * it, as JSONEachRow text (a ClickHouse server, or the HTTP front that stands in for one here,
+   * which takes text only).
+   */
+  native?: NativeBlockInserter;
+  /** Told of every insert as it settles, in insert order (the embedded api's live tail). */
+  listener?: InsertListener;
+}
+
+/** Rows just stored and visible to queries, all stamped `ingested_at` = `ingestedMs`. */
+export interface StoredBatch {
+  ingestedMs: number;
+  rows: readonly PreparedLogRow[];
+}
+
+export interface InsertListener {
+  stored(batch: StoredBatch): void;
+  /** The insert stamped `ingestedMs` failed: it may have stored part of its rows. */
+  failed(ingestedMs: number): void;
 }
 
 /**
@@ -38,6 +60,8 @@ export function createLogRowWriter(
   options: LogRowWriterOptions = {},
 ): WriteBatch<PreparedLogRow> {
   const known = options.soleWriter ? new StoredSeqRanges() : undefined;
+  const insertRows = options.native ? nativeInsert(options.native) : jsonInsert(client);
+  let lastStampMs = 0;
   return async (rows) => {
     const seen = await findStored(client, rows, known);
     const duplicates = new Map<string, number>();
@@ -52,19 +76,38 @@ export function createLogRowWriter(
       return false;
     });
     // ingested_at is stamped here rather than by the column's default, so the rows held in
-    // memory carry the value stored. (Still the insert's start: the live tail relies on that.)
-    const ingestedMs = Date.now();
-    const stamp = `,"ingested_at":"${formatClickHouseTime(ingestedMs)}"}`;
-    const insert = () => insertLines(client, INSERT_LOGS, fresh.map((prepared) => prepared.json.slice(0, -1) + stamp));
+    // memory carry the value stored. It is the insert's start (the polled live tail relies on
+    // that), and later than the last insert's, so batches sort by it in the order they were
+    // stored (the pushed live tail relies on that).
+    const ingestedMs = Math.max(Date.now(), lastStampMs + 1);
+    lastStampMs = ingestedMs;
+    const insert = () => insertRows(fresh, ingestedMs);
     try {
       await (options.recent ? options.recent.store(fresh, ingestedMs, insert) : insert());
     } catch (error) {
       // A failed insert may have stored part of its rows: what was known of them no longer holds.
       known?.forget(new Set(fresh.map(({ row }) => row.producer_id)));
+      options.listener?.failed(ingestedMs);
       throw error;
     }
     if (known) recordStored(known, fresh);
+    if (fresh.length > 0) options.listener?.stored({ ingestedMs, rows: fresh });
     if (duplicates.size > 0) await onDuplicates?.(duplicates);
+  };
+}
+
+type InsertRows = (rows: readonly PreparedLogRow[], ingestedMs: number) => Promise<void>;
+
+function nativeInsert(native: NativeBlockInserter): InsertRows {
+  return async (rows, ingestedMs) => {
+    if (rows.length > 0) await native.insert(LOGS, NATIVE_LOG_COLUMNS, encodeNativeLogBlock(rows, ingestedMs));
+  };
+}
+
+function jsonInsert(client: ClickHouseClient): InsertRows {
+  return (rows, ingestedMs) => {
+    const ingested_at = formatClickHouseTime(ingestedMs);
+    return insertLines(client, INSERT_LOGS_JSON, rows.map(({ row, patternId }) => JSON.stringify({ ...row, pattern_id: patternId, ingested_at })));
   };
 }
 

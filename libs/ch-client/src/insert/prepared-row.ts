@@ -1,10 +1,8 @@
 import { derivePattern } from '@logline/log-patterns';
 import type { LogRow } from '@logline/log-schema';
 
-/** A normalised row, serialised for insert. */
+/** A normalised row, ready for insert (encoded by the writer, as its engine takes rows). */
 export interface PreparedLogRow {
-  /** The row as one JSONEachRow line, its pattern id included. */
-  json: string;
   /** The row itself: its identity for deduplication, and what the sole writer holds once stored. */
   row: LogRow;
   /** The row's timestamp, epoch ms. */
@@ -19,9 +17,7 @@ export interface PreparedLogRow {
  */
 export function prepareLogRow(row: LogRow, timestampMs = Date.parse(`${row.timestamp.replace(' ', 'T')}Z`)): PreparedLogRow {
   const { patternId } = derivePattern(row.message);
-  // The id is hex: it needs no escaping inside the JSON text.
-  const json = `${JSON.stringify(row).slice(0, -1)},"pattern_id":"${patternId}"}`;
-  return { json, row, timestampMs, patternId };
+  return { row, timestampMs, patternId };
 }
 
 /** Identity of an event for deduplication: the same producer, seq and timestamp. */
