@@ -16,6 +16,8 @@ export const LOADED_COLUMNS = 'timestamp, log_level, message, source, host, prod
 export interface LoadResult extends TableSize {
   /** Seconds spent in the engine's inserts. */
   seconds: number;
+  /** CPU seconds the process (the engine's threads) spent in them. */
+  cpuSeconds: number;
   /** Seconds spent generating the NDJSON. */
   generateSeconds: number;
   ndjsonBytes: number;
@@ -35,6 +37,7 @@ export async function loadFile(args: LoadArgs): Promise<LoadResult> {
   const storage = await openMigratedStorage(args.dataDir);
   const data = new BenchDataWriter(args.events, args.nowMs);
   let seconds = 0;
+  let cpuSeconds = 0;
   let generateSeconds = 0;
   let ndjsonBytes = 0;
   try {
@@ -42,17 +45,20 @@ export async function loadFile(args: LoadArgs): Promise<LoadResult> {
       const generated = performance.now();
       ndjsonBytes += await data.writeNext(args.ndjson, args.chunkEvents);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       generateSeconds += (started - generated) / 1000;
       await storage.writer.command({
         query: `INSERT INTO logs.application_logs (${LOADED_COLUMNS})
                 SELECT ${LOADED_COLUMNS} FROM file(${quotePath(args.ndjson)}, JSONEachRow, ${quotePath(ROW_STRUCTURE)})`,
       });
       seconds += (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      cpuSeconds += (used.user + used.system) / 1e6;
       rmSync(args.ndjson);
     }
     const version = await storage.reader.query({ query: 'SELECT version() AS version', format: 'JSONEachRow' });
     const [{ version: engineVersion }] = await version.json<{ version: string }>();
-    return { seconds, generateSeconds, ndjsonBytes, engineVersion, ...(await tableSize(storage, 'application_logs')) };
+    return { seconds, cpuSeconds, generateSeconds, ndjsonBytes, engineVersion, ...(await tableSize(storage, 'application_logs')) };
   } finally {
     await storage.close();
   }

@@ -29,6 +29,7 @@ export async function loadBenchData(work: string, events: number): Promise<Loade
     ndjsonBytes: load.ndjsonBytes,
     generateSeconds: load.generateSeconds,
     loadSeconds: load.seconds,
+    loadCpuSeconds: load.cpuSeconds,
     rowsPerSecond: events / load.seconds,
     bytesOnDisk: load.bytesOnDisk,
     indexBytes: load.indexBytes,

@@ -18,6 +18,8 @@ export interface LoadFigures {
   ndjsonBytes: number;
   generateSeconds: number;
   loadSeconds: number;
+  /** CPU seconds of the load (the engine's threads): its cost per event at the ceiling. */
+  loadCpuSeconds: number;
   /** The engine's own insert ceiling for the table, with its indexes and rollup view. */
   rowsPerSecond: number;
   bytesOnDisk: number;
