@@ -79,7 +79,7 @@ export function createMetrics(): ApiMetrics {
     tailViewers: new Gauge({ name: 'logline_tail_viewers', help: 'Live tail streams open now.', registers }),
     tailPollers: new Gauge({
       name: 'logline_tail_pollers',
-      help: 'Distinct live tail queries polled per tick (viewers with the same filters share one).',
+      help: 'Distinct live tail feeds (viewers with the same filters share one): polled per tick on a server, pushed by the own inserts of an embedded api.',
       registers,
     }),
     pendingRows: new Gauge({

@@ -11,6 +11,7 @@ import { createAlertEvaluator } from './alerts/create-alert-evaluator';
 import type { TokenStore } from './auth/token-store';
 import type { ApiConfig } from './config';
 import { IngestPipeline } from './ingest/ingest-pipeline';
+import { InsertBroadcast } from './live/insert-broadcast';
 import { TailHub } from './live/tail-hub';
 import { visibilityClock } from './live/visibility-clock';
 import { createMetrics, type ApiMetrics } from './metrics';
@@ -42,9 +43,15 @@ export function createApiServices(
     onRecentLoadError: (error) => log.warn({ err: error }, 'could not read the newest events into memory; queries answer them'),
   });
   const metrics = createMetrics();
-  const ingest = new IngestPipeline(store, config.ingest, metrics, log);
-  const tail = new TailHub(store, visibilityClock(ingest, config.tail.safetyMs), config.tail, (error) =>
-    log.warn({ err: error }, 'live tail poll failed; retrying'),
+  // The embedded engine has no writer but this api: its inserts push the live tail.
+  const inserts = store.mode === 'embedded' ? new InsertBroadcast() : undefined;
+  const ingest = new IngestPipeline(store, config.ingest, metrics, log, inserts);
+  const tail = new TailHub(
+    store,
+    visibilityClock(ingest, config.tail.safetyMs),
+    config.tail,
+    (error) => log.warn({ err: error }, 'live tail read failed; retrying'),
+    inserts,
   );
   const alerts = createAlertEvaluator(config.alerts, alertRules, store, metrics, log);
   return {

@@ -63,6 +63,15 @@ describe('GET /api/v1/tail (server-sent events)', () => {
       payload: Array.from({ length: count }, (_, i) => event(from + i, { producer_id: producer, timestamp: new Date().toISOString() })).join('\n'),
     });
 
+  const ingestLines = (lines: string[]) =>
+    api.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
+  const countStored = async (producer: string) => {
+    const result = await api.storage.reader.query({ query: `SELECT count() AS n FROM logs.application_logs WHERE producer_id = '${producer}'`, format: 'JSONEachRow' });
+    return Number((await result.json<{ n: string }>())[0].n);
+  };
+  const setPartsToThrow = (parts: number) =>
+    api.storage.writer.command({ query: `ALTER TABLE logs.application_logs MODIFY SETTING parts_to_throw_insert = ${parts}` });
+
   beforeAll(async () => {
     api = await startTestApi({ TAIL_POLL_MS: '50', TAIL_SAFETY_MS: '100' });
     baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,7 +81,7 @@ describe('GET /api/v1/tail (server-sent events)', () => {
   it('streams every new matching row exactly once while several producers write at once', async () => {
     const tail = await openTail(baseUrl, 'source=auth');
     const viewers = await Promise.all([openTail(baseUrl, 'source=auth'), openTail(baseUrl, 'source=auth')]);
-    expect(api.app.tail.pollerCount).toBe(1);
+    expect(api.app.tail.feedCount).toBe(1);
     await Promise.all(Array.from({ length: 20 }, (_, k) => ingest(k * 50, 50, `tail-${k % 4}`)));
     await ingest(0, 5, 'other-source-ignored').then(() => undefined);
     await until(() => tail.seqs().length >= 1000);
@@ -110,6 +119,61 @@ describe('GET /api/v1/tail (server-sent events)', () => {
     await tail.close();
   });
 
+  it('pushes a text-filtered tail, read from the table as each insert settles, once and complete', async () => {
+    const tail = await openTail(baseUrl, 'q=zebra&producer_id=words');
+    const lines = Array.from({ length: 40 }, (_, seq) =>
+      event(seq, { producer_id: 'words', timestamp: new Date().toISOString(), message: seq % 3 === 0 ? `a zebra crossed (${seq})` : `a horse (${seq})` }),
+    );
+    for (let batch = 0; batch < 4; batch += 1) await ingestLines(lines.slice(batch * 10, batch * 10 + 10));
+    const wanted = Array.from({ length: 40 }, (_, seq) => seq).filter((seq) => seq % 3 === 0);
+    await until(() => tail.seqs().length >= wanted.length);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...tail.seqs()].sort((a, b) => a - b)).toEqual(wanted);
+    await tail.close();
+  });
+
+  it('misses and repeats nothing across an insert the engine refused', async () => {
+    const tail = await openTail(baseUrl, 'producer_id=refused');
+    const today = (seq: number) => event(seq, { producer_id: 'refused', timestamp: new Date().toISOString() });
+    await ingestLines(Array.from({ length: 10 }, (_, seq) => today(seq)));
+    await until(() => tail.seqs().length >= 10);
+    // A table over its parts limit (ClickHouse's TOO_MANY_PARTS) refuses the insert.
+    const retried = Array.from({ length: 10 }, (_, k) => today(10 + k));
+    await setPartsToThrow(1);
+    try {
+      expect((await ingestLines(retried)).statusCode).toBeGreaterThanOrEqual(500);
+    } finally {
+      await setPartsToThrow(3000);
+    }
+    expect(await countStored('refused')).toBe(10);
+    // The producer retries the refused request: nothing is stored twice, nothing shown twice.
+    expect((await ingestLines(retried)).statusCode).toBe(200);
+    await until(() => tail.seqs().length >= 20);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...tail.seqs()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, seq) => seq));
+    expect(await countStored('refused')).toBe(20);
+    await tail.close();
+  });
+
+  it('resumes across a restart of the api without gaps or repeats', async () => {
+    const first = await openTail(baseUrl, 'producer_id=restart');
+    await ingest(0, 10, 'restart');
+    await until(() => first.seqs().length === 10);
+    const lastId = first.events[first.events.length - 1].id;
+    await first.close();
+    await ingest(10, 5, 'restart');
+    await api.close();
+    api = await startTestApi({}, undefined, { restart: true });
+    baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
+    await ingest(15, 5, 'restart');
+    const resumed = await openTail(baseUrl, 'producer_id=restart', lastId);
+    await ingest(20, 5, 'restart');
+    await until(() => resumed.seqs().length >= 15);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...resumed.seqs()].sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 10));
+    await resumed.close();
+  });
+
   it('refuses a malformed Last-Event-ID', async () => {
     const response = await api.app.inject({ url: '/api/v1/tail', headers: { 'last-event-id': 'x' } });
     expect(response.statusCode).toBe(400);
@@ -143,7 +207,7 @@ describe('GET /api/v1/tail bounds', () => {
       controller.abort();
       await response.body.dump().catch(() => undefined);
     }
-    await until(() => api.app.tail.viewers === 0 && api.app.tail.pollerCount === 0);
+    await until(() => api.app.tail.viewers === 0 && api.app.tail.feedCount === 0);
   });
 
   it('catches up at most TAIL_CATCH_UP_ROWS rows from an old resume point, then says what it skipped', async () => {
@@ -166,7 +230,7 @@ describe('GET /api/v1/tail bounds', () => {
     await until(() => api.app.tail.viewers === 2);
     const again = await openRawTail(baseUrl, 'level=ERROR');
     await Promise.all([again, ...open.slice(1)].map((stream) => stream.close()));
-    await until(() => api.app.tail.viewers === 0 && api.app.tail.pollerCount === 0);
+    await until(() => api.app.tail.viewers === 0 && api.app.tail.feedCount === 0);
   });
 });
 

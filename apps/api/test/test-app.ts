@@ -1,8 +1,8 @@
 /** Builds the real api over the real embedded engine for route tests, wired as server.ts wires it. */
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import type { Storage } from '@logline/ch-client';
-import { closeTestStorage, openTestStorage } from '@logline/ch-client/testing';
+import { openStorage, type Storage } from '@logline/ch-client';
+import { closeTestStorage, openTestStorage, testDataDir } from '@logline/ch-client/testing';
 import { buildApp } from '../src/app';
 import type { AlertEvaluator } from '../src/alerts/alert-evaluator';
 import { loadAlertRules } from '../src/alerts/load-alert-rules';
@@ -22,9 +22,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(env: Record<string, string> = {}, tokens = new TokenStore([])): Promise<TestApi> {
+/** `restart`: keep what an api closed before stored in this worker's data directory (as a restarted process would). */
+export async function startTestApi(env: Record<string, string> = {}, tokens = new TokenStore([]), { restart = false } = {}): Promise<TestApi> {
   const config = loadConfig({ INGEST_TCP_PORT: '0', API_PORT: '0', INGEST_FLUSH_MS: '5', ...env });
-  const storage = await openTestStorage();
+  const storage = restart ? openStorage({ dataDir: testDataDir() }) : await openTestStorage();
   const log = pino({ level: 'silent' });
   const services = createApiServices(config, storage, log, { tokens, alertRules: loadAlertRules(config.alerts.rulesFile) });
   services.store.warmUp();

@@ -28,3 +28,5 @@ export type { BootAudit } from './queries/audit-delivery';
 export type { ProducerActivity } from './queries/read-producer-activity';
 export type { ProducerStats } from './queries/get-producer-stats';
 export type { IngestErrorRecord, IngestErrorSummary } from './queries/summarize-ingest-errors';
+export { storedBatchRows, type StoredBatchRows } from './memory/stored-batch-rows';
+export { filtersHeldInMemory } from './memory/filter-in-memory';

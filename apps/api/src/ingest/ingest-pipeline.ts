@@ -6,7 +6,7 @@
  * dead letters waiting for storage (beyond them, dead letters are counted and dropped).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { BatchInserter, type DeadLetter, type PreparedLogRow, type Store, type WriteBatch } from '@logline/ch-client';
+import { BatchInserter, type DeadLetter, type InsertListener, type PreparedLogRow, type Store, type WriteBatch } from '@logline/ch-client';
 import type { ApiConfig } from '../config';
 import type { ApiMetrics } from '../metrics';
 import { Rejections, type LineRejection, type RejectionBatch } from './rejections';
@@ -26,6 +26,8 @@ export class IngestPipeline {
     config: ApiConfig['ingest'],
     private readonly metrics: ApiMetrics,
     private readonly log: FastifyBaseLogger,
+    /** Hears of every insert of log rows as it settles (the embedded api's live tail). */
+    inserts?: InsertListener,
   ) {
     const countDuplicates = async (duplicates: ReadonlyMap<string, number>): Promise<void> => {
       for (const count of duplicates.values()) this.metrics.duplicateEvents.inc(count);
@@ -36,7 +38,7 @@ export class IngestPipeline {
     };
     // This pipeline is the process's one log writer (with the embedded engine, the table's only
     // one: it may trust what it stored itself and hold the newest events).
-    const writeRows = store.createLogRowWriter(countDuplicates);
+    const writeRows = store.createLogRowWriter(countDuplicates, inserts);
     this.rows = new BatchInserter(this.timed('application_logs', writeRows), {
       maxRows: config.batchRows,
       flushMs: config.flushMs,

@@ -4,19 +4,8 @@
  * "now minus a safety margin" and the start of any insert still running in this process — so a
  * row whose insert finishes late is read on a later tick instead of being skipped.
  */
-import type { LogFilters, Store, TailPosition } from '@logline/ch-client';
-import type { StoredLog } from '@logline/log-schema';
-
-export interface TailBatch {
-  rows: StoredLog[];
-  /** Resume position after these rows (the SSE event id). */
-  position: TailPosition;
-}
-
-export type TailListener = (batch: TailBatch) => void;
-
-/** Where tail pages are read. */
-export type TailSource = Pick<Store, 'tailLogs'>;
+import type { LogFilters, TailPosition } from '@logline/ch-client';
+import type { TailFeed, TailListener, TailSource } from './tail-feed';
 
 export interface TailClock {
   /** Latest instant (epoch ms) up to which every insert is known to be visible. */
@@ -25,7 +14,7 @@ export interface TailClock {
 
 const MAX_ROWS_PER_TICK = 5000;
 
-export class TailPoller {
+export class TailPoller implements TailFeed {
   private readonly listeners = new Set<TailListener>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;

@@ -1,18 +1,18 @@
 /**
  * One viewer's place in the live tail: the catch-up from its resume position first, then the
- * shared poller's batches. The catch-up reaches back `catchUpMs` and `catchUpRows` at most, sends
+ * shared feed's batches. The catch-up reaches back `catchUpMs` and `catchUpRows` at most, sends
  * each page only once the viewer took the last (backpressure), and stops as soon as the viewer
  * closes; live batches that arrive meanwhile wait, within the same row budget.
  */
 import type { LogFilters, TailPosition } from '@logline/ch-client';
 import type { ApiConfig } from '../config';
-import type { TailBatch, TailPoller, TailSource } from './tail-poller';
+import type { TailBatch, TailFeed, TailSource } from './tail-feed';
 
 const CATCH_UP_PAGE_ROWS = 5000;
 
 /** Where a viewer's batches go. */
 export interface TailViewer {
-  /** A batch from the shared poller: called in the poller's tick, so it must not wait. */
+  /** A batch from the shared feed: called as the feed delivers it (a poll tick or a settled insert), so it must not wait. */
   live(batch: TailBatch): void;
   /** A batch of catch-up: resolves once the viewer can take more (its connection drained). */
   catchUp(batch: TailBatch): Promise<void>;
@@ -25,7 +25,7 @@ export interface CatchUpContext {
 }
 
 export class TailSubscription {
-  /** Where the poller was when this viewer joined: the catch-up ends there. */
+  /** Where the feed was when this viewer joined: the catch-up ends there. */
   private readonly until: TailPosition;
   private buffered: TailBatch[] | undefined = [];
   private bufferedRows = 0;
@@ -36,20 +36,20 @@ export class TailSubscription {
 
   constructor(
     private readonly context: CatchUpContext,
-    poller: TailPoller,
+    feed: TailFeed,
     private readonly viewer: TailViewer,
-    leavePoller: () => void,
+    leaveFeed: () => void,
   ) {
-    this.until = poller.currentPosition;
-    const unsubscribe = poller.subscribe((batch) => this.receive(batch));
+    this.until = feed.currentPosition;
+    const unsubscribe = feed.subscribe((batch) => this.receive(batch));
     this.leave = () => {
       unsubscribe();
-      leavePoller();
+      leaveFeed();
     };
   }
 
   /**
-   * Sends the rows after `resumeFrom` (a Last-Event-ID) up to where the poller was when this
+   * Sends the rows after `resumeFrom` (a Last-Event-ID) up to where the feed was when this
    * viewer joined, then the live batches that arrived meanwhile, then goes live. Resolves with
    * what had to be left out (empty when nothing); stops early when the viewer closes.
    */
@@ -61,7 +61,7 @@ export class TailSubscription {
     return this.skipped;
   }
 
-  /** Leaves the poller (stopping it when this was its last viewer). Safe at any time, more than once. */
+  /** Leaves the feed (stopping it when this was its last viewer). Safe at any time, more than once. */
   close(): void {
     if (this.closed) return;
     this.closed = true;

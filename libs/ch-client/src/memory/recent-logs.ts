@@ -88,8 +88,8 @@ export class RecentLogs {
   /**
    * Runs the insert of `rows`, stamped `ingestedMs`, then holds them. A failed insert may have
    * stored part of its rows: the set is read again from the table. (An insert that succeeded
-   * stored the rows' text as it is: ClickHouse refuses the one JSON string a JS string cannot
-   * round-trip, a lone surrogate escape.)
+   * stored the rows' text as it is, but for a lone surrogate, which UTF-8 cannot hold: the Native
+   * insert writes U+FFFD for it. The ingest paths refuse such text before it gets here.)
    */
   store(rows: readonly PreparedLogRow[], ingestedMs: number, insert: () => Promise<void>): Promise<void> {
     return this.exclusive(async () => {

@@ -5,7 +5,7 @@ const metricsRoute: FastifyPluginAsync = async (app) => {
   app.get('/metrics', async (_request, reply) => {
     app.metrics.pendingRows.set(app.ingest.pendingRows);
     app.metrics.tailViewers.set(app.tail.viewers);
-    app.metrics.tailPollers.set(app.tail.pollerCount);
+    app.metrics.tailPollers.set(app.tail.feedCount);
     return reply.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
   });
 };

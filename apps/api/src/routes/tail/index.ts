@@ -7,7 +7,7 @@ import { ErrorBody, TailQuery } from '@logline/api-contract';
 import type { TailPosition } from '@logline/ch-client';
 import { BadRequestError } from '../../errors';
 import { SseStream } from '../../live/sse-stream';
-import type { TailBatch } from '../../live/tail-poller';
+import type { TailBatch } from '../../live/tail-feed';
 import { toLogFilters } from '../../query/log-filters-query';
 
 const HEARTBEAT_MS = 15_000;
