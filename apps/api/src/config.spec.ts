@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads INDEXED_ATTRIBUTES as a list (default request_id, empty for none) and refuses names an index cannot carry', () => {
+    expect(loadConfig({}).indexedAttributes).toEqual(['request_id']);
+    expect(loadConfig({ INDEXED_ATTRIBUTES: 'order.id,request_id,order.id' }).indexedAttributes).toEqual(['order.id', 'request_id']);
+    expect(loadConfig({ INDEXED_ATTRIBUTES: '' }).indexedAttributes).toEqual([]);
+    expect(() => loadConfig({ INDEXED_ATTRIBUTES: "x'] TYPE minmax" })).toThrow(/INDEXED_ATTRIBUTES/);
+    expect(() => loadConfig({ INDEXED_ATTRIBUTES: 'a,,b' })).toThrow(/INDEXED_ATTRIBUTES/);
+  });
+
   it('refuses a retention whose TTL would run past the end of DateTime (2106) and delete everything', () => {
     expect(() => loadConfig({ LOG_RETENTION_DAYS: '36500' })).toThrow(/LOG_RETENTION_DAYS/);
     expect(loadConfig({ LOG_RETENTION_DAYS: '10000' }).retentionDays).toBe(10_000);

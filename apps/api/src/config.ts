@@ -1,6 +1,6 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
-import { CLUSTER_NAME_PATTERN, DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
+import { CLUSTER_NAME_PATTERN, DEFAULT_INDEXED_ATTRIBUTES, DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
 import { loadProcessingRules, ProcessingRulesError, type MultilineOptions, type ProcessingRule } from '@logline/processing-rules';
 import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
@@ -26,6 +26,8 @@ const schema = {
     CLICKHOUSE_CLUSTER: { type: 'string', default: '', pattern: `(${CLUSTER_NAME_PATTERN})|^$` },
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
     LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: MAX_RETENTION_DAYS, default: DEFAULT_RETENTION_DAYS },
+    // Comma-separated attribute names (1-100 of A-Z a-z 0-9 _ . -), each with a lookup index; empty: none.
+    INDEXED_ATTRIBUTES: { type: 'string', pattern: '^([A-Za-z0-9_.-]{1,100}(,[A-Za-z0-9_.-]{1,100})*)?$', default: DEFAULT_INDEXED_ATTRIBUTES.join(',') },
     MIGRATE_ON_START: { type: 'boolean', default: true },
     INGEST_ENABLED: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },
@@ -81,6 +83,8 @@ export interface ApiConfig {
   clickhouse: { url?: string; username: string; password: string; caCertPath?: string; cluster?: string };
   dataDir: string;
   retentionDays: number;
+  /** Attributes looked up by id often enough to index (see attribute-indexes.ts in log-schema). */
+  indexedAttributes: readonly string[];
   migrateOnStart: boolean;
   ingest: {
     /** False: the api only serves queries (HTTP ingest answers 404, no TCP listener); events go through Vector. */
@@ -145,6 +149,7 @@ interface Env {
   CLICKHOUSE_CLUSTER: string;
   LOGLINE_DATA_DIR: string;
   LOG_RETENTION_DAYS: number;
+  INDEXED_ATTRIBUTES: string;
   MIGRATE_ON_START: boolean;
   INGEST_ENABLED: boolean;
   INGEST_MAX_BODY_BYTES: number;
@@ -215,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     dataDir: values.LOGLINE_DATA_DIR,
     retentionDays: values.LOG_RETENTION_DAYS,
+    indexedAttributes: [...new Set(values.INDEXED_ATTRIBUTES.split(',').filter(Boolean))],
     migrateOnStart: values.MIGRATE_ON_START,
     ingest: {
       enabled: values.INGEST_ENABLED,

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 }
 
 async function migrate(config: ApiConfig, log: Logger): Promise<void> {
-  const store = new Store(openConfiguredStorage(config), { retentionDays: config.retentionDays });
+  const store = new Store(openConfiguredStorage(config), { retentionDays: config.retentionDays, indexedAttributes: config.indexedAttributes });
   const report = await store.migrate();
   log.info({ applied: report.applied }, 'schema is at version %d', report.version);
   await store.close();

@@ -40,6 +40,7 @@ export function createApiServices(
 ): ApiServices {
   const store = new Store(storage, {
     retentionDays: config.retentionDays,
+    indexedAttributes: config.indexedAttributes,
     onRecentLoadError: (error) => log.warn({ err: error }, 'could not read the newest events into memory; queries answer them'),
   });
   const metrics = createMetrics();

@@ -41,6 +41,8 @@ import type { LogFilters } from './sql/log-filters';
 export interface StoreOptions {
   /** Raw events' retention in days (LOG_RETENTION_DAYS): the table's TTL, and what memory leaves to the table. */
   retentionDays: number;
+  /** Attributes with a lookup index (INDEXED_ATTRIBUTES; see attribute-indexes.ts). Default: request_id. */
+  indexedAttributes?: readonly string[];
   /** Called when reading the newest events into memory fails (the table answers meanwhile). */
   onRecentLoadError?: (error: unknown) => void;
 }
@@ -82,9 +84,14 @@ export class Store {
     return this.storage.location;
   }
 
-  /** Brings the schema to the newest version and the table's TTL to the configured retention. */
+  /** Brings the schema to the newest version, the table's TTL to the configured retention and its attribute indexes to the configured list. */
   migrate(): Promise<MigrationReport> {
-    return applyMigrations(this.storage.writer, { retentionDays: this.options.retentionDays, target: this.storage.schemaTarget, holder: this.replicaId });
+    return applyMigrations(this.storage.writer, {
+      retentionDays: this.options.retentionDays,
+      indexedAttributes: this.options.indexedAttributes,
+      target: this.storage.schemaTarget,
+      holder: this.replicaId,
+    });
   }
 
   /** Starts reading the newest events into memory (embedded engine only); queries go to the table meanwhile. */

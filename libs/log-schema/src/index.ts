@@ -13,3 +13,4 @@ export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';
 export { jsonText } from './json-text';
+export * from './attribute-indexes';

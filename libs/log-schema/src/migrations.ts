@@ -4,6 +4,7 @@
  * never edited once released; a change is a new, higher version. Statements are written for one
  * node; schema/render-cluster.ts derives what a cluster runs from them.
  */
+import { addAttributeIndexStatements } from './attribute-indexes';
 import { PATTERNS_MIGRATION } from './pattern-migration';
 import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
@@ -212,6 +213,13 @@ ${HOST_COUNTS_SELECT}`,
     ],
   },
   PATTERNS_MIGRATION,
+  {
+    version: 12,
+    name: 'text index for lookups by request_id',
+    // The api adds and drops the indexes of INDEXED_ATTRIBUTES at start (see attribute-indexes.ts);
+    // this gives a server initialised from the migrations the default one too.
+    statements: addAttributeIndexStatements('request_id'),
+  },
   {
     version: 13,
     name: 'saved searches shared by every replica',

@@ -4,7 +4,7 @@
  * else is counted from the raw table.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { filterConditions, filterSettings, whereClause, type LogFilters } from '../sql/log-filters';
 import { minuteRange, rollupFilterConditions, servedByRollup } from '../sql/rollup';
 import { selectRows } from '../sql/run-query';
 import { bind, join, sql, type SqlFragment } from '../sql/sql';
@@ -50,7 +50,8 @@ function rawQuery(filters: LogFilters, request: HistogramRequest): SqlFragment {
              FROM logs.application_logs
              ${whereClause(conditions)}
              GROUP BY bucket_ms, level
-             ORDER BY bucket_ms, level`;
+             ORDER BY bucket_ms, level
+             ${filterSettings(filters)}`;
 }
 
 function rollupQuery(filters: LogFilters, request: HistogramRequest): SqlFragment {

@@ -3,7 +3,7 @@
  * is required, so the count never scans more than [fromMs, toMs) of the table's time order.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { filterConditions, filterSettings, whereClause, type LogFilters } from '../sql/log-filters';
 import { selectRows } from '../sql/run-query';
 import { sql } from '../sql/sql';
 
@@ -18,7 +18,7 @@ export async function countLogs(client: ClickHouseClient, filters: LogFilters, w
   const conditions = filterConditions({ ...filters, fromMs: window.fromMs, toMs: window.toMs });
   const rows = await selectRows<{ count: string | number }>(
     client,
-    sql`SELECT count() AS count FROM logs.application_logs ${whereClause(conditions)}`,
+    sql`SELECT count() AS count FROM logs.application_logs ${whereClause(conditions)} ${filterSettings(filters)}`,
   );
   return Number(rows[0]?.count ?? 0);
 }

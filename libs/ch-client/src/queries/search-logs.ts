@@ -4,7 +4,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredLog } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { dateTime64, filterConditions, filterSettings, whereClause, type LogFilters } from '../sql/log-filters';
 import { ROW_KEY, searchRowColumns, toStoredLog, type LogRecord } from '../sql/log-record';
 import type { PageCursor, SortKey } from '../cursors/page-cursor';
 import type { RecentLogs } from '../memory/recent-logs';
@@ -162,7 +162,8 @@ async function queryPage(client: ClickHouseClient, filters: PageFilters, order: 
         FROM logs.application_logs
         ${whereClause(conditions)}
         ORDER BY timestamp ${direction}, ${ROW_KEY} ${direction}
-        LIMIT ${bind(filters.limit + 1, 'UInt32')}`,
+        LIMIT ${bind(filters.limit + 1, 'UInt32')}
+        ${filterSettings(filters)}`,
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { LOG_LEVELS } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { dateTime64, filterConditions, filterSettings, whereClause, type LogFilters } from '../sql/log-filters';
 import { ROW_KEY, searchRowColumns, type LogRecord } from '../sql/log-record';
 import type { PageCursor, SortKey } from '../cursors/page-cursor';
 import { selectRows } from '../sql/run-query';
@@ -44,7 +44,8 @@ async function pageEnd(client: ClickHouseClient, filters: LogFilters & { limit: 
         FROM logs.application_logs
         ${whereClause(conditions)}
         ORDER BY ${column(sort)} ${direction}, timestamp ${direction}
-        LIMIT 1 OFFSET ${bind(after ? filters.limit + 1 : filters.limit, 'UInt32')}`,
+        LIMIT 1 OFFSET ${bind(after ? filters.limit + 1 : filters.limit, 'UInt32')}
+        ${filterSettings(filters)}`,
   );
   return end;
 }
@@ -86,7 +87,8 @@ async function pageRows(
         ${prewhere}
         ${whereClause(conditions)}
         ORDER BY ${column(sort)} ${direction}, timestamp ${direction}, ${ROW_KEY} ${direction}
-        LIMIT ${bind(filters.limit + 1, 'UInt32')}`,
+        LIMIT ${bind(filters.limit + 1, 'UInt32')}
+        ${filterSettings(filters)}`,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredLog } from '@logline/log-schema';
-import { dateTime64, filterConditions, whereClause, type LogFilters } from '../sql/log-filters';
+import { dateTime64, filterConditions, filterSettings, whereClause, type LogFilters } from '../sql/log-filters';
 import { selectRows } from '../sql/run-query';
 import { searchRowColumns, ROW_KEY, toStoredLog, type LogRecord } from '../sql/log-record';
 import { bind, sql } from '../sql/sql';
@@ -41,7 +41,8 @@ export async function tailLogs(
         FROM logs.application_logs
         ${whereClause(conditions)}
         ORDER BY ingested_at, ${ROW_KEY}
-        LIMIT ${bind(options.limit + 1, 'UInt32')}`,
+        LIMIT ${bind(options.limit + 1, 'UInt32')}
+        ${filterSettings(filters)}`,
   );
   const page = records.slice(0, options.limit);
   const lastRecord = page[page.length - 1];

@@ -1,13 +1,17 @@
 /**
- * Brings the `logs` database to the newest schema version and the raw table's TTL to the
- * configured retention, for the topology it runs on; safe to run at every start of every replica.
+ * Brings the `logs` database to the newest schema version, the raw table's TTL to the configured
+ * retention and its attribute lookup indexes to INDEXED_ATTRIBUTES, for the topology it runs on;
+ * safe to run at every start of every replica.
  * What exists before any migration is created first (log-schema's bootstrap.ts); then, only when there is work,
  * one replica does it under the schema lock while the others wait for it (schema-lock.ts).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
+  ATTRIBUTE_INDEX_PREFIX,
+  attributeIndexChanges,
   BOOTSTRAP_STATEMENTS,
   DATABASE,
+  DEFAULT_INDEXED_ATTRIBUTES,
   LOGS_TABLE,
   MIGRATIONS,
   MIGRATIONS_TABLE,
@@ -36,6 +40,8 @@ export interface MigrationReport {
 
 export interface MigrationOptions {
   retentionDays: number;
+  /** Attributes with a lookup index (INDEXED_ATTRIBUTES); others' indexes are dropped. Default: request_id. */
+  indexedAttributes?: readonly string[];
   /** Default one node (embedded engine or a server). */
   target?: SchemaTarget;
   migrations?: readonly Migration[];
@@ -45,28 +51,43 @@ export interface MigrationOptions {
 }
 
 export async function applyMigrations(client: ClickHouseClient, options: MigrationOptions): Promise<MigrationReport> {
-  const target = options.target ?? SINGLE_NODE;
-  const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
-  await runStatements(client, renderStatements(BOOTSTRAP_STATEMENTS, target));
-  const isDone = async () => (await pendingMigrations(client, migrations)).length === 0 && (await retentionIsCurrent(client, options.retentionDays, target));
+  const goal: SchemaGoal = {
+    target: options.target ?? SINGLE_NODE,
+    migrations: [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version),
+    retentionDays: options.retentionDays,
+    indexedAttributes: options.indexedAttributes ?? DEFAULT_INDEXED_ATTRIBUTES,
+  };
+  await runStatements(client, renderStatements(BOOTSTRAP_STATEMENTS, goal.target));
+  const isDone = async () =>
+    (await pendingMigrations(client, goal.migrations)).length === 0 &&
+    (await retentionIsCurrent(client, goal.retentionDays, goal.target)) &&
+    (await attributeIndexChangesNeeded(client, goal)).length === 0;
   let applied: number[] = [];
   if (!(await isDone())) {
     const holder = options.holder ?? newReplicaId();
-    const work = () => applyPending(client, migrations, options.retentionDays, target);
-    applied = (await withSchemaLock(client, holder, isDone, work, options.lockTiming)) ?? [];
+    applied = (await withSchemaLock(client, holder, isDone, () => applyPending(client, goal), options.lockTiming)) ?? [];
   }
   return { applied, version: Math.max(0, ...(await readApplied(client))) };
 }
 
+interface SchemaGoal {
+  target: SchemaTarget;
+  migrations: readonly Migration[];
+  retentionDays: number;
+  indexedAttributes: readonly string[];
+}
+
 /** Under the lock: what is still missing now (another holder may have done part of it). */
-async function applyPending(client: ClickHouseClient, migrations: readonly Migration[], retentionDays: number, target: SchemaTarget): Promise<number[]> {
+async function applyPending(client: ClickHouseClient, goal: SchemaGoal): Promise<number[]> {
+  const { target, retentionDays } = goal;
   const applied: number[] = [];
-  for (const migration of await pendingMigrations(client, migrations)) {
+  for (const migration of await pendingMigrations(client, goal.migrations)) {
     await runStatements(client, renderMigration(migration, target));
     await runCommand(client, sql`INSERT INTO ${APPLIED} (version, name) VALUES (toUInt32(${migration.version}), ${migration.name})`);
     applied.push(migration.version);
   }
   if (!(await retentionIsCurrent(client, retentionDays, target))) await runStatements(client, renderStatements([retentionStatement(retentionDays)], target));
+  await runStatements(client, renderStatements(await attributeIndexChangesNeeded(client, goal), target));
   return applied;
 }
 
@@ -88,6 +109,24 @@ async function retentionIsCurrent(client: ClickHouseClient, days: number, target
         WHERE database = ${DATABASE} AND name = ${storedTableName(LOGS_TABLE, target)}`,
   );
   return !table || table.definition.includes(retentionMarker(days));
+}
+
+/**
+ * The statements (for one node) that add the index of each indexed attribute without one and drop
+ * those of attributes no longer listed, judged on the raw table (on a cluster: this node's shard
+ * table). A new index is built for the stored parts in the background; until then lookups read
+ * those parts whole, so no event is ever missed.
+ */
+async function attributeIndexChangesNeeded(client: ClickHouseClient, goal: SchemaGoal): Promise<string[]> {
+  const present = await selectRows<{ name: string }>(
+    client,
+    sql`SELECT name FROM system.data_skipping_indices
+        WHERE database = ${DATABASE} AND table = ${storedTableName(LOGS_TABLE, goal.target)} AND startsWith(name, ${ATTRIBUTE_INDEX_PREFIX})`,
+  );
+  return attributeIndexChanges(
+    present.map((index) => index.name),
+    goal.indexedAttributes,
+  );
 }
 
 async function runStatements(client: ClickHouseClient, statements: readonly string[]): Promise<void> {

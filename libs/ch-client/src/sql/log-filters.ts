@@ -54,6 +54,16 @@ export function whereClause(conditions: readonly SqlFragment[]): SqlFragment {
   return conditions.length > 0 ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
 }
 
+/**
+ * The SETTINGS a query with these filters ends with. An attribute term must reach the planner as
+ * written, `attributes['key']`, to match the attribute's lookup index (see attribute-indexes.ts):
+ * the engine's default rewrite of it into a subcolumn read hides the index (a full scan instead).
+ */
+export function filterSettings(filters: LogFilters): SqlFragment {
+  const attributeTerm = (filters.fields ?? []).some((term) => typeof term.field !== 'string');
+  return attributeTerm ? sql`SETTINGS optimize_functions_to_subcolumns = 0` : sql``;
+}
+
 function textCondition(term: TextTerm): SqlFragment {
   // hasAllTokens is served by the message's text index; the phrase check runs on what it leaves.
   const parts = [sql`hasAllTokens(message, ${term.words})`];
