@@ -33,7 +33,7 @@ async function bench(config: BenchConfig, command: string): Promise<BenchResults
   chmodSync(work, 0o755);
   try {
     const loaded = await loadBenchData(work, config.events);
-    const queries = await measureQueries(loaded.dataDir, loaded.nowMs, config.runs);
+    const queries = await measureQueries(loaded.dataDir, loaded.nowMs, config.events, config.runs);
     let postgres;
     if (!config.skipPostgres) {
       log('PostgreSQL baseline: load, index, query');

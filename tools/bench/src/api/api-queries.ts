@@ -3,7 +3,7 @@
  * warm-up), and settles what the other sides must ask the same way: the anchor event of the
  * context and point lookups, and the bucket plan the api chose for each histogram.
  */
-import { RARE_WORD } from '../dataset/bench-events';
+import { lookupRows, RARE_WORD, requestIdOf, traceIdOf } from '../dataset/bench-events';
 import { QUERIES } from '../queries/catalogue';
 import type { AnchorEvent, HistogramPlan, QueryContext } from '../queries/query-context';
 import { medianMs } from '../stats';
@@ -15,12 +15,17 @@ export interface ApiTiming {
   rows?: number;
 }
 
-export async function settleContext(base: string, nowMs: number): Promise<QueryContext> {
+/** Distinct ids each lookup walks through, one a run (repeating one id would time the engine's caches). */
+const LOOKUP_IDS = 24;
+
+export async function settleContext(base: string, nowMs: number, events: number): Promise<QueryContext> {
   const page = await getJson<{ rows: { id: string; producer_id: string }[] }>(`${base}/logs?q=${RARE_WORD}&limit=1`);
   if (!page.rows[0]) throw new Error(`no stored event contains ${RARE_WORD}: was the data loaded?`);
   const [timestampMs, rowKey] = page.rows[0].id.split('.');
   const anchor: AnchorEvent = { id: page.rows[0].id, timestampMs: Number(timestampMs), rowKey, producerId: page.rows[0].producer_id };
-  const context: QueryContext = { nowMs, anchor, histograms: {} };
+  const rows = lookupRows(events, LOOKUP_IDS);
+  const lookups = { traceIds: rows.map(traceIdOf), requestIds: rows.map(requestIdOf) };
+  const context: QueryContext = { nowMs, anchor, histograms: {}, lookups };
   for (const query of QUERIES.filter((spec) => spec.key.startsWith('histogram'))) {
     const answer = await getJson<{ from: string; to: string; bucket_seconds: number }>(`${base}${query.apiPath(context)}`);
     const plan: HistogramPlan = { fromMs: Date.parse(answer.from), toMs: Date.parse(answer.to), bucketSeconds: answer.bucket_seconds };
@@ -32,13 +37,14 @@ export async function settleContext(base: string, nowMs: number): Promise<QueryC
 export async function timeApiQueries(base: string, context: QueryContext, runs: number): Promise<Record<string, ApiTiming>> {
   const timings: Record<string, ApiTiming> = {};
   for (const query of QUERIES) {
-    const url = `${base}${query.apiPath(context)}`;
+    // Asked for each run: the lookups by id ask for another id each time.
+    const url = () => `${base}${query.apiPath(context)}`;
     if (query.throughput) {
       let rows = 0;
-      const ms = await medianMs(runs, async () => (rows = await countLines(url)));
+      const ms = await medianMs(runs, async () => (rows = await countLines(url())));
       timings[query.key] = { ms, rows };
     } else {
-      timings[query.key] = { ms: await medianMs(runs, () => get(url)) };
+      timings[query.key] = { ms: await medianMs(runs, () => get(url())) };
     }
   }
   return timings;

@@ -25,6 +25,8 @@ const MESSAGES: Record<(typeof SOURCES)[number], (r: Random) => string> = {
 };
 /** Producers the rows are spread over, each with its own gapless seq. */
 const PRODUCERS = 8;
+/** Events of one trace arrive together: ten in a row, in every third group of ten. */
+const TRACE_LENGTH = 10;
 
 /** A stored row as the engine reads it (JSONEachRow, `YYYY-MM-DD hh:mm:ss.sss` UTC). */
 export interface BenchRow {
@@ -36,6 +38,7 @@ export interface BenchRow {
   producer_id: string;
   seq: number;
   attributes: Record<string, string>;
+  trace_id: string;
 }
 
 /** Row `i` of `count`, its time spread evenly over [startMs, endMs). */
@@ -54,8 +57,27 @@ export function benchRow(r: Random, i: number, count: number, startMs: number, e
     host: `${source}-${1 + r.below(3)}`,
     producer_id: `bench-${i % PRODUCERS}`,
     seq: Math.floor(i / PRODUCERS),
-    attributes: { request_id: r.next().toString(36).slice(2, 12), latency_ms: String(r.below(2000)) },
+    attributes: { request_id: requestIdOf(i), latency_ms: String(r.below(2000)) },
+    trace_id: traceIdOf(i),
   };
+}
+
+/** Row `i`'s request id: one per event, known without the data (for the lookups). */
+export function requestIdOf(i: number): string {
+  return `r${(i * 7919 + 104_729).toString(36)}`;
+}
+
+/** Row `i`'s trace id (W3C: 32 lower-case hex digits), '' for the two thirds of events in no trace. */
+export function traceIdOf(i: number): string {
+  const trace = Math.floor(i / TRACE_LENGTH);
+  if (trace % 3 !== 0) return '';
+  return `${(trace + 1).toString(16).padStart(16, '0')}${((trace * 2_654_435_761) % 2 ** 32).toString(16).padStart(16, '0')}`;
+}
+
+/** `count` rows spread evenly over `events`, each the first of a trace: the ids the lookups ask for. */
+export function lookupRows(events: number, count: number): number[] {
+  const group = TRACE_LENGTH * 3;
+  return Array.from({ length: count }, (_, k) => Math.floor(((k + 0.5) * events) / count / group) * group);
 }
 
 function pickLevel(x: number): string {

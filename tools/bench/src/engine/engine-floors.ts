@@ -1,8 +1,10 @@
 /**
- * The least the engine itself takes for the rare-word page, with no api and none of the page's
- * columns: finding the matches through the text index (a count), and ordering them by time (their
- * timestamps and row keys only). The rare-word target is read against these.
+ * The least the engine itself takes, with no api: for the rare-word page, finding the matches
+ * through the text index (a count) and ordering them by time (their timestamps and row keys only);
+ * for a lookup by id, any query at all, and reading the rows once located (by primary key). The
+ * rare-word and lookup targets are read against these.
  */
+import type { ClickHouseClient } from '@clickhouse/client';
 import { countLogs, openStorage } from '@logline/ch-client';
 import { RARE_WORD } from '../dataset/bench-events';
 import { medianMs } from '../stats';
@@ -14,12 +16,18 @@ export interface EngineFloors {
   rareCountMs: number;
   /** The page's first 101 of them newest first, timestamp and row key only. */
   rareOrderedMs: number;
+  /** A query that reads nothing (SELECT 1 with a bound parameter): what every query costs. */
+  queryFloorMs: number;
+  /** A trace's rows, every column, read by primary key (their timestamps known): the least a lookup reads. */
+  keyReadMs: number;
 }
+
+const ROW_COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingested_at';
 
 /** Every stored event: the bench data ends at the run's start. */
 const ALL_TIME = { fromMs: 0, toMs: Date.now() + 86_400_000 };
 
-export async function timeEngineFloors(args: { dataDir: string; runs: number }): Promise<EngineFloors> {
+export async function timeEngineFloors(args: { dataDir: string; runs: number; traceIds: readonly string[] }): Promise<EngineFloors> {
   const storage = openStorage({ dataDir: args.dataDir });
   try {
     const client = storage.reader;
@@ -38,8 +46,33 @@ export async function timeEngineFloors(args: { dataDir: string; runs: number }):
       });
       await result.json();
     });
-    return { rareMatches, rareCountMs, rareOrderedMs };
+    const queryFloorMs = await medianMs(args.runs, () => client.query({ query: 'SELECT 1 WHERE {id:String} != \'\'', query_params: { id: 'x' }, format: 'JSONEachRow' }).then((result) => result.json()));
+    const keyReadMs = await timeKeyReads(client, args.traceIds, args.runs);
+    return { rareMatches, rareCountMs, rareOrderedMs, queryFloorMs, keyReadMs };
   } finally {
     await storage.close();
   }
+}
+
+/** Each run reads another trace's rows by their timestamps (found beforehand, untimed). */
+async function timeKeyReads(client: ClickHouseClient, traceIds: readonly string[], runs: number): Promise<number> {
+  const times: number[][] = [];
+  for (const traceId of traceIds.slice(0, runs + 1)) {
+    const found = await client.query({
+      query: 'SELECT toUnixTimestamp64Milli(timestamp) AS ms FROM logs.application_logs WHERE trace_id = {id:String}',
+      query_params: { id: traceId },
+      format: 'JSONEachRow',
+    });
+    times.push((await found.json<{ ms: string }>()).map((row) => Number(row.ms)));
+  }
+  let next = 0;
+  return medianMs(runs, async () => {
+    const result = await client.query({
+      query: `SELECT ${ROW_COLUMNS} FROM logs.application_logs
+              WHERE timestamp IN (SELECT fromUnixTimestamp64Milli(arrayJoin({ms:Array(Int64)}), 'UTC'))`,
+      query_params: { ms: times[next++ % times.length] },
+      format: 'JSONEachRow',
+    });
+    await result.json();
+  });
 }

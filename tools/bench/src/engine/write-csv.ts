@@ -18,7 +18,7 @@ export async function writeCsvSlice(args: CsvSliceArgs): Promise<object> {
   try {
     await storage.writer.command({
       query: `INSERT INTO FUNCTION file(${quotePath(args.csv)}, CSV)
-              SELECT timestamp, log_level, message, source, host, producer_id, seq, toJSONString(attributes), ingested_at
+              SELECT timestamp, log_level, message, source, host, producer_id, seq, toJSONString(attributes), trace_id, ingested_at
               FROM logs.application_logs
               WHERE timestamp >= fromUnixTimestamp64Milli(${Math.trunc(args.fromMs)}, 'UTC')
                 AND timestamp < fromUnixTimestamp64Milli(${Math.trunc(args.toMs)}, 'UTC')

@@ -17,7 +17,7 @@ import type { QueryFigures } from '../report/results';
 import { medianMs } from '../stats';
 import { log } from './load-phase';
 
-export async function measureQueries(dataDir: string, nowMs: number, runs: number): Promise<{ figures: QueryFigures; context: QueryContext }> {
+export async function measureQueries(dataDir: string, nowMs: number, events: number, runs: number): Promise<{ figures: QueryFigures; context: QueryContext }> {
   const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', SYSLOG_PORT: '0' });
   // The first explorer page right after start: what a user opening the page then waits for.
   const firstPageStarted = performance.now();
@@ -28,7 +28,7 @@ export async function measureQueries(dataDir: string, nowMs: number, runs: numbe
   let context: QueryContext;
   let timings: QueryFigures['api'];
   try {
-    context = await settleContext(api.base, nowMs);
+    context = await settleContext(api.base, nowMs, events);
     log('timing explorer requests through the api');
     timings = await timeApiQueries(api.base, context, runs);
     webRenderMs = await measureWebRender(api.base.replace(/\/api\/v1$/, ''), runs);
@@ -40,7 +40,7 @@ export async function measureQueries(dataDir: string, nowMs: number, runs: numbe
   const serverApi = await timeServerModeQueries(dataDir, context, runs);
   log('timing the same library calls in-process');
   const library = await runWorker<Record<string, LibraryTiming>>('queries', { dataDir, runs, context });
-  const floors = await runWorker<EngineFloors>('floors', { dataDir, runs });
+  const floors = await runWorker<EngineFloors>('floors', { dataDir, runs, traceIds: context.lookups.traceIds });
   const apiRssMaxMiB = Math.max(...rss.samples);
   return { figures: { api: timings, serverApi, library, floors, webRenderMs, apiRssMaxMiB, apiReadyMs: api.readyMs, apiFirstPageMs }, context };
 }

@@ -1,7 +1,8 @@
 /**
  * Loads the bench rows into PostgreSQL with sensible types and the indexes a user would add for
  * this explorer: btree on time, (level, source, time) for filtered pages, pg_trgm GIN on message
- * for word and phrase search. Times the COPY, each index build and VACUUM ANALYZE.
+ * for word and phrase search, btrees on the trace id and the request id for lookups by id.
+ * Times the COPY, each index build and VACUUM ANALYZE.
  */
 import { rmSync } from 'node:fs';
 import type { Client } from 'pg';
@@ -25,6 +26,7 @@ CREATE TABLE logs (
   producer_id text        NOT NULL,
   seq         bigint,
   attributes  jsonb       NOT NULL,
+  trace_id    text        NOT NULL,
   ingested_at timestamptz NOT NULL DEFAULT now()
 )`;
 
@@ -32,6 +34,8 @@ const INDEXES: Record<string, string> = {
   'btree (ts)': 'CREATE INDEX logs_ts ON logs (ts)',
   'btree (log_level, source, ts)': 'CREATE INDEX logs_level_source_ts ON logs (log_level, source, ts)',
   'GIN pg_trgm (message)': 'CREATE INDEX logs_message_trgm ON logs USING gin (message gin_trgm_ops)',
+  'btree (trace_id)': 'CREATE INDEX logs_trace_id ON logs (trace_id)',
+  "btree (attributes->>'request_id')": "CREATE INDEX logs_request_id ON logs ((attributes->>'request_id'))",
 };
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -52,7 +56,7 @@ export async function loadPostgres(client: Client, nextCsv: () => Promise<string
   for (let csvPath = await nextCsv(); csvPath !== undefined; csvPath = await nextCsv()) {
     const path = csvPath;
     copySeconds += await timed(async () => {
-      const copied = await client.query(`COPY logs (ts, log_level, message, source, host, producer_id, seq, attributes, ingested_at) FROM '${path.replace(/'/g, "''")}' WITH (FORMAT csv)`);
+      const copied = await client.query(`COPY logs (ts, log_level, message, source, host, producer_id, seq, attributes, trace_id, ingested_at) FROM '${path.replace(/'/g, "''")}' WITH (FORMAT csv)`);
       rows += copied.rowCount ?? 0;
     });
     rmSync(path);

@@ -28,6 +28,25 @@ const latest = (filters: LogFilters) => (client: ClickHouseClient) =>
 const word = (words: string[], phrase?: string): LogFilters => ({ text: [{ words, phrase, negate: false }] });
 const day = (context: QueryContext) => `from=${iso(context.nowMs - DAY_MS)}&to=${iso(context.nowMs)}`;
 
+/** The next id of a list at each call, from the first again after the last. */
+function rotation(pick: (context: QueryContext) => readonly string[]): (context: QueryContext) => string {
+  let next = 0;
+  return (context) => {
+    const ids = pick(context);
+    return ids[next++ % ids.length];
+  };
+}
+const traceIds = (context: QueryContext) => context.lookups.traceIds;
+const requestIds = (context: QueryContext) => context.lookups.requestIds;
+const byRequest = (id: string): LogFilters => ({ fields: [{ field: { attribute: 'request_id' }, values: [id], prefix: false, negate: false }] });
+// Each side walks the ids on its own, in the same order.
+const traceForApi = rotation(traceIds);
+const traceForLibrary = rotation(traceIds);
+const traceForPostgres = rotation(traceIds);
+const requestForApi = rotation(requestIds);
+const requestForLibrary = rotation(requestIds);
+const requestForPostgres = rotation(requestIds);
+
 const histogram = (key: string, filters: LogFilters) => (client: ClickHouseClient, context: QueryContext) =>
   countHistogram(client, filters, context.histograms[key]).then((result) => result.counts.length);
 
@@ -97,6 +116,20 @@ export const QUERIES: readonly QuerySpec[] = [
       return 1 + before.rows.length + after.rows.length;
     },
     postgres: pgQueries.context,
+  },
+  {
+    key: 'trace',
+    label: 'lookup: all events of a trace (trace_id, oldest first)',
+    apiPath: (c) => `/logs?trace_id=${traceForApi(c)}&order=asc`,
+    library: (client, c) => searchLogs(client, { traceIds: [traceForLibrary(c)], order: 'asc', limit: 100 }).then((page) => page.rows.length),
+    postgres: (c) => pgQueries.trace(traceForPostgres(c)),
+  },
+  {
+    key: 'request',
+    label: 'lookup: the events of a request (attributes.request_id)',
+    apiPath: (c) => `/logs?q=${encodeURIComponent(`attributes.request_id:${requestForApi(c)}`)}`,
+    library: (client, c) => searchLogs(client, { ...byRequest(requestForLibrary(c)), order: 'desc', limit: 100 }).then((page) => page.rows.length),
+    postgres: (c) => pgQueries.request(requestForPostgres(c)),
   },
   {
     key: 'export',

@@ -7,7 +7,7 @@ export interface PgQuery {
   values: unknown[];
 }
 
-const COLUMNS = 'ts, log_level, message, source, host, producer_id, seq, attributes, ingested_at';
+const COLUMNS = 'ts, log_level, message, source, host, producer_id, seq, attributes, trace_id, ingested_at';
 const newest = (where: string, values: unknown[]): PgQuery[] => [
   { text: `SELECT ${COLUMNS} FROM logs ${where} ORDER BY ts DESC LIMIT 101`, values },
 ];
@@ -47,5 +47,7 @@ export const pgQueries = {
       { text: `SELECT ${COLUMNS} FROM logs WHERE producer_id = $1 AND ts > $2 ORDER BY ts ASC LIMIT 10`, values: [c.anchor.producerId, at] },
     ];
   },
+  trace: (traceId: string): PgQuery[] => [{ text: `SELECT ${COLUMNS} FROM logs WHERE trace_id = $1 ORDER BY ts ASC LIMIT 101`, values: [traceId] }],
+  request: (requestId: string): PgQuery[] => newest("WHERE attributes->>'request_id' = $1", [requestId]),
   export: (): PgQuery[] => [{ text: `SELECT ${COLUMNS} FROM logs WHERE log_level = $1 ORDER BY ts DESC`, values: ['CRITICAL'] }],
 };

@@ -20,6 +20,8 @@ export interface QueryContext {
   nowMs: number;
   anchor: AnchorEvent;
   histograms: Record<string, HistogramPlan>;
+  /** Ids the lookups ask for, one after another (each a trace of ten events, each request id one event). */
+  lookups: { traceIds: string[]; requestIds: string[] };
 }
 
 export const HOUR_MS = 3_600_000;

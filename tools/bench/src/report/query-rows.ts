@@ -28,6 +28,7 @@ export function queryRow(spec: QuerySpec, results: BenchResults): TableRow {
   checks.push([`≤ ${MAX_ANY_QUERY_MS} ms`, api.ms <= MAX_ANY_QUERY_MS]);
   if (target.maxApiMs !== undefined) checks.push([`≤ ${target.maxApiMs} ms`, api.ms <= target.maxApiMs]);
   if (target.minPgRatio !== undefined && pg) checks.push([`PG ≥ ${target.minPgRatio}x`, pgRatio >= target.minPgRatio]);
+  if (target.maxPgMultiple !== undefined && pg) checks.push([`≤ ${target.maxPgMultiple}x PostgreSQL`, api.ms <= target.maxPgMultiple * pg.ms]);
   return {
     group: 'query',
     what: spec.label,
@@ -52,6 +53,23 @@ export function rareFloorRow({ queries }: BenchResults): TableRow {
     comparison:
       `matches found by the text index (count) ${fixed(rareCountMs)} ms; ordered by time (timestamp, row key only) ${fixed(rareOrderedMs)} ms; ` +
       `the page with every column: raw ${fixed(queries.library.rare.ms)} ms`,
+    target: '',
+  };
+}
+
+/**
+ * The engine's own least time for a lookup by id beside what the lookups took: any query through
+ * the client, and reading a trace's rows by their primary key once their times are known.
+ */
+export function lookupFloorRow({ queries }: BenchResults): TableRow {
+  const { queryFloorMs, keyReadMs } = queries.floors;
+  return {
+    group: 'query',
+    what: 'lookup engine floor (no api, rows already located)',
+    figure: `${fixed(keyReadMs)} ms`,
+    comparison:
+      `any query through the client (SELECT 1 with a parameter) ${fixed(queryFloorMs)} ms; a trace's rows read by primary key ${fixed(keyReadMs)} ms; ` +
+      `the lookups raw: trace ${fixed(queries.library.trace.ms)} ms, request ${fixed(queries.library.request.ms)} ms`,
     target: '',
   };
 }

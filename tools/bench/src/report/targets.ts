@@ -5,6 +5,8 @@ export interface QueryTarget {
   maxApiMs?: number;
   /** Least PostgreSQL time as a multiple of Logline's. */
   minPgRatio?: number;
+  /** Most time through the api as a multiple of PostgreSQL's (issue 23's lookups by id). */
+  maxPgMultiple?: number;
 }
 
 /** Every request: API overhead at most this multiple of the in-process library call. */
@@ -25,4 +27,6 @@ export const QUERY_TARGETS: Record<string, QueryTarget> = {
   'histogram-7d': { minPgRatio: 10 },
   'histogram-raw': { minPgRatio: 10 },
   facets: { minPgRatio: 10 },
+  trace: { maxPgMultiple: 2 },
+  request: { maxPgMultiple: 2 },
 };
