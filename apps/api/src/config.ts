@@ -1,6 +1,6 @@
 /** The api's configuration: read once from the environment, validated, frozen. */
 import { envSchema } from 'env-schema';
-import { CLUSTER_NAME_PATTERN, DEFAULT_INDEXED_ATTRIBUTES, DEFAULT_RETENTION_DAYS, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
+import { CLUSTER_NAME_PATTERN, DEFAULT_INDEXED_ATTRIBUTES, DEFAULT_RETENTION_DAYS, INDEXABLE_ATTRIBUTE_PATTERN, LIMITS, MAX_RETENTION_DAYS } from '@logline/log-schema';
 import { LOG_FORMATS, LOGGER_LEVELS, type LogFormat, type LoggerLevel, type LogSettings } from '@logline/logging';
 import { loadProcessingRules, ProcessingRulesError, type MultilineOptions, type ProcessingRule } from '@logline/processing-rules';
 import { allowedHosts, parseHostList, readSecretSetting, type AllowedHosts } from '@logline/security';
@@ -27,7 +27,11 @@ const schema = {
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
     LOG_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: MAX_RETENTION_DAYS, default: DEFAULT_RETENTION_DAYS },
     // Comma-separated attribute names (1-100 of A-Z a-z 0-9 _ . -), each with a lookup index; empty: none.
-    INDEXED_ATTRIBUTES: { type: 'string', pattern: '^([A-Za-z0-9_.-]{1,100}(,[A-Za-z0-9_.-]{1,100})*)?$', default: DEFAULT_INDEXED_ATTRIBUTES.join(',') },
+    INDEXED_ATTRIBUTES: {
+      type: 'string',
+      pattern: `^(${INDEXABLE_ATTRIBUTE_PATTERN}(,${INDEXABLE_ATTRIBUTE_PATTERN})*)?$`,
+      default: DEFAULT_INDEXED_ATTRIBUTES.join(','),
+    },
     MIGRATE_ON_START: { type: 'boolean', default: true },
     INGEST_ENABLED: { type: 'boolean', default: true },
     INGEST_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, default: 16 * 1024 * 1024 },

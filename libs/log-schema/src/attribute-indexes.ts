@@ -12,8 +12,9 @@ import { DATABASE, LOGS_TABLE } from './tables';
 /** The attributes indexed when INDEXED_ATTRIBUTES is not set. */
 export const DEFAULT_INDEXED_ATTRIBUTES: readonly string[] = Object.freeze(['request_id']);
 
-/** Attribute names that can be indexed: they are written into the index's DDL. */
-export const INDEXABLE_ATTRIBUTE = /^[A-Za-z0-9_.-]{1,100}$/;
+/** An attribute name that can be indexed (a pattern, unanchored): it is written into the index's DDL. */
+export const INDEXABLE_ATTRIBUTE_PATTERN = '[A-Za-z0-9_.-]{1,100}';
+const INDEXABLE_ATTRIBUTE = new RegExp(`^${INDEXABLE_ATTRIBUTE_PATTERN}$`);
 
 /** Every attribute index's name starts so; the rest names the attribute. */
 export const ATTRIBUTE_INDEX_PREFIX = 'idx_attr_';

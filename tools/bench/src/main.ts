@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { closeHttp } from './api/http';
 import { parseConfig, USAGE, type BenchConfig } from './config';
 import { measureIngest } from './phases/ingest-phase';
-import { loadBenchData, log } from './phases/load-phase';
+import { CHUNK_EVENTS, loadBenchData, log } from './phases/load-phase';
 import { measureQueries } from './phases/query-phase';
 import { measureRealLogs } from './phases/real-logs-phase';
 import { csvChunks } from './postgres/csv-chunks';
@@ -24,9 +24,6 @@ import { renderMarkdown, renderText, machineLine } from './report/render';
 import type { BenchResults } from './report/results';
 import { tableRows } from './report/table';
 
-/** Rows per CSV file handed to PostgreSQL's COPY (~1.3 GiB). */
-const PG_CHUNK_EVENTS = 5_000_000;
-
 async function bench(config: BenchConfig, command: string): Promise<BenchResults> {
   const work = mkdtempSync(join(tmpdir(), 'logline-bench-'));
   // The PostgreSQL server reads the CSV as the postgres user.
@@ -37,7 +34,7 @@ async function bench(config: BenchConfig, command: string): Promise<BenchResults
     let postgres;
     if (!config.skipPostgres) {
       log('PostgreSQL baseline: load, index, query');
-      const slices = Math.ceil(config.events / PG_CHUNK_EVENTS);
+      const slices = Math.ceil(config.events / CHUNK_EVENTS);
       const nextCsv = csvChunks({ work, dataDir: loaded.dataDir, nowMs: loaded.nowMs, slices });
       postgres = await runPostgresBaseline(nextCsv, config.events, queries.context, config.runs);
     }

@@ -70,17 +70,15 @@ interface StoredRow {
   attributes: Record<string, string>;
   trace_id: string;
   span_id: string;
-  ingested_ms: string;
 }
 
-async function readBack(storage: Storage, producer: string): Promise<Omit<StoredRow, 'ingested_ms'>[]> {
-  const stored = await selectRows<StoredRow>(
+async function readBack(storage: Storage, producer: string): Promise<StoredRow[]> {
+  return selectRows<StoredRow>(
     storage.reader,
     sql`SELECT toString(toUnixTimestamp64Milli(timestamp)) AS ts_ms, log_level, hex(message) AS message_hex, source, host, producer_id,
-               toString(seq) AS seq, attributes, trace_id, span_id, toString(toUnixTimestamp64Milli(ingested_at)) AS ingested_ms
+               toString(seq) AS seq, attributes, trace_id, span_id
         FROM logs.application_logs WHERE producer_id = ${producer} ORDER BY timestamp, seq`,
   );
-  return stored.map(({ ingested_ms: _ingested, ...rest }) => rest);
 }
 
 /** What the table must hold for `rows`, in the order readBack returns them. */

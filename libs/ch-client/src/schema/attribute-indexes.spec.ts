@@ -72,7 +72,7 @@ describe('attribute lookup indexes', () => {
   });
 
   it('find every event of an id, on an indexed attribute and on another', async () => {
-    const page = await searchLogs(storage.reader, { ...byRequest('r-41234'), limit: 10 });
+    const page = await searchLogs(storage.reader, { ...byRequest('r-41234'), order: 'desc', limit: 10 });
     expect(page.rows.map((row) => row.seq)).toEqual([41234]);
     const other: LogFilters = { fields: [{ field: { attribute: 'order.id' }, values: ['o-3'], prefix: false, negate: false }] };
     const [{ count }] = await selectRows<{ count: string }>(

@@ -5,7 +5,7 @@
  * rare-word and lookup targets are read against these.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { countLogs, openStorage } from '@logline/ch-client';
+import { countLogs, NATIVE_LOG_COLUMNS, openStorage } from '@logline/ch-client';
 import { RARE_WORD } from '../dataset/bench-events';
 import { medianMs } from '../stats';
 
@@ -21,8 +21,6 @@ export interface EngineFloors {
   /** A trace's rows, every column, read by primary key (their timestamps known): the least a lookup reads. */
   keyReadMs: number;
 }
-
-const ROW_COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id, span_id, ingested_at';
 
 /** Every stored event: the bench data ends at the run's start. */
 const ALL_TIME = { fromMs: 0, toMs: Date.now() + 86_400_000 };
@@ -68,7 +66,7 @@ async function timeKeyReads(client: ClickHouseClient, traceIds: readonly string[
   let next = 0;
   return medianMs(runs, async () => {
     const result = await client.query({
-      query: `SELECT ${ROW_COLUMNS} FROM logs.application_logs
+      query: `SELECT ${NATIVE_LOG_COLUMNS.join(', ')} FROM logs.application_logs
               WHERE timestamp IN (SELECT fromUnixTimestamp64Milli(arrayJoin({ms:Array(Int64)}), 'UTC'))`,
       query_params: { ms: times[next++ % times.length] },
       format: 'JSONEachRow',

@@ -11,7 +11,7 @@ import { openMigratedStorage, quotePath, tableSize, type TableSize } from './eng
 const ROW_STRUCTURE =
   "timestamp DateTime64(3, 'UTC'), log_level String, message String, source String, host String, " +
   'producer_id String, seq Nullable(UInt64), attributes Map(String, String), trace_id String';
-export const LOADED_COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id';
+const LOADED_COLUMNS = 'timestamp, log_level, message, source, host, producer_id, seq, attributes, trace_id';
 
 export interface LoadResult extends TableSize {
   /** Seconds spent in the engine's inserts. */

@@ -7,8 +7,11 @@ import { runWorker } from '../engine/run-worker';
 import type { LoadResult } from '../engine/load-file';
 import type { LoadFigures } from '../report/results';
 
-/** Events per NDJSON chunk on disk while loading (~1.2 GiB). */
-const CHUNK_EVENTS = 5_000_000;
+/**
+ * Events per chunk of the data on disk at a time: the NDJSON while loading (~1.2 GiB) and the CSV
+ * for PostgreSQL's COPY (~1.3 GiB).
+ */
+export const CHUNK_EVENTS = 5_000_000;
 
 export interface LoadedData {
   figures: LoadFigures;
