@@ -70,13 +70,14 @@ interface StoredRow {
   attributes: Record<string, string>;
   trace_id: string;
   span_id: string;
+  pattern_id: string;
 }
 
 async function readBack(storage: Storage, producer: string): Promise<StoredRow[]> {
   return selectRows<StoredRow>(
     storage.reader,
     sql`SELECT toString(toUnixTimestamp64Milli(timestamp)) AS ts_ms, log_level, hex(message) AS message_hex, source, host, producer_id,
-               toString(seq) AS seq, attributes, trace_id, span_id
+               toString(seq) AS seq, attributes, trace_id, span_id, pattern_id
         FROM logs.application_logs WHERE producer_id = ${producer} ORDER BY timestamp, seq`,
   );
 }
@@ -85,7 +86,7 @@ async function readBack(storage: Storage, producer: string): Promise<StoredRow[]
 function expected(rows: readonly PreparedLogRow[]) {
   return [...rows]
     .sort((a, b) => a.timestampMs - b.timestampMs || (a.row.seq ?? -1) - (b.row.seq ?? -1))
-    .map(({ row: r, timestampMs }) => ({
+    .map(({ row: r, timestampMs, patternId }) => ({
       ts_ms: String(timestampMs),
       log_level: r.log_level,
       message_hex: Buffer.from(r.message, 'utf8').toString('hex').toUpperCase(),
@@ -96,6 +97,7 @@ function expected(rows: readonly PreparedLogRow[]) {
       attributes: r.attributes,
       trace_id: r.trace_id,
       span_id: r.span_id,
+      pattern_id: patternId,
     }));
 }
 

@@ -19,8 +19,8 @@ export interface StoredBatchRows {
 export function storedBatchRows({ ingestedMs, rows }: StoredBatch, filters: LogFilters): StoredBatchRows {
   const matching = rows.filter(({ row }) => matchesFilters(row, filters)).map((prepared) => ({ prepared, key: rowKeyOf(prepared.row) }));
   matching.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const stored = matching.map(({ prepared: { row, timestampMs }, key }) =>
-    toStoredLog({ ...row, ts_ms: timestampMs, ingested_ms: ingestedMs, row_key: key.toString() }),
+  const stored = matching.map(({ prepared: { row, timestampMs, patternId }, key }) =>
+    toStoredLog({ ...row, pattern_id: patternId, ts_ms: timestampMs, ingested_ms: ingestedMs, row_key: key.toString() }),
   );
   return { rows: stored, lastRowKey: matching.at(-1)?.key.toString() };
 }
