@@ -39,7 +39,9 @@ describe('migration 11 on stored events', () => {
     );
 
   it('gives old events their ids, catalogue rows and per-minute counts', async () => {
-    expect((await applyMigrations(storage.writer, { retentionDays: TEST_RETENTION_DAYS })).applied).toEqual([PATTERNS_MIGRATION.version]);
+    // Up to this one: later migrations are not what this test is about.
+    const upToPatterns = MIGRATIONS.filter((migration) => migration.version <= PATTERNS_MIGRATION.version);
+    expect((await applyMigrations(storage.writer, { retentionDays: TEST_RETENTION_DAYS, migrations: upToPatterns })).applied).toEqual([PATTERNS_MIGRATION.version]);
     const stored = await selectRows<{ message: string; pattern_id: string }>(storage.reader, sql`SELECT message, pattern_id FROM logs.application_logs`);
     expect(stored.filter((row) => row.pattern_id !== derivePattern(row.message).patternId)).toEqual([]);
     const catalogue = await selectRows<{ pattern_id: string; template: string }>(storage.reader, sql`SELECT pattern_id, any(template) AS template FROM logs.patterns GROUP BY pattern_id ORDER BY template`);
