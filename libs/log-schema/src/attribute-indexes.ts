@@ -40,8 +40,9 @@ export function addAttributeIndexStatements(attribute: string): string[] {
  */
 export function attributeIndexChanges(present: readonly string[], attributes: readonly string[]): string[] {
   const wanted = new Map(attributes.map((attribute) => [attributeIndexName(attribute), attribute]));
-  const missing = [...wanted].filter(([name]) => !present.includes(name));
-  return [...missing.flatMap(([, attribute]) => addAttributeIndexStatements(attribute)), ...present.filter((name) => !wanted.has(name)).map(dropAttributeIndexStatement)];
+  const added = [...wanted].filter(([name]) => !present.includes(name)).flatMap(([, attribute]) => addAttributeIndexStatements(attribute));
+  const dropped = present.filter((name) => !wanted.has(name)).map(dropAttributeIndexStatement);
+  return [...added, ...dropped];
 }
 
 function dropAttributeIndexStatement(indexName: string): string {

@@ -114,19 +114,19 @@ async function retentionIsCurrent(client: ClickHouseClient, days: number, target
 /**
  * The statements (for one node) that add the index of each indexed attribute without one and drop
  * those of attributes no longer listed, judged on the raw table (on a cluster: this node's shard
- * table). A new index is built for the stored parts in the background; until then lookups read
- * those parts whole, so no event is ever missed.
+ * table); none before the table exists. A new index is built for the stored parts in the
+ * background; until then lookups read those parts whole, so no event is ever missed.
  */
 async function attributeIndexChangesNeeded(client: ClickHouseClient, goal: SchemaGoal): Promise<string[]> {
+  const table = storedTableName(LOGS_TABLE, goal.target);
+  const [tables] = await selectRows<{ n: number }>(client, sql`SELECT count() AS n FROM system.tables WHERE database = ${DATABASE} AND name = ${table}`);
+  if (Number(tables.n) === 0) return [];
   const present = await selectRows<{ name: string }>(
     client,
     sql`SELECT name FROM system.data_skipping_indices
-        WHERE database = ${DATABASE} AND table = ${storedTableName(LOGS_TABLE, goal.target)} AND startsWith(name, ${ATTRIBUTE_INDEX_PREFIX})`,
+        WHERE database = ${DATABASE} AND table = ${table} AND startsWith(name, ${ATTRIBUTE_INDEX_PREFIX})`,
   );
-  return attributeIndexChanges(
-    present.map((index) => index.name),
-    goal.indexedAttributes,
-  );
+  return attributeIndexChanges(present.map((index) => index.name), goal.indexedAttributes);
 }
 
 async function runStatements(client: ClickHouseClient, statements: readonly string[]): Promise<void> {

@@ -6,6 +6,7 @@
  * testing.ts migrates each test database).
  */
 import { queryBind } from 'chdb';
+import { attributeIndexChanges } from '../attribute-indexes';
 import { MIGRATIONS, retentionStatement } from '../migrations';
 import { BOOTSTRAP_STATEMENTS } from './bootstrap';
 import { renderForCluster } from './render-cluster';
@@ -71,6 +72,16 @@ describe('the schema on a cluster', () => {
       'ALTER TABLE logs.application_logs_local ON CLUSTER logline MODIFY TTL toDateTime(timestamp) + INTERVAL 7 DAY',
     ]);
     expect(renderForCluster('ALTER TABLE logs.t ADD INDEX IF NOT EXISTS i k TYPE bloom_filter GRANULARITY 1', 'logline')).toHaveLength(1);
+  });
+
+  it('adds, builds and drops the INDEXED_ATTRIBUTES indexes on the shard tables', () => {
+    const onShards = renderStatements(attributeIndexChanges(['idx_attr_user_5fid'], ['request_id']), CLUSTER);
+    expect(onShards).toEqual([
+      "ALTER TABLE logs.application_logs_local ON CLUSTER logline ADD INDEX IF NOT EXISTS idx_attr_request_5fid attributes['request_id'] TYPE text(tokenizer = array) GRANULARITY 1",
+      'ALTER TABLE logs.application_logs_local ON CLUSTER logline MATERIALIZE INDEX idx_attr_request_5fid',
+      'ALTER TABLE logs.application_logs_local ON CLUSTER logline DROP INDEX IF EXISTS idx_attr_user_5fid',
+    ]);
+    for (const statement of onShards) expect(parse(statement)).toContain('ON CLUSTER logline');
   });
 
   it('keeps an engine\'s own arguments after the replication ones', () => {
