@@ -25,6 +25,7 @@ import exportRoute from './routes/export';
 import facetsRoute from './routes/facets';
 import fieldStatsRoute from './routes/field-stats';
 import freshnessRoute from './routes/freshness';
+import webSessionRoutes from './routes/web-sessions';
 import healthRoute from './routes/health';
 import histogramRoute from './routes/histogram';
 import ingestErrorsRoute from './routes/ingest-errors';
@@ -93,6 +94,7 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(exportRoute);
   await app.register(tailRoute);
   await app.register(freshnessRoute);
+  await app.register(webSessionRoutes);
   await app.register(auditRoute);
   await app.register(ingestErrorsRoute);
   await app.register(healthRoute);

@@ -272,8 +272,20 @@ ENGINE = MergeTree
 ORDER BY (rule, transition)
 SETTINGS non_replicated_deduplication_window = 10000;
 
+-- Migration 15: web sessions ended by sign-out
+
+CREATE TABLE IF NOT EXISTS logs.web_session_ends
+(
+    session  String,
+    until    DateTime64(3, 'UTC'),
+    ended_at DateTime64(3, 'UTC') DEFAULT now64(3)
+)
+ENGINE = MergeTree
+ORDER BY (until, session)
+TTL toDateTime(until) + INTERVAL 1 DAY;
+
 -- Record the versions applied, as `main.js migrate` does
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (11, 'pattern_id of every event, its catalogue and per-minute counts'), (12, 'text index for lookups by request_id'), (13, 'saved searches shared by every replica'), (14, 'shared replica state: alert rule transitions'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (11, 'pattern_id of every event, its catalogue and per-minute counts'), (12, 'text index for lookups by request_id'), (13, 'saved searches shared by every replica'), (14, 'shared replica state: alert rule transitions'), (15, 'web sessions ended by sign-out'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

@@ -20,3 +20,4 @@ export * from './saved-searches';
 export * from './stats';
 export * from './stored-log';
 export * from './tail';
+export * from './web-sessions';

@@ -1,5 +1,6 @@
 export { Store, type StoreOptions } from './store';
 export type { AlertTransition } from './replica-state/alert-transitions';
+export type { SessionEnd } from './replica-state/web-session-ends';
 export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
 export { applyMigrations, type MigrationOptions, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StatsTooLargeError, StorageUnavailableError } from './errors';

@@ -30,6 +30,7 @@ import { measureIngestLag, type SourceLag } from './queries/measure-ingest-lag';
 import { pingStorage } from './queries/ping-storage';
 import { readProducerActivity, type ProducerActivity } from './queries/read-producer-activity';
 import { readAlertTransitions, recordAlertTransition, type AlertTransition } from './replica-state/alert-transitions';
+import { readSessionEnds, recordSessionEnd, type SessionEnd } from './replica-state/web-session-ends';
 import { newReplicaId } from './replica-state/replica-id';
 import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from './queries/search-logs';
 import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
@@ -195,6 +196,16 @@ export class Store {
   /** Records an alert rule's next state; true when this replica's record is the one every replica keeps. */
   recordAlertTransition(change: AlertTransition): Promise<boolean> {
     return recordAlertTransition(this.storage.writer, change, this.replicaId);
+  }
+
+  /** Records that the web signed a session out, for every web replica to see. */
+  recordSessionEnd(end: SessionEnd): Promise<void> {
+    return recordSessionEnd(this.storage.writer, end);
+  }
+
+  /** The web sessions signed out that would otherwise still be valid at `nowMs`. */
+  readSessionEnds(nowMs: number): Promise<SessionEnd[]> {
+    return readSessionEnds(this.storage.reader, nowMs);
   }
 
   close(): Promise<void> {

@@ -9,6 +9,7 @@ export * from './migrations';
 export * from './pattern-migration';
 export * from './schema';
 export { ALERT_TRANSITIONS_TABLE } from './replica-state-migration';
+export { WEB_SESSION_ENDS_TABLE } from './web-session-migration';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

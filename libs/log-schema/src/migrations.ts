@@ -7,6 +7,7 @@
 import { addAttributeIndexStatements } from './attribute-indexes';
 import { PATTERNS_MIGRATION } from './pattern-migration';
 import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
+import { WEB_SESSION_MIGRATION } from './web-session-migration';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
 import { DATABASE, LOGS_TABLE } from './tables';
 
@@ -244,6 +245,7 @@ ORDER BY id`,
     ],
   },
   REPLICA_STATE_MIGRATION,
+  WEB_SESSION_MIGRATION,
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

@@ -28,6 +28,8 @@ const POLICIES: Record<string, RoutePolicy> = {
   '/': INGEST,
   '/api/v1/health': {},
   '/metrics': { scope: 'read' },
+  // Each web replica reads this every few seconds, whoever is signed in: not a user's query.
+  '/api/v1/web/session-ends': { scope: 'read' },
 };
 
 function policyFor(url: string): RoutePolicy | undefined {
