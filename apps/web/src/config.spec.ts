@@ -7,7 +7,6 @@ const SIGN_IN_DEFAULTS = {
   usersFile: undefined,
   allowAnonymous: false,
   sessionSecret: undefined,
-  sessionsFile: undefined,
   sessionIdleMs: 3_600_000,
   sessionMaxMs: 43_200_000,
   cookieSecure: 'auto',
@@ -49,7 +48,6 @@ describe('loadConfig', () => {
       WEB_USERS_FILE: '/etc/logline/users.yaml',
       WEB_ALLOW_ANONYMOUS: 'true',
       WEB_SESSION_SECRET: 's'.repeat(32),
-      WEB_SESSIONS_FILE: '/var/lib/logline/sessions.json',
       WEB_SESSION_IDLE_MINUTES: '15',
       WEB_SESSION_MAX_HOURS: '8',
       WEB_COOKIE_SECURE: 'true',
@@ -77,7 +75,6 @@ describe('loadConfig', () => {
         usersFile: '/etc/logline/users.yaml',
         allowAnonymous: true,
         sessionSecret: 's'.repeat(32),
-        sessionsFile: '/var/lib/logline/sessions.json',
         sessionIdleMs: 900_000,
         sessionMaxMs: 28_800_000,
         cookieSecure: 'always',
@@ -121,13 +118,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEB_SESSION_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
   });
 
-  it('refuses a sessions file without a fixed secret, alongside any other problem', () => {
-    const attempt = () => loadConfig({ WEB_SESSIONS_FILE: '/tmp/s.json', WEB_COOKIE_SECURE: 'maybe' });
-
-    expect(attempt).toThrow(/WEB_COOKIE_SECURE must be one of auto, true, false/);
-    expect(attempt).toThrow(/WEB_SESSIONS_FILE needs WEB_SESSION_SECRET/);
-  });
-
   describe('secrets in files', () => {
     const folder = mkdtempSync(join(tmpdir(), 'logline-web-secrets-'));
     const file = (name: string, text: string) => {
@@ -140,7 +130,6 @@ describe('loadConfig', () => {
         API_TOKEN_FILE: file('api-token', 'll_from_file\n'),
         WEB_SESSION_SECRET_FILE: file('session-secret', `${'s'.repeat(40)}\n`),
         WEB_METRICS_TOKEN_FILE: file('metrics-token', 'scraper\n'),
-        WEB_SESSIONS_FILE: join(folder, 'sessions.json'),
       });
 
       expect([config.apiToken, config.signIn.sessionSecret, config.metricsToken]).toEqual(['ll_from_file', 's'.repeat(40), 'scraper']);

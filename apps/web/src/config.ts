@@ -29,7 +29,7 @@ const ConfigSchema = Type.Object({
   WEB_USERS_FILE: Type.String({ default: '' }),
   /** Allow listening beyond loopback with no WEB_USERS_FILE. Default false. */
   WEB_ALLOW_ANONYMOUS: Type.Boolean({ default: false }),
-  /** Signs session cookies; unset: a random secret per process. At least 32 characters. Prefer WEB_SESSION_SECRET_FILE. */
+  /** Signs session cookies; the same on every web replica. Unset: a random secret per process. At least 32 characters. Prefer WEB_SESSION_SECRET_FILE. */
   WEB_SESSION_SECRET: Type.String({ default: '', pattern: '^(.{32,})?$' }),
   /** File holding WEB_SESSION_SECRET. */
   WEB_SESSION_SECRET_FILE: Type.String({ default: '' }),
@@ -39,8 +39,6 @@ const ConfigSchema = Type.Object({
   WEB_METRICS_TOKEN_FILE: Type.String({ default: '' }),
   /** Requests per minute per signed-in user (or client address without sign-in); 0 turns it off. Default 600. */
   WEB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
-  /** Where sessions are kept across a clean restart (needs WEB_SESSION_SECRET). Default: none. */
-  WEB_SESSIONS_FILE: Type.String({ default: '' }),
   /** A session unused this long ends. Default 60. */
   WEB_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 10_080, default: 60 }),
   /** A session ends this long after sign-in, however active. Default 12. */
@@ -66,7 +64,6 @@ export interface SignInConfig {
   readonly allowAnonymous: boolean;
   /** Unset: a random secret for this process only. */
   readonly sessionSecret?: string;
-  readonly sessionsFile?: string;
   readonly sessionIdleMs: number;
   readonly sessionMaxMs: number;
   readonly cookieSecure: 'auto' | 'always' | 'never';
@@ -135,11 +132,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   } catch (error) {
     const problems = ((error as { errors?: AjvProblem[] }).errors ?? []).map(describeProblem);
-    throw new ConfigError(problems.length > 0 ? [...problems, ...combinationProblems(env)] : [(error as Error).message]);
+    throw new ConfigError(problems.length > 0 ? problems : [(error as Error).message]);
   }
   const hosts = parseHostList(parsed.WEB_ALLOWED_HOSTS);
   const secrets = readSecrets(env);
-  const problems = [...combinationProblems(env), ...secrets.problems, ...hosts.problems.map((problem) => `WEB_ALLOWED_HOSTS: ${problem}`)];
+  const problems = [...secrets.problems, ...hosts.problems.map((problem) => `WEB_ALLOWED_HOSTS: ${problem}`)];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host: parsed.WEB_HOST,
@@ -157,7 +154,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       usersFile: parsed.WEB_USERS_FILE || undefined,
       allowAnonymous: parsed.WEB_ALLOW_ANONYMOUS,
       sessionSecret: secrets.sessionSecret,
-      sessionsFile: parsed.WEB_SESSIONS_FILE || undefined,
       sessionIdleMs: parsed.WEB_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: parsed.WEB_SESSION_MAX_HOURS * 3_600_000,
       cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[parsed.WEB_COOKIE_SECURE],
@@ -175,13 +171,6 @@ function readSecrets(env: Readonly<Record<string, string | undefined>>) {
   const problems = [apiToken, sessionSecret, metricsToken].flatMap((setting) => (setting.problem ? [setting.problem] : []));
   if ((sessionSecret.value?.length ?? 32) < 32) problems.push('WEB_SESSION_SECRET_FILE must hold at least 32 characters, e.g. from `openssl rand -base64 32`');
   return { apiToken: apiToken.value, sessionSecret: sessionSecret.value, metricsToken: metricsToken.value, problems };
-}
-
-/** Settings that are valid alone but not together. */
-function combinationProblems(env: Readonly<Record<string, string | undefined>>): string[] {
-  return env.WEB_SESSIONS_FILE && !env.WEB_SESSION_SECRET && !env.WEB_SESSION_SECRET_FILE
-    ? ['WEB_SESSIONS_FILE needs WEB_SESSION_SECRET: sessions signed with a per-process secret cannot outlive the process']
-    : [];
 }
 
 /** `true`/`false`, a number of hops, or proxy addresses (comma-separated IPs or CIDRs). */

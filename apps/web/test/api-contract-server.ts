@@ -1,7 +1,9 @@
 // A local HTTP server that answers with bodies of the api's contract (@logline/api-contract),
-// records every query it receives, and can be told to fail, stall, or be absent.
+// records every query it receives, and can be told to fail, stall, or be absent. It keeps the
+// web's sign-outs as the api does (/api/v1/web/session-ends), apart from the queries: every web
+// replica reads that list in the background, whatever page is asked for.
 import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type * as Contract from '@logline/api-contract';
 
@@ -24,8 +26,10 @@ type Answer = ({ readonly status: 200; readonly body: ContractBody } | { readonl
 
 export interface ContractApi {
   readonly url: string;
-  /** Every request received, in order. */
+  /** Every request received, in order, but those for the sign-out list. */
   readonly requests: URL[];
+  /** The sign-outs recorded, as the api keeps them for every web replica. */
+  readonly sessionEnds: Contract.SessionEnd[];
   /** The headers of each request, in the same order. */
   readonly headers: IncomingHttpHeaders[];
   answerWith(answer: Answer): void;
@@ -38,7 +42,12 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
   let answer: { status: number; body: unknown; delayMs?: number } = initial;
   const requests: URL[] = [];
   const headers: IncomingHttpHeaders[] = [];
+  const sessionEnds: Contract.SessionEnd[] = [];
   const server: Server = createServer((request, response) => {
+    if (request.url === SESSION_ENDS_PATH) {
+      answerSessionEnds(request, response, sessionEnds);
+      return;
+    }
     requests.push(new URL(request.url ?? '/', 'http://contract.test'));
     headers.push(request.headers);
     const { status, body, delayMs = 0 } = answer;
@@ -53,6 +62,7 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    sessionEnds,
     headers,
     answerWith: (next) => {
       answer = next;
@@ -99,4 +109,21 @@ export function storedLog(overrides: Partial<Contract.StoredLogRow> = {}): Contr
     ingested_at: '2026-11-28T17:00:00.200Z',
     ...overrides,
   };
+}
+
+const SESSION_ENDS_PATH = '/api/v1/web/session-ends';
+
+function answerSessionEnds(request: IncomingMessage, response: ServerResponse, sessionEnds: Contract.SessionEnd[]): void {
+  if (request.method === 'GET') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ sessions: sessionEnds } satisfies Contract.SessionEnds));
+    return;
+  }
+  let body = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk: string) => (body += chunk));
+  request.on('end', () => {
+    sessionEnds.push(JSON.parse(body) as Contract.SessionEnd);
+    response.writeHead(204).end();
+  });
 }

@@ -15,7 +15,9 @@ import {
   LogsPage as LogsPageAnswer,
   Patterns,
   MAX_STATS_SERIES,
+  SessionEnds,
   StatsResult,
+  type SessionEnd,
 } from '@logline/api-contract';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
@@ -64,6 +66,10 @@ export interface ApiClient extends SavedSearchesClient {
   getFreshness(window: string): Promise<Freshness>;
   /** The api's alert rules and their state. */
   getAlerts(): Promise<AlertList>;
+  /** The web sessions signed out on any replica that have not expired yet. */
+  listSessionEnds(): Promise<readonly SessionEnd[]>;
+  /** Records a sign-out for every web replica; throws ApiUnavailableError when the api did not. */
+  recordSessionEnd(end: SessionEnd): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -152,9 +158,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getIngestErrors: (from) => getChecked(agent, options, 'api/v1/ingest-errors', { from, limit: '100' }, IngestErrors),
     getFreshness: (window) => getChecked(agent, options, 'api/v1/freshness', { window }, Freshness),
     getAlerts: () => getChecked(agent, options, 'api/v1/alerts', {}, AlertList),
+    listSessionEnds: async () => (await getChecked(agent, options, SESSION_ENDS_PATH, {}, SessionEnds)).sessions,
+    recordSessionEnd: async (end) => {
+      const url = new URL(SESSION_ENDS_PATH, options.baseUrl);
+      const { statusCode } = await fetchJson(agent, url, options.timeoutMs, { method: 'POST', body: end });
+      if (statusCode !== 204) throw unexpectedStatus(url, statusCode);
+    },
     close: () => agent.close(),
   };
 }
+
+const SESSION_ENDS_PATH = 'api/v1/web/session-ends';
 
 /** The filters without paging: what histogram, facets and export take. */
 function filterParams(filters: LogFilters): URLSearchParams {
@@ -188,4 +202,3 @@ async function getChecked<S extends TSchema>(
   }
   return body as Static<S>;
 }
-

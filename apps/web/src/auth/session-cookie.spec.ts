@@ -1,24 +1,24 @@
-import { expiredSessionCookie, readCookie, readSignedSessionId, sessionCookie, signSessionId } from './session-cookie';
+import { expiredSessionCookie, readCookie, readSignedValue, sessionCookie, signValue } from './session-cookie';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
 describe('the session cookie', () => {
-  it('carries the id with a signature that only the secret makes', () => {
-    const value = signSessionId('abc123', SECRET);
+  it('carries the value with a signature that only the secret makes', () => {
+    const value = signValue('abc123', SECRET);
 
-    expect(readSignedSessionId(value, SECRET)).toBe('abc123');
-    expect(readSignedSessionId(value, 'another-secret-of-thirty-two-characters!')).toBeUndefined();
+    expect(readSignedValue(value, SECRET)).toBe('abc123');
+    expect(readSignedValue(value, 'another-secret-of-thirty-two-characters!')).toBeUndefined();
   });
 
-  it('ignores a value whose id or signature was changed, or that is unsigned', () => {
-    const value = signSessionId('abc123', SECRET);
+  it('ignores a value whose value or signature was changed, or that is unsigned', () => {
+    const value = signValue('abc123', SECRET);
     const [id, signature] = value.split('.');
 
-    expect(readSignedSessionId(`abc124.${signature}`, SECRET)).toBeUndefined();
-    expect(readSignedSessionId(`${id}.${signature.slice(0, -1)}A`, SECRET)).toBeUndefined();
-    expect(readSignedSessionId(`${id}.`, SECRET)).toBeUndefined();
-    expect(readSignedSessionId(id, SECRET)).toBeUndefined();
-    expect(readSignedSessionId(undefined, SECRET)).toBeUndefined();
+    expect(readSignedValue(`abc124.${signature}`, SECRET)).toBeUndefined();
+    expect(readSignedValue(`${id}.${signature.slice(0, -1)}A`, SECRET)).toBeUndefined();
+    expect(readSignedValue(`${id}.`, SECRET)).toBeUndefined();
+    expect(readSignedValue(id, SECRET)).toBeUndefined();
+    expect(readSignedValue(undefined, SECRET)).toBeUndefined();
   });
 
   it('is HttpOnly, SameSite=Lax, for the whole site, and Secure only when asked', () => {

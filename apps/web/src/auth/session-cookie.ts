@@ -1,24 +1,25 @@
 /**
- * The session cookie: `<id>.<HMAC-SHA256(secret, id)>`, HttpOnly, SameSite=Lax, Path=/, and
- * Secure when asked. A value whose signature does not match is ignored without a store lookup.
+ * The session cookie: `<value>.<HMAC-SHA256(secret, value)>` (the value is the session, see
+ * session-token.ts), HttpOnly, SameSite=Lax, Path=/, and Secure when asked. A value whose
+ * signature does not match is ignored.
  * Written here with node:crypto because @fastify/cookie is not among the workspace's packages.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'logline_session';
 
-export function signSessionId(id: string, secret: string): string {
-  return `${id}.${mac(id, secret)}`;
+export function signValue(value: string, secret: string): string {
+  return `${value}.${mac(value, secret)}`;
 }
 
-/** The session id from a signed cookie value; undefined when the signature does not match. */
-export function readSignedSessionId(value: string | undefined, secret: string): string | undefined {
+/** The value of a signed cookie value; undefined when the signature does not match. */
+export function readSignedValue(value: string | undefined, secret: string): string | undefined {
   const dot = value?.lastIndexOf('.') ?? -1;
   if (!value || dot <= 0) return undefined;
-  const id = value.slice(0, dot);
+  const signed = value.slice(0, dot);
   const sent = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(mac(id, secret));
-  return sent.length === expected.length && timingSafeEqual(sent, expected) ? id : undefined;
+  const expected = Buffer.from(mac(signed, secret));
+  return sent.length === expected.length && timingSafeEqual(sent, expected) ? signed : undefined;
 }
 
 /** The value of cookie `name` in a Cookie request header. */
@@ -43,6 +44,6 @@ export function expiredSessionCookie(secure: boolean): string {
   return `${sessionCookie('', secure)}; Max-Age=0`;
 }
 
-function mac(id: string, secret: string): string {
-  return createHmac('sha256', secret).update(id).digest('base64url');
+function mac(value: string, secret: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url');
 }

@@ -9,9 +9,20 @@ import fp from 'fastify-plugin';
 import type { SignInConfig } from '../config';
 import { createCsrfToken } from '../auth/csrf';
 import { LoginThrottle } from '../auth/login-throttle';
-import { expiredSessionCookie, readCookie, readSignedSessionId, SESSION_COOKIE, sessionCookie, signSessionId } from '../auth/session-cookie';
-import { readSessionFile, writeSessionFile } from '../auth/session-file';
-import { SessionStore, type SessionAccount } from '../auth/session-store';
+import { expiredSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/session-cookie';
+import {
+  csrfTokenOf,
+  decodeSession,
+  encodeSession,
+  isExpired,
+  LAST_SEEN_RESOLUTION_MS,
+  newSession,
+  sessionDeadline,
+  sessionDigest,
+  type Session,
+  type SessionAccount,
+} from '../auth/session-token';
+import { SignedOutSessions } from '../auth/signed-out-sessions';
 import { SignInAttempts, type SignInOutcome } from '../auth/sign-in-attempts';
 import type { SignInMode } from '../auth/sign-in-mode';
 import type { Role, WebUser } from '../auth/users-file';
@@ -19,11 +30,12 @@ import { anonymousSessionView, localSessionView, signedInSessionView } from '../
 
 export interface SignInService {
   attempt(username: string, password: string, address: string): Promise<SignInOutcome>;
-  /** Starts a signed-in session under a new id (ending the anonymous one) and sets its cookie. */
+  /** Starts a signed-in session under a new id (replacing the anonymous one) and sets its cookie. */
   begin(request: FastifyRequest, reply: FastifyReply, user: WebUser): void;
   /** The CSRF token for the sign-in form: this browser's session's, one started if need be. */
   formToken(request: FastifyRequest, reply: FastifyReply): string;
-  end(request: FastifyRequest, reply: FastifyReply): void;
+  /** Ends the session on every replica and removes its cookie. */
+  end(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -35,7 +47,7 @@ declare module 'fastify' {
     account?: { readonly username: string; readonly role: Role };
     /** The token this request's state changes must carry; undefined without a session. */
     csrfToken?: string;
-    sessionId?: string;
+    session?: Session;
   }
   interface FastifyReply {
     /** Merged into every view's data by @fastify/view. */
@@ -48,14 +60,14 @@ export interface SessionsOptions {
   readonly config: SignInConfig;
 }
 
-const MAX_ANONYMOUS_SESSIONS = 10_000;
-const SWEEP_MS = 60_000;
+/** How often each replica reads the sign-outs of the others. */
+const SIGNED_OUT_REFRESH_MS = 2_000;
 
 export default fp<SessionsOptions>(
   async (app, { mode, config }) => {
     app.decorateRequest('account', undefined);
     app.decorateRequest('csrfToken', undefined);
-    app.decorateRequest('sessionId', undefined);
+    app.decorateRequest('session', undefined);
     if (mode) useSessions(app, mode, config);
     else useProcessToken(app);
   },
@@ -73,82 +85,98 @@ function useProcessToken(app: FastifyInstance): void {
 }
 
 function useSessions(app: FastifyInstance, mode: SignInMode, config: SignInConfig): void {
-  const store = new SessionStore({ idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs, maxAnonymous: MAX_ANONYMOUS_SESSIONS });
-  keepSessionsAcrossRestarts(app, store, config);
-  const sweeper = setInterval(() => store.sweep(), SWEEP_MS).unref();
-  app.addHook('onClose', async () => clearInterval(sweeper));
+  const signedOut = new SignedOutSessions({ list: () => app.api.listSessionEnds(), record: (end) => app.api.recordSessionEnd(end) });
+  keepSignedOutRefreshed(app, signedOut);
+  const limits = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs };
+  const secure = (request: FastifyRequest) => config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && request.protocol === 'https');
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, session: Session) =>
+    reply.header('set-cookie', sessionCookie(encodeSession(session, mode.secret), secure(request)));
   /** The user a session belongs to, as the users file describes them now. */
   const currentUser = (account: SessionAccount) => {
     const user = mode.authenticator.find(account.username);
     return user?.credentialTag === account.credentialTag ? user : undefined;
   };
+  /** The request's session, unless expired, signed out, or its user removed or their password changed. */
+  const liveSession = (request: FastifyRequest, now: number) => {
+    const session = decodeSession(readCookie(request.headers.cookie, SESSION_COOKIE), mode.secret);
+    if (!session || isExpired(session, limits, now) || signedOut.has(sessionDigest(session))) return undefined;
+    return !session.account || currentUser(session.account) ? session : undefined;
+  };
 
   app.addHook('onRequest', async (request, reply) => {
-    const id = readSignedSessionId(readCookie(request.headers.cookie, SESSION_COOKIE), mode.secret);
-    const session = id === undefined ? undefined : store.get(id);
+    const now = Date.now();
+    const session = liveSession(request, now);
     let view = anonymousSessionView();
-    if (id !== undefined && session) {
+    if (session) {
+      request.session = session;
+      request.csrfToken = csrfTokenOf(session, mode.secret);
+      // The cookie says when it was last used: renewed now and then, not on every request.
+      if (now - session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) setCookie(request, reply, { ...session, lastSeenAt: now });
       const user = session.account && currentUser(session.account);
-      if (session.account && !user) {
-        // Removed from the users file, or its password changed, since this session began.
-        store.destroy(id);
-      } else {
-        request.sessionId = id;
-        request.csrfToken = session.csrfToken;
-      }
       if (user) {
         request.account = { username: user.username, role: user.role };
-        view = signedInSessionView(user.username, user.role, session.csrfToken);
+        view = signedInSessionView(user.username, user.role, request.csrfToken);
       }
     }
     reply.locals = { ...reply.locals, session: view };
   });
-  app.decorate('signIn', signInService(store, mode, config));
+  app.decorate('signIn', signInService(app, { mode, config, signedOut, limits, setCookie, secure }));
 }
 
-function signInService(store: SessionStore, mode: SignInMode, config: SignInConfig): SignInService {
+interface SignInParts {
+  readonly mode: SignInMode;
+  readonly config: SignInConfig;
+  readonly signedOut: SignedOutSessions;
+  readonly limits: { readonly idleMs: number; readonly absoluteMs: number };
+  readonly setCookie: (request: FastifyRequest, reply: FastifyReply, session: Session) => void;
+  readonly secure: (request: FastifyRequest) => boolean;
+}
+
+function signInService(app: FastifyInstance, { mode, config, signedOut, limits, setCookie, secure }: SignInParts): SignInService {
   const attempts = new SignInAttempts(mode.authenticator, new LoginThrottle(config));
-  const secure = (request: FastifyRequest) => config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && request.protocol === 'https');
-  const setCookie = (request: FastifyRequest, reply: FastifyReply, id: string) =>
-    reply.header('set-cookie', sessionCookie(signSessionId(id, mode.secret), secure(request)));
   return {
     attempt: (username, password, address) => attempts.attempt(username, password, address),
     begin: (request, reply, user) => {
-      if (request.sessionId) store.destroy(request.sessionId);
-      setCookie(request, reply, store.create({ username: user.username, credentialTag: user.credentialTag }).id);
+      setCookie(request, reply, newSession({ username: user.username, credentialTag: user.credentialTag }, Date.now()));
     },
     formToken: (request, reply) => {
       if (request.csrfToken) return request.csrfToken;
-      const { id, session } = store.create();
-      setCookie(request, reply, id);
-      request.sessionId = id;
-      request.csrfToken = session.csrfToken;
-      return session.csrfToken;
+      const session = newSession(undefined, Date.now());
+      setCookie(request, reply, session);
+      request.session = session;
+      request.csrfToken = csrfTokenOf(session, mode.secret);
+      return request.csrfToken;
     },
-    end: (request, reply) => {
-      if (request.sessionId) store.destroy(request.sessionId);
+    end: async (request, reply) => {
       reply.header('set-cookie', expiredSessionCookie(secure(request)));
+      const session = request.session;
+      if (!session?.account) return;
+      try {
+        await signedOut.end(sessionDigest(session), sessionDeadline(session, limits));
+      } catch (error) {
+        app.log.error({ err: error }, 'could not record the sign-out with the api: other web replicas accept this session until it expires');
+      }
     },
   };
 }
 
-/** With WEB_SESSIONS_FILE: read the saved sessions now, save the live ones on a clean stop. */
-function keepSessionsAcrossRestarts(app: FastifyInstance, store: SessionStore, { sessionsFile: path, sessionSecret }: SignInConfig): void {
-  if (!path) {
-    // Without a fixed secret, sign-in-mode.ts has already warned that sessions end on restart.
-    if (sessionSecret) app.log.info('sessions are kept in memory: they end when the web restarts (set WEB_SESSIONS_FILE to keep them)');
-    return;
-  }
-  try {
-    store.restore(readSessionFile(path));
-  } catch (error) {
-    app.log.warn({ err: error }, 'ignoring the saved sessions in %s: everyone signs in again', path);
-  }
-  app.addHook('onClose', async () => {
+/** Reads the sign-outs of every replica now and every SIGNED_OUT_REFRESH_MS, saying once when that fails. */
+function keepSignedOutRefreshed(app: FastifyInstance, signedOut: SignedOutSessions): void {
+  let failing = false;
+  const refresh = async () => {
     try {
-      writeSessionFile(path, store.signedInEntries());
+      await signedOut.refresh();
+      if (failing) app.log.info('reading the sign-outs of other web replicas from the api works again');
+      failing = false;
     } catch (error) {
-      app.log.error({ err: error }, 'could not save the sessions to %s: everyone signs in again after the restart', path);
+      if (!failing) app.log.warn({ err: error }, 'cannot read the sign-outs of other web replicas from the api: retrying');
+      failing = true;
     }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await refresh();
+    timer = setInterval(() => void refresh(), SIGNED_OUT_REFRESH_MS).unref();
   });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

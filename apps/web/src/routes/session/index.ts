@@ -56,7 +56,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/logout', async (request, reply) => {
     request.log.info({ username: request.account?.username }, 'signed out');
-    signIn.end(request, reply);
+    await signIn.end(request, reply);
     return reply.header('cache-control', 'no-store').redirect('/login?signed_out=1', 303);
   });
 };

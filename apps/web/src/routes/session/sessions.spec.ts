@@ -6,6 +6,14 @@ import { writeUsersFile, type UsersFileFixture } from '../../../test/users-file-
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('sessions with WEB_USERS_FILE', () => {
   let api: ContractApi;
   let users: UsersFileFixture;
@@ -138,23 +146,42 @@ describe('sessions with WEB_USERS_FILE', () => {
     });
   });
 
-  describe('with WEB_SESSIONS_FILE', () => {
+  describe('with WEB_SESSION_SECRET', () => {
     const secret = 'k'.repeat(40);
 
-    it('keeps sessions across a clean restart with the same secret, and not with another', async () => {
-      const env = { WEB_SESSION_SECRET: secret, WEB_SESSIONS_FILE: `${users.folder}/sessions.json` };
-      const first = await build(env);
+    it('is valid on every web replica with the same secret, and across restarts, and not with another secret', async () => {
+      const first = await build({ WEB_SESSION_SECRET: secret });
       const cookie = await signIn(first, 'ada', 'ada password');
       await first.close();
 
-      const second = await build(env);
-      const rekeyed = await build({ ...env, WEB_SESSION_SECRET: 'z'.repeat(40) });
+      const second = await build({ WEB_SESSION_SECRET: secret });
+      const rekeyed = await build({ WEB_SESSION_SECRET: 'z'.repeat(40) });
       try {
-        expect((await second.inject({ url: '/', headers: { cookie } })).statusCode).toBe(200);
+        const page = await second.inject({ url: '/', headers: { cookie } });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain('ada');
         expect((await rekeyed.inject({ url: '/', headers: { cookie } })).statusCode).toBe(302);
       } finally {
         await second.close();
         await rekeyed.close();
+      }
+    });
+
+    it('ends on the other replicas when signed out on one, through the list the api keeps', async () => {
+      const [first, second] = [await build({ WEB_SESSION_SECRET: secret }), await build({ WEB_SESSION_SECRET: secret })];
+      try {
+        const cookie = await signIn(first, 'bob', 'bob password');
+        expect((await second.inject({ url: '/', headers: { cookie } })).statusCode).toBe(200);
+        const page = await first.inject({ url: '/', headers: { cookie } });
+        const recorded = api.sessionEnds.length;
+
+        expect((await post(first, '/logout', cookie, { _csrf: csrfOf(page.body) })).statusCode).toBe(303);
+
+        expect(api.sessionEnds).toHaveLength(recorded + 1);
+        await waitFor(async () => (await second.inject({ url: '/', headers: { cookie } })).statusCode === 302, 5_000);
+      } finally {
+        await first.close();
+        await second.close();
       }
     });
   });
