@@ -2,18 +2,20 @@
  * Server mode for real: the built api as a process with CLICKHOUSE_URL pointing at a ClickHouse
  * HTTP interface (Logline's front over the real engine, tools/clickhouse-http — no ClickHouse server
  * can run here), then two api processes on that one engine, as replicas behind a load balancer,
- * evaluating the same alert rules.
+ * evaluating the same alert rules, and two web processes with users, one on each api.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runGenerator, startApp, startClickHouseFront, waitForOk, type RunningProcess } from '@logline/testing';
+import { createUserEntry } from './support/credentials';
 import { openLiveTail, type LiveTail } from './support/live-tail';
 import { until } from './support/until';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const USER = 'logline_api';
 const PASSWORD = 'p4ss:word with spaces';
+const WEB_PASSWORD = 'correct horse battery staple';
 
 interface StoredRow {
   producer_id: string;
@@ -27,6 +29,7 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
   let frontPort: number;
   let front: RunningProcess;
   const apis: { process: RunningProcess; url: string }[] = [];
+  const webs: { process: RunningProcess; url: string }[] = [];
   const rulesFile = join(dataDir, 'rules.yaml');
   let receiver: WebhookReceiver;
 
@@ -48,6 +51,13 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
     return { process: startApp('api', [], env), url: `http://127.0.0.1:${port}` };
   }
 
+  /** A web replica on `apiUrl`; every replica has the same users and session secret. */
+  async function startWeb(apiUrl: string): Promise<{ process: RunningProcess; url: string }> {
+    const port = await freePort();
+    const env = { WEB_PORT: String(port), API_URL: apiUrl, WEB_USERS_FILE: join(dataDir, 'users.yaml'), WEB_SESSION_SECRET: 's'.repeat(40) };
+    return { process: startApp('web', [], env), url: `http://127.0.0.1:${port}` };
+  }
+
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     writeFileSync(
@@ -65,10 +75,16 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
       apis.push(api);
       await waitForOk(`${api.url}/api/v1/health`, api.process);
     }
+    writeFileSync(join(dataDir, 'users.yaml'), `- ${createUserEntry('ada', 'viewer', WEB_PASSWORD)}\n`);
+    for (const api of apis) {
+      const web = await startWeb(api.url);
+      webs.push(web);
+      await waitForOk(`${web.url}/healthz`, web.process);
+    }
   });
 
   afterAll(async () => {
-    await Promise.all(apis.map((api) => api.process.stop()));
+    await Promise.all([...webs, ...apis].map((replica) => replica.process.stop()));
     await front?.stop();
     await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -126,6 +142,24 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
     expect(receiver.received.map(({ body }) => body)).toEqual([expect.objectContaining({ status: 'firing', rule: 'checkout-errors', count: 3 })]);
   });
 
+  it('keeps a browser signed in from web A on web B, and signed out on B once it signs out on A', async () => {
+    const cookie = await signInTo(webs[0].url, 'ada', WEB_PASSWORD);
+    const pageOnB = await fetch(`${webs[1].url}/`, { headers: { cookie }, redirect: 'manual' });
+    expect(pageOnB.status).toBe(200);
+    expect(await pageOnB.text()).toContain('ada');
+
+    const pageOnA = await (await fetch(`${webs[0].url}/`, { headers: { cookie }, redirect: 'manual' })).text();
+    const signOut = await postForm(`${webs[0].url}/logout`, cookie, { _csrf: csrfOf(pageOnA) });
+    expect([signOut.status, signOut.headers.get('location')]).toEqual([303, '/login?signed_out=1']);
+
+    // Web B learns of the sign-out from the api within its refresh interval (2 s).
+    await until('web B refusing the signed-out session', 5_000, async () => {
+      const response = await fetch(`${webs[1].url}/`, { headers: { cookie }, redirect: 'manual' });
+      return response.status === 302 && response.headers.get('location') === '/login?next=%2F' ? true : undefined;
+    });
+    expect((await fetch(`${webs[0].url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
+
   it('answers 503 with Retry-After while the ClickHouse server is down, and recovers when it is back', async () => {
     expect(await front.stop()).toBe(0);
     expect((await fetch(`${apis[0].url}/api/v1/health`)).status).toBe(503);
@@ -147,3 +181,28 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
     expect(intruder.process.output()).toMatch(/Authentication failed: password is incorrect/);
   });
 });
+
+function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`no CSRF token in:\n${html}`);
+  return token;
+}
+
+/** The session cookie a response sets, as a Cookie header sends it back. */
+function sessionCookieOf(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('logline_session='));
+  if (!cookie) throw new Error(`no session cookie in the answer (HTTP ${response.status})`);
+  return cookie.split(';')[0];
+}
+
+function postForm(url: string, cookie: string, form: Record<string, string>): Promise<Response> {
+  return fetch(url, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+}
+
+/** Signs in through the sign-in form as a browser does: its anonymous session first, then the form. */
+async function signInTo(webUrl: string, username: string, password: string): Promise<string> {
+  const form = await fetch(`${webUrl}/login`);
+  const answer = await postForm(`${webUrl}/login`, sessionCookieOf(form), { _csrf: csrfOf(await form.text()), username, password, next: '/' });
+  if (answer.status !== 303) throw new Error(`sign-in answered HTTP ${answer.status}`);
+  return sessionCookieOf(answer);
+}
