@@ -57,6 +57,10 @@ describe('deploy/cluster/compose.yaml', () => {
       expect(services[name].environment).toMatchObject({ CLICKHOUSE_CLUSTER: cluster, CLICKHOUSE_URL: 'http://lb:8123' });
     }
     expect(services['migrate'].environment?.['CLICKHOUSE_USER']).toBe('logline_migrator');
+    for (const name of ['api-1', 'api-2']) {
+      expect(services[name].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_reader', CLICKHOUSE_WRITER_USER: 'logline_writer' });
+      expect(services[name].secrets).toEqual(expect.arrayContaining(['clickhouse_reader_password', 'clickhouse_writer_password']));
+    }
     expect(read('clickhouse/cluster-secret.sh')).toContain(`<remote_servers><${cluster}><secret>`);
   });
 

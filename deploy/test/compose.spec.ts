@@ -108,8 +108,14 @@ describe('deploy/compose.yaml', () => {
 
   it('gives the migrator, writer and reader users to the parts that need them', () => {
     expect(services['migrate'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_migrator', CLICKHOUSE_URL: 'http://clickhouse:8123' });
-    // The reader may not insert: the api leaves ingest to Vector.
-    expect(services['api'].environment).toMatchObject({ CLICKHOUSE_USER: 'logline_reader', MIGRATE_ON_START: 'false', INGEST_ENABLED: 'false' });
+    // The reader may not insert: the api leaves ingest to Vector, and writes its shared state as the writer.
+    expect(services['api'].environment).toMatchObject({
+      CLICKHOUSE_USER: 'logline_reader',
+      CLICKHOUSE_WRITER_USER: 'logline_writer',
+      CLICKHOUSE_WRITER_PASSWORD_FILE: '/run/secrets/clickhouse_writer_password',
+      MIGRATE_ON_START: 'false',
+      INGEST_ENABLED: 'false',
+    });
     expect(vector['sinks']['clickhouse_logs']['auth']).toMatchObject({ user: 'logline_writer', password: 'SECRET[files.clickhouse_writer_password]' });
     expect(vector['sinks']['clickhouse_dead_letters']['auth']).toMatchObject({ user: 'logline_writer', password: 'SECRET[files.clickhouse_writer_password]' });
   });

@@ -11,6 +11,15 @@ import { join } from 'node:path';
 import { execute } from '@bpinternal/verel';
 import { parse } from 'yaml';
 import { readerSettings } from '@logline/ch-client';
+import {
+  ALERT_TRANSITIONS_TABLE,
+  DATABASE,
+  INGEST_ERRORS_TABLE,
+  LOCAL_TABLE_SUFFIX,
+  LOGS_TABLE,
+  PATTERN_GROUPS_TABLE,
+  WEB_SESSION_ENDS_TABLE,
+} from '@logline/log-schema';
 
 const DEPLOY = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(DEPLOY, path), 'utf8');
@@ -101,9 +110,12 @@ describe('deploy/clickhouse users', () => {
     }
   });
 
-  it('lets the writer insert events and dead letters, and touch nothing else (not schema_migrations)', () => {
+  it('lets the writer insert what Vector and the api write, on one server and on a cluster, and touch nothing else (not schema_migrations)', () => {
     const grants = [...section('logline_writer').matchAll(/<query>(.*)<\/query>/g)].map(([, query]) => query);
-    expect(grants).toEqual(['GRANT INSERT ON logs.application_logs', 'GRANT INSERT ON logs.ingest_errors']);
+    const vectorWrites = [LOGS_TABLE, INGEST_ERRORS_TABLE];
+    const apiWrites = [PATTERN_GROUPS_TABLE, ALERT_TRANSITIONS_TABLE, WEB_SESSION_ENDS_TABLE];
+    const tables = [...vectorWrites, ...apiWrites];
+    expect(grants).toEqual([...tables, ...tables.map((table) => `${table}${LOCAL_TABLE_SUFFIX}`)].map((table) => `GRANT INSERT ON ${DATABASE}.${table}`));
   });
 
   it('keeps the reader read-only, changing only the settings the api sends, within caps', () => {

@@ -49,6 +49,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CLICKHOUSE_PASSWORD: 'x', CLICKHOUSE_PASSWORD_FILE: file })).toThrow(/CLICKHOUSE_PASSWORD and CLICKHOUSE_PASSWORD_FILE are both set/);
   });
 
+  it('inserts as CLICKHOUSE_WRITER_USER when set, with its own password file, and as CLICKHOUSE_USER otherwise', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'logline-api-secret-')), 'writer-password');
+    writeFileSync(file, 'writer secret\n');
+    const split = loadConfig({ CLICKHOUSE_USER: 'logline_reader', CLICKHOUSE_WRITER_USER: 'logline_writer', CLICKHOUSE_WRITER_PASSWORD_FILE: file });
+    expect(split.clickhouse).toMatchObject({ username: 'logline_reader', writer: { username: 'logline_writer', password: 'writer secret' } });
+    expect(loadConfig({ CLICKHOUSE_USER: 'one' }).clickhouse.writer).toBeUndefined();
+    expect(() => loadConfig({ CLICKHOUSE_WRITER_PASSWORD: 'x', CLICKHOUSE_WRITER_PASSWORD_FILE: file })).toThrow(/CLICKHOUSE_WRITER_PASSWORD and CLICKHOUSE_WRITER_PASSWORD_FILE are both set/);
+  });
+
   it('takes a cluster name only with a server URL, and only a name ClickHouse allows', () => {
     expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: 'logline' }).clickhouse.cluster).toBe('logline');
     expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123' }).clickhouse.cluster).toBeUndefined();

@@ -22,6 +22,9 @@ const schema = {
     CLICKHOUSE_USER: { type: 'string', default: 'default' },
     CLICKHOUSE_PASSWORD: { type: 'string', default: '' },
     CLICKHOUSE_PASSWORD_FILE: { type: 'string', default: '' },
+    CLICKHOUSE_WRITER_USER: { type: 'string', default: '' },
+    CLICKHOUSE_WRITER_PASSWORD: { type: 'string', default: '' },
+    CLICKHOUSE_WRITER_PASSWORD_FILE: { type: 'string', default: '' },
     CLICKHOUSE_CA_CERT: { type: 'string', default: '' },
     CLICKHOUSE_CLUSTER: { type: 'string', default: '', pattern: `(${CLUSTER_NAME_PATTERN})|^$` },
     LOGLINE_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
@@ -84,7 +87,15 @@ export interface ApiConfig {
   /** Syslog over TCP and UDP (same number); 0: off. */
   syslogPort: number;
   /** `cluster`: the schema spans that cluster's shards and replicas (needs `url`). */
-  clickhouse: { url?: string; username: string; password: string; caCertPath?: string; cluster?: string };
+  clickhouse: {
+    url?: string;
+    username: string;
+    password: string;
+    /** Who inserts, when not `username` (CLICKHOUSE_WRITER_USER). */
+    writer?: { username: string; password: string };
+    caCertPath?: string;
+    cluster?: string;
+  };
   dataDir: string;
   retentionDays: number;
   /** Attributes looked up by id often enough to index (see attribute-indexes.ts in log-schema). */
@@ -149,6 +160,9 @@ interface Env {
   CLICKHOUSE_USER: string;
   CLICKHOUSE_PASSWORD: string;
   CLICKHOUSE_PASSWORD_FILE: string;
+  CLICKHOUSE_WRITER_USER: string;
+  CLICKHOUSE_WRITER_PASSWORD: string;
+  CLICKHOUSE_WRITER_PASSWORD_FILE: string;
   CLICKHOUSE_CA_CERT: string;
   CLICKHOUSE_CLUSTER: string;
   LOGLINE_DATA_DIR: string;
@@ -200,9 +214,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values = envSchema<Env>({ schema, data: env, dotenv: false, ajv: undefined });
   const hosts = parseHostList(values.API_ALLOWED_HOSTS);
   const password = readSecretSetting(env, 'CLICKHOUSE_PASSWORD');
+  const writerPassword = readSecretSetting(env, 'CLICKHOUSE_WRITER_PASSWORD');
   const problems = [
     ...hosts.problems.map((problem) => `API_ALLOWED_HOSTS: ${problem}`),
-    ...(password.problem ? [password.problem] : []),
+    ...[password, writerPassword].flatMap((setting) => (setting.problem ? [setting.problem] : [])),
     ...(values.CLICKHOUSE_CLUSTER && !values.CLICKHOUSE_URL ? ['CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL: a cluster is reached through one of its servers'] : []),
   ];
   const processingRules = readProcessingRules(values.PROCESSING_RULES_FILE, problems);
@@ -219,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: values.CLICKHOUSE_URL || undefined,
       username: values.CLICKHOUSE_USER,
       password: password.value ?? '',
+      writer: values.CLICKHOUSE_WRITER_USER ? { username: values.CLICKHOUSE_WRITER_USER, password: writerPassword.value ?? '' } : undefined,
       caCertPath: values.CLICKHOUSE_CA_CERT || undefined,
       cluster: values.CLICKHOUSE_CLUSTER || undefined,
     },

@@ -25,6 +25,7 @@ function openStorageOf(config: ApiConfig): Storage {
     cluster: config.clickhouse.cluster,
     username: config.clickhouse.username,
     password: config.clickhouse.password,
+    writer: config.clickhouse.writer,
     caCertificate: config.clickhouse.caCertPath ? readFileSync(config.clickhouse.caCertPath) : undefined,
     dataDir: config.dataDir,
     maxQuerySeconds: config.queryTimeoutSeconds,

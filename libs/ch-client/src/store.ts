@@ -195,7 +195,7 @@ export class Store {
 
   /** Records an alert rule's next state; true when this replica's record is the one every replica keeps. */
   recordAlertTransition(change: AlertTransition): Promise<boolean> {
-    return recordAlertTransition(this.storage.writer, change, this.replicaId);
+    return recordAlertTransition(this.storage, change, this.replicaId);
   }
 
   /** Records that the web signed a session out, for every web replica to see. */

@@ -24,6 +24,11 @@ export interface StorageOptions {
   username?: string;
   /** Server password. Default empty. Ignored by the embedded engine. */
   password?: string;
+  /**
+   * The user inserts (and migrations) run as, when not `username`: a read-only reader beside a
+   * writer allowed its few INSERTs. Default: `username` and `password`.
+   */
+  writer?: { readonly username: string; readonly password: string };
   /** PEM CA certificate(s) to trust for an https URL. Default: the system's CAs. */
   caCertificate?: Buffer;
   /** Embedded engine's data directory; created when missing. Required when `url` is unset. */
@@ -81,7 +86,7 @@ function openServer(url: string, options: StorageOptions, readSettings: ClickHou
   };
   const cluster = options.cluster ? clusterSettings : {};
   const reader = createClient({ ...common, clickhouse_settings: { ...readSettings, ...cluster } });
-  const writer = createClient({ ...common, clickhouse_settings: { wait_end_of_query: 1, ...cluster } });
+  const writer = createClient({ ...common, ...options.writer, clickhouse_settings: { wait_end_of_query: 1, ...cluster } });
   const location = new URL(url).origin;
   const schemaTarget = options.cluster ? clusterTarget(options.cluster) : SINGLE_NODE;
   return { mode: 'server', schemaTarget, location, reader, writer, close: () => closeAll([reader, writer]) };

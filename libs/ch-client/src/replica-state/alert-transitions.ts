@@ -45,19 +45,27 @@ export async function readAlertTransitions(client: ClickHouseClient, rules: read
   return new Map(rows.map((row) => [row.rule, toTransition(row)]));
 }
 
-/** Records the change unless another replica recorded that number first; true when this replica's row is the one kept. */
-export async function recordAlertTransition(client: ClickHouseClient, change: AlertTransition, holder: string): Promise<boolean> {
+/**
+ * Records the change unless another replica recorded that number first; true when this replica's
+ * row is the one kept. Inserts as the writer, then reads which row was kept as the reader, so the
+ * writer needs nothing but its INSERT.
+ */
+export async function recordAlertTransition(
+  { writer, reader }: { writer: ClickHouseClient; reader: ClickHouseClient },
+  change: AlertTransition,
+  holder: string,
+): Promise<boolean> {
   const token = `${change.rule}:${change.transition}`;
   const activeSince = change.activeSinceMs === undefined ? null : formatClickHouseTime(change.activeSinceMs);
   await runCommand(
-    client,
+    writer,
     sql`INSERT INTO ${TRANSITIONS} (rule, transition, state, since, active_since, holder)
         SETTINGS insert_deduplication_token = ${token}
         VALUES (${change.rule}, ${bind(change.transition, 'UInt64')}, ${change.state}, ${bind(formatClickHouseTime(change.sinceMs), DATE_TIME)},
                 ${bind(activeSince, `Nullable(${DATE_TIME})`)}, ${holder})`,
   );
   const [kept] = await selectRows<{ holder: string }>(
-    client,
+    reader,
     sql`SELECT holder FROM ${TRANSITIONS}
         WHERE rule = ${change.rule} AND transition = ${bind(change.transition, 'UInt64')}
         ORDER BY written_at, holder LIMIT 1`,
