@@ -96,23 +96,25 @@ function useSessions(app: FastifyInstance, mode: SignInMode, config: SignInConfi
     const user = mode.authenticator.find(account.username);
     return user?.credentialTag === account.credentialTag ? user : undefined;
   };
-  /** The request's session, unless expired, signed out, or its user removed or their password changed. */
-  const liveSession = (request: FastifyRequest, now: number) => {
+  /** The request's session and its user, unless expired, signed out, or the user removed or their password changed. */
+  const liveSession = (request: FastifyRequest, now: number): { session: Session; user?: WebUser } | undefined => {
     const session = decodeSession(readCookie(request.headers.cookie, SESSION_COOKIE), mode.secret);
     if (!session || isExpired(session, limits, now) || signedOut.has(sessionDigest(session))) return undefined;
-    return !session.account || currentUser(session.account) ? session : undefined;
+    if (!session.account) return { session };
+    const user = currentUser(session.account);
+    return user ? { session, user } : undefined;
   };
 
   app.addHook('onRequest', async (request, reply) => {
     const now = Date.now();
-    const session = liveSession(request, now);
+    const live = liveSession(request, now);
     let view = anonymousSessionView();
-    if (session) {
+    if (live) {
+      const { session, user } = live;
       request.session = session;
       request.csrfToken = csrfTokenOf(session, mode.secret);
       // The cookie says when it was last used: renewed now and then, not on every request.
       if (now - session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) setCookie(request, reply, { ...session, lastSeenAt: now });
-      const user = session.account && currentUser(session.account);
       if (user) {
         request.account = { username: user.username, role: user.role };
         view = signedInSessionView(user.username, user.role, request.csrfToken);
