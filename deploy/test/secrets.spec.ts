@@ -18,6 +18,7 @@ import {
   LOCAL_TABLE_SUFFIX,
   LOGS_TABLE,
   PATTERN_GROUPS_TABLE,
+  SAVED_SEARCHES_TABLE,
   WEB_SESSION_ENDS_TABLE,
 } from '@logline/log-schema';
 
@@ -113,7 +114,7 @@ describe('deploy/clickhouse users', () => {
   it('lets the writer insert what Vector and the api write, on one server and on a cluster, and touch nothing else (not schema_migrations)', () => {
     const grants = [...section('logline_writer').matchAll(/<query>(.*)<\/query>/g)].map(([, query]) => query);
     const vectorWrites = [LOGS_TABLE, INGEST_ERRORS_TABLE];
-    const apiWrites = [PATTERN_GROUPS_TABLE, ALERT_TRANSITIONS_TABLE, WEB_SESSION_ENDS_TABLE];
+    const apiWrites = [PATTERN_GROUPS_TABLE, SAVED_SEARCHES_TABLE, ALERT_TRANSITIONS_TABLE, WEB_SESSION_ENDS_TABLE];
     const tables = [...vectorWrites, ...apiWrites];
     expect(grants).toEqual([...tables, ...tables.map((table) => `${table}${LOCAL_TABLE_SUFFIX}`)].map((table) => `GRANT INSERT ON ${DATABASE}.${table}`));
   });
