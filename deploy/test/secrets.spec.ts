@@ -138,7 +138,7 @@ function settingsTheApiSends(): Set<string> {
   const source = join(DEPLOY, '..', 'libs', 'ch-client', 'src');
   const files = readdirSync(source, { recursive: true, encoding: 'utf8' });
   for (const file of files.filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))) {
-    for (const [, clause] of readFileSync(join(source, file), 'utf8').matchAll(/SETTINGS ((?:\w+ = \w+,? ?)+)/g)) {
+    for (const [, clause] of readFileSync(join(source, file), 'utf8').matchAll(/SETTINGS ((?:\w+ = (?:\w+|'\w+'),? ?)+)/g)) {
       for (const [, name] of clause.matchAll(/(\w+) = /g)) names.add(name);
     }
   }
