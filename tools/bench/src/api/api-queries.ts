@@ -25,8 +25,11 @@ export async function settleContext(base: string, nowMs: number, events: number)
   const anchor: AnchorEvent = { id: page.rows[0].id, timestampMs: Number(timestampMs), rowKey, producerId: page.rows[0].producer_id };
   const rows = lookupRows(events, LOOKUP_IDS);
   const lookups = { traceIds: rows.map(traceIdOf), requestIds: rows.map(requestIdOf) };
-  const context: QueryContext = { nowMs, anchor, histograms: {}, lookups };
-  for (const query of QUERIES.filter((spec) => spec.key.startsWith('histogram'))) {
+  const first = await getJson<{ next_cursor: string | null }>(`${base}/logs?limit=100`);
+  if (!first.next_cursor) throw new Error('the first latest-100 page has no next_cursor: was the data loaded?');
+  const context: QueryContext = { nowMs, anchor, histograms: {}, lookups, nextCursor: first.next_cursor };
+  // The histograms' bucket plans, and the patterns' sparkline plan (the same fields in its answer).
+  for (const query of QUERIES.filter((spec) => spec.key.startsWith('histogram') || spec.key === 'patterns')) {
     const answer = await getJson<{ from: string; to: string; bucket_seconds: number }>(`${base}${query.apiPath(context)}`);
     const plan: HistogramPlan = { fromMs: Date.parse(answer.from), toMs: Date.parse(answer.to), bucketSeconds: answer.bucket_seconds };
     context.histograms[query.key] = plan;

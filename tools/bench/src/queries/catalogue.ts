@@ -4,7 +4,7 @@
  * and as the equivalent SQL on PostgreSQL.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { countHistogram, countTopValues, findLog, searchLogs, type LogFilters } from '@logline/ch-client';
+import { countHistogram, countTopValues, findLog, parsePageCursor, searchLogs, type LogFilters, type Store } from '@logline/ch-client';
 import { DEFAULT_RETENTION_DAYS, retentionHorizonMs } from '@logline/log-schema';
 import { COMMON_WORD, PHRASE, RARE_WORD } from '../dataset/bench-events';
 import { exportAll } from './export-all';
@@ -18,9 +18,13 @@ export interface QuerySpec {
   throughput?: boolean;
   /** Path and query string under /api/v1. */
   apiPath(context: QueryContext): string;
-  /** The library call(s) the api's handler makes; resolves with the rows (or buckets) returned. */
-  library(client: ClickHouseClient, context: QueryContext): Promise<number>;
-  postgres(context: QueryContext): PgQuery[];
+  /**
+   * The library call(s) the api's handler makes; resolves with the rows (or buckets) returned.
+   * Calls the api makes through its Store (patterns, which also saves merged groups) get one.
+   */
+  library(client: ClickHouseClient, context: QueryContext, store: Store): Promise<number>;
+  /** The equivalent SQL; none where PostgreSQL has no counterpart (patterns are Logline's own). */
+  postgres?(context: QueryContext): PgQuery[];
 }
 
 const latest = (filters: LogFilters) => (client: ClickHouseClient) =>
@@ -50,8 +54,21 @@ const requestForPostgres = rotation(requestIds);
 const histogram = (key: string, filters: LogFilters) => (client: ClickHouseClient, context: QueryContext) =>
   countHistogram(client, filters, context.histograms[key]).then((result) => result.counts.length);
 
+const nextPageAfter = (context: QueryContext) => {
+  const cursor = parsePageCursor(context.nextCursor, 'time');
+  if (!cursor) throw new Error(`the api's next_cursor '${context.nextCursor}' does not parse`);
+  return cursor;
+};
+
 export const QUERIES: readonly QuerySpec[] = [
   { key: 'latest', label: 'latest 100', apiPath: () => '/logs', library: latest({}), postgres: pgQueries.latest },
+  {
+    key: 'next-page',
+    label: 'next page of latest 100 (cursor)',
+    apiPath: (c) => `/logs?cursor=${encodeURIComponent(c.nextCursor)}`,
+    library: (client, c) => searchLogs(client, { limit: 100, order: 'desc', after: nextPageAfter(c) }).then((page) => page.rows.length),
+    postgres: (c) => pgQueries.olderThan(nextPageAfter(c).timestampMs),
+  },
   {
     key: 'filtered',
     label: 'latest 100, level ERROR + source payment',
@@ -77,6 +94,13 @@ export const QUERIES: readonly QuerySpec[] = [
     postgres: pgQueries.histogram('histogram-7d'),
   },
   {
+    key: 'histogram-30d',
+    label: 'histogram 30 d (rollup)',
+    apiPath: (c) => `/histogram?from=${iso(c.nowMs - 30 * DAY_MS)}&to=${iso(c.nowMs)}`,
+    library: histogram('histogram-30d', {}),
+    postgres: pgQueries.histogram('histogram-30d'),
+  },
+  {
     key: 'histogram-raw',
     label: `histogram 24 h, q=${COMMON_WORD} (raw table)`,
     apiPath: (c) => `/histogram?${day(c)}&q=${COMMON_WORD}`,
@@ -96,6 +120,16 @@ export const QUERIES: readonly QuerySpec[] = [
       return values;
     },
     postgres: pgQueries.facets,
+  },
+  {
+    key: 'patterns',
+    label: 'patterns 24 h (top 50, with sparklines)',
+    apiPath: (c) => `/patterns?${day(c)}`,
+    library: async (_client, c, store) => {
+      const plan = c.histograms.patterns;
+      const options = { limit: 50, sparkline: plan, expiringBeforeMs: retentionHorizonMs(DEFAULT_RETENTION_DAYS) };
+      return (await store.listPatterns({ fromMs: plan.fromMs, toMs: plan.toMs }, options)).patterns.length;
+    },
   },
   {
     key: 'point',

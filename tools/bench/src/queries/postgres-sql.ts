@@ -15,6 +15,7 @@ const dayRange = (c: QueryContext) => [new Date(c.nowMs - DAY_MS), new Date(c.no
 
 export const pgQueries = {
   latest: () => newest('', []),
+  olderThan: (timestampMs: number) => newest('WHERE ts < $1', [new Date(timestampMs)]),
   filtered: () => newest('WHERE log_level = $1 AND source = $2', ['ERROR', 'payment']),
   rare: () => newest('WHERE message ILIKE $1', [`%${RARE_WORD}%`]),
   common: () => newest('WHERE message ILIKE $1', [`%${COMMON_WORD}%`]),

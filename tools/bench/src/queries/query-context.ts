@@ -20,6 +20,8 @@ export interface QueryContext {
   nowMs: number;
   anchor: AnchorEvent;
   histograms: Record<string, HistogramPlan>;
+  /** next_cursor of the api's first latest-100 page: where "next page" continues. */
+  nextCursor: string;
   /** Ids the lookups ask for, one after another (each a trace of ten events, each request id one event). */
   lookups: { traceIds: string[]; requestIds: string[] };
 }

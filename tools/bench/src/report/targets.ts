@@ -25,6 +25,7 @@ export const QUERY_TARGETS: Record<string, QueryTarget> = {
   rare: { maxApiMs: 30 },
   'histogram-24h': { maxApiMs: 100, minPgRatio: 10 },
   'histogram-7d': { minPgRatio: 10 },
+  'histogram-30d': { minPgRatio: 10 },
   'histogram-raw': { minPgRatio: 10 },
   facets: { minPgRatio: 10 },
   trace: { maxPgMultiple: 2 },
