@@ -171,6 +171,7 @@ export class Store {
    */
   createLogRowWriter(onDuplicates?: DuplicatesListener, listener?: InsertListener): WriteBatch<PreparedLogRow> {
     return createLogRowWriter(this.storage.writer, onDuplicates, {
+      reader: this.storage.reader,
       soleWriter: this.recent !== undefined,
       recent: this.recent,
       native: this.native,

@@ -34,6 +34,11 @@ export interface LogRowWriterOptions {
   native?: NativeBlockInserter;
   /** Told of every insert as it settles, in insert order (the embedded api's live tail). */
   listener?: InsertListener;
+  /**
+   * The client the duplicate check reads through. Default: the writer. The api passes its reader,
+   * because its writer user on a server may only insert (deploy/clickhouse/users.d).
+   */
+  reader?: ClickHouseClient;
 }
 
 /** Rows just stored and visible to queries, all stamped `ingested_at` = `ingestedMs`. */
@@ -63,7 +68,7 @@ export function createLogRowWriter(
   const insertRows = options.native ? nativeInsert(options.native) : jsonInsert(client);
   let lastStampMs = 0;
   return async (rows) => {
-    const seen = await findStored(client, rows, known);
+    const seen = await findStored(options.reader ?? client, rows, known);
     const duplicates = new Map<string, number>();
     const fresh = rows.filter(({ row }) => {
       if (row.seq === null) return true;
