@@ -1,55 +1,30 @@
 /** Stats mode, field statistics and saved searches in real Chromium against the built api and web. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { type RunningProcess } from '@logline/testing';
-import { startApiAndWeb } from './support/api-and-web';
+import type { Page } from 'playwright-core';
+import { useSeededBrowser } from './support/seeded-browser';
 
 const EVENTS = 300;
 const SOURCES = ['auth', 'payment', 'search'];
 
 describe('analysis in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'logline-analysis-'));
-  let api: RunningProcess;
-  let web: RunningProcess;
-  let webUrl: string;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
-    ({ api, web, webUrl } = started);
+  const session = useSeededBrowser('analysis', () => {
     const start = Date.now() - 10 * 60_000;
     // seq n: source SOURCES[n % 3], ERROR every 4th, duration_ms = n for payment (n % 3 = 1), no duration elsewhere.
-    const lines = Array.from({ length: EVENTS }, (_, seq) =>
-      JSON.stringify({
-        timestamp: new Date(start + seq * 1000).toISOString(),
-        level: seq % 4 === 0 ? 'ERROR' : 'INFO',
-        source: SOURCES[seq % 3],
-        host: `web-${seq % 2}`,
-        message: `request ${seq} served`,
-        producer_id: 'analysis',
-        seq,
-        attributes: seq % 3 === 1 ? { duration_ms: String(seq) } : {},
-      }),
-    );
-    const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
-    expect(((await response.json()) as { accepted: number }).accepted).toBe(EVENTS);
-    browser = await launchChromium();
+    return Array.from({ length: EVENTS }, (_, seq) => ({
+      timestamp: new Date(start + seq * 1000).toISOString(),
+      level: seq % 4 === 0 ? 'ERROR' : 'INFO',
+      source: SOURCES[seq % 3],
+      host: `web-${seq % 2}`,
+      message: `request ${seq} served`,
+      producer_id: 'analysis',
+      seq,
+      attributes: seq % 3 === 1 ? { duration_ms: String(seq) } : {},
+    }));
   });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  });
-  afterEach(() => page.close());
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let page: Page;
+  let webUrl: string;
+  beforeEach(() => ({ page, webUrl } = session));
 
   const texts = (selector: string) => page.locator(selector).allInnerTexts();
 

@@ -1,34 +1,21 @@
 /** The explorer in real Chromium against the built api and web, on seeded events. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { type RunningProcess } from '@logline/testing';
-import { startApiAndWeb } from './support/api-and-web';
+import type { Page } from 'playwright-core';
+import { useSeededBrowser } from './support/seeded-browser';
 
 const EVENTS = 300;
 const LEVELS = ['INFO', 'INFO', 'WARNING', 'ERROR', 'DEBUG', 'CRITICAL'];
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 
 describe('explorer in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'logline-browser-'));
-  let api: RunningProcess;
-  let web: RunningProcess;
-  let webUrl: string;
-  let browser: Browser;
-  let page: Page;
   /** When the seeded event with seq 0 happened; seq n is n seconds later. */
-  let seededFrom: number;
-
-  beforeAll(async () => {
-    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
-    ({ api, web, webUrl } = started);
-    const start = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
-    seededFrom = start;
-    const lines = Array.from({ length: EVENTS }, (_, seq) =>
-      JSON.stringify({
-        timestamp: new Date(start + seq * 1000).toISOString(),
+  const seededFrom = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
+  const session = useSeededBrowser(
+    'browser',
+    () =>
+      Array.from({ length: EVENTS }, (_, seq) => ({
+        timestamp: new Date(seededFrom + seq * 1000).toISOString(),
         level: LEVELS[seq % LEVELS.length],
         source: ['auth', 'payment', 'search'][seq % 3],
         message: seq === 123 ? 'quantum flux capacitor failed' : seq === 200 ? HOSTILE : `request ${seq} served`,
@@ -36,23 +23,12 @@ describe('explorer in Chromium', () => {
         seq,
         // Every 50th event comes from one region: the attribute filter's target.
         region: seq % 50 === 0 ? 'eu west:1' : 'us-east',
-      }),
-    );
-    const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
-    expect(((await response.json()) as { accepted: number }).accepted).toBe(EVENTS);
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  });
-  afterEach(() => page.close());
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+      })),
+    { acceptDownloads: true },
+  );
+  let page: Page;
+  let webUrl: string;
+  beforeEach(() => ({ page, webUrl } = session));
 
   const cells = (column: string) => page.locator(`#logs tbody td.${column}`).allInnerTexts();
 
@@ -126,7 +102,7 @@ describe('explorer in Chromium', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
     const rows = await cells('col-message');
-    const fresh = await browser.newPage();
+    const fresh = await session.browser.newPage();
     await fresh.goto(page.url());
     expect(await fresh.locator('#logs tbody td.col-message').allInnerTexts()).toEqual(rows);
     expect(await fresh.locator('input[name="source"]').inputValue()).toBe('payment');

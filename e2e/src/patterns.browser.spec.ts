@@ -1,12 +1,9 @@
 /** The Patterns view in real Chromium against the built api and web, on seeded events. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { derivePattern } from '@logline/log-patterns';
-import { launchChromium } from './support/browser';
-import { type RunningProcess } from '@logline/testing';
-import { startApiAndWeb } from './support/api-and-web';
+import { useSeededBrowser } from './support/seeded-browser';
 
 const HOSTILE = '<img src=x onerror=window.__xss=1> rejected 42 times';
 
@@ -18,36 +15,14 @@ const TRAFFIC: [(seq: number) => string, number][] = [
 ];
 
 describe('patterns view in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'logline-patterns-'));
-  let api: RunningProcess;
-  let web: RunningProcess;
-  let webUrl: string;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    const { apiUrl, ...started } = await startApiAndWeb(dataDir);
-    ({ api, web, webUrl } = started);
+  const session = useSeededBrowser('patterns', () => {
     const start = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
     const messages = TRAFFIC.flatMap(([message, events]) => Array.from({ length: events }, (_, index) => message(index)));
-    const lines = messages.map((message, seq) =>
-      JSON.stringify({ timestamp: new Date(start + seq * 5000).toISOString(), level: 'info', source: 'sshd', message, producer_id: 'patterns', seq }),
-    );
-    const response = await fetch(`${apiUrl}/api/v1/ingest`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
-    expect(((await response.json()) as { accepted: number }).accepted).toBe(messages.length);
-    browser = await launchChromium();
+    return messages.map((message, seq) => ({ timestamp: new Date(start + seq * 5000).toISOString(), level: 'info', source: 'sshd', message, producer_id: 'patterns', seq }));
   });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  });
-  afterEach(() => page.close());
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let page: Page;
+  let webUrl: string;
+  beforeEach(() => ({ page, webUrl } = session));
 
   const templates = () => page.locator('#patterns tbody td.col-message').allInnerTexts();
   const counts = () => page.locator('#patterns tbody td.col-count').allInnerTexts();
