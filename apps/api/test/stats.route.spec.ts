@@ -129,7 +129,7 @@ describe('GET /api/v1/stats and /api/v1/field-stats', () => {
 
   it.each([
     ['| stats median(attributes.duration_ms)', "q: unknown function 'median' (functions: count, count_distinct, min, max, avg, sum, p50, p90, p99) at position 8"],
-    ['| stats count() by colour', "q: unknown field 'colour' (fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>) at position 19"],
+    ['| stats count() by colour', "q: unknown field 'colour' (fields: level, source, host, producer_id, trace_id, span_id, pattern, attributes.<name>) at position 19"],
     ['| stats sum(host)', "q: sum() needs numbers: an attribute, e.g. sum(attributes.duration_ms); 'host' is text at position 8"],
     ['level:error', "q: a stats query needs '| stats …' after the search, e.g. level:error | stats count() by source at position 11"],
   ])('answers 400 saying what is allowed for %p', async (q, message) => {
@@ -182,6 +182,6 @@ describe('GET /api/v1/stats and /api/v1/field-stats', () => {
   it('refuses an unknown field for field statistics', async () => {
     const response = await get('/api/v1/field-stats', '', '&field=colour');
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toBe("field: unknown field 'colour' (fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>)");
+    expect(response.json().message).toBe("field: unknown field 'colour' (fields: level, source, host, producer_id, trace_id, span_id, pattern, attributes.<name>)");
   });
 });

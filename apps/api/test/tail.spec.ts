@@ -119,6 +119,23 @@ describe('GET /api/v1/tail (server-sent events)', () => {
     await tail.close();
   });
 
+  it('streams the events of a listed pattern by `pattern:`, new members of the group included', async () => {
+    const failed = (user: string, seq: number) => event(seq, { producer_id: 'by-pattern', timestamp: new Date().toISOString(), message: `Failed password for ${user} from 10.0.0.${seq} port 22 ssh2` });
+    await ingestLines([failed('root', 0), failed('admin', 1)]);
+    const range = `from=${new Date(Date.now() - 60_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const [listed] = (await api.app.inject({ url: `/api/v1/patterns?${range}&producer_id=by-pattern` })).json().patterns;
+    expect(listed.template).toBe('Failed password for <*> from <*> port <*> ssh2');
+    const tail = await openTail(baseUrl, `producer_id=by-pattern&q=${encodeURIComponent(`pattern:${listed.pattern_id}`)}`);
+    const hiding = await openTail(baseUrl, `producer_id=by-pattern&q=${encodeURIComponent(`-pattern:${listed.pattern_id}`)}`);
+    // 'guest' is a stored template the listing never saw: the pattern's template covers it.
+    await ingestLines([failed('guest', 2), event(3, { producer_id: 'by-pattern', timestamp: new Date().toISOString(), message: 'cache warmed in 3 ms' }), failed('root', 4)]);
+    await until(() => tail.seqs().length >= 2 && hiding.seqs().length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([...tail.seqs()].sort((a, b) => a - b)).toEqual([2, 4]);
+    expect(hiding.seqs()).toEqual([3]);
+    await Promise.all([tail.close(), hiding.close()]);
+  });
+
   it('pushes a text-filtered tail, read from the table as each insert settles, once and complete', async () => {
     const tail = await openTail(baseUrl, 'q=zebra&producer_id=words');
     const lines = Array.from({ length: 40 }, (_, seq) =>

@@ -21,7 +21,9 @@ export const StatsQuery = Type.Object({
 const StatsValue = Nullable(Type.Number({ description: 'Null where a function had no number to work on.' }));
 
 const StatsRow = Type.Object({
-  by: Type.Array(Type.String(), { description: "The group's values of the by fields ('' where an event lacks the attribute)." }),
+  by: Type.Array(Type.String(), {
+    description: "The group's values of the by fields ('' where an event lacks the attribute; for `pattern`, the id GET /api/v1/patterns lists).",
+  }),
   values: Type.Array(StatsValue, { description: 'One value per function, in the order of `functions`.' }),
 });
 
@@ -44,6 +46,11 @@ export const StatsResult = Type.Object({
   rows: Type.Array(StatsRow),
   has_more: Type.Boolean({ description: 'More groups exist than were returned.' }),
   over_time: Type.Optional(StatsOverTime),
+  pattern_templates: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description: 'With `by pattern`: the template of each pattern id among the rows (as the Patterns view shows it; `<*>` marks a variable).',
+    }),
+  ),
 });
 
 export const FieldStatsQuery = Type.Object({

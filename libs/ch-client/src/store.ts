@@ -137,7 +137,7 @@ export class Store {
 
   /** A stats command over the matching events; throws StatsTooLargeError when a read limit stops it. */
   aggregateLogs(filters: LogFilters, request: AggregateRequest): Promise<AggregateResult> {
-    return aggregateLogs(this.storage.reader, filters, request);
+    return aggregateLogs(this.storage.reader, this.savePatternGroups, filters, request);
   }
 
   tailLogs(filters: LogFilters, options: { after: TailPosition; visibleUntilMs: number; limit: number }): Promise<TailPage> {

@@ -16,13 +16,22 @@ export const LOG_FIELDS = {
 /** A column a query can name. */
 export type LogField = keyof typeof LOG_FIELDS;
 
+/**
+ * An event's pattern, as the Patterns view lists it (`pattern` in a query). Not a column: the
+ * stored `pattern_id` is the template's own id, and a listed pattern may stand for several of
+ * them, so storage resolves it (a term matches every event the listed pattern counts; `by
+ * pattern` groups by listed pattern).
+ */
+export const PATTERN_FIELD = 'pattern';
+export type PatternField = typeof PATTERN_FIELD;
+
 /** An attribute of an event, by its name (`attributes.<name>` in a query). */
 export interface AttributeField {
   readonly attribute: string;
 }
 
-/** A field of an event: one of its columns, or one of its attributes. */
-export type EventField = LogField | AttributeField;
+/** A field of an event: one of its columns, its pattern, or one of its attributes. */
+export type EventField = LogField | PatternField | AttributeField;
 
 export const ATTRIBUTE_PREFIX = 'attributes.';
 
@@ -31,10 +40,11 @@ const FIELD_BY_NAME: ReadonlyMap<string, LogField> = new Map(
 );
 
 /** Every field name a query accepts, for messages: `level, source, …, attributes.<name>`. */
-export const FIELD_NAMES_TEXT = [...Object.values(LOG_FIELDS).map((names) => names[0]), `${ATTRIBUTE_PREFIX}<name>`].join(', ');
+export const FIELD_NAMES_TEXT = [...Object.values(LOG_FIELDS).map((names) => names[0]), PATTERN_FIELD, `${ATTRIBUTE_PREFIX}<name>`].join(', ');
 
-/** The field a name (`level`, `producer`, `attributes.user_id`) stands for; undefined for an unknown name. */
+/** The field a name (`level`, `producer`, `pattern`, `attributes.user_id`) stands for; undefined for an unknown name. */
 export function fieldNamed(name: string): EventField | undefined {
+  if (name === PATTERN_FIELD) return PATTERN_FIELD;
   if (name.startsWith(ATTRIBUTE_PREFIX)) {
     const attribute = name.slice(ATTRIBUTE_PREFIX.length);
     return attribute === '' ? undefined : { attribute };
@@ -49,5 +59,6 @@ export function isLogField(value: string): value is LogField {
 
 /** How a field is written in a query and shown: `level`, `attributes.user_id`. */
 export function fieldName(field: EventField): string {
+  if (field === PATTERN_FIELD) return PATTERN_FIELD;
   return typeof field === 'string' ? LOG_FIELDS[field][0] : `${ATTRIBUTE_PREFIX}${field.attribute}`;
 }

@@ -36,15 +36,23 @@ describe('parseSearch', () => {
     ]);
   });
 
+  it('reads pattern ids whole, in lower case, any of repeated ones, and excluded ones', () => {
+    expect(parseSearch('pattern:3F2A9C0D1E4B5A6F pattern:0000000000000001 -pattern:00000000000000ff')?.fields).toEqual([
+      { field: 'pattern', values: ['3f2a9c0d1e4b5a6f', '0000000000000001'], prefix: false, negate: false },
+      { field: 'pattern', values: ['00000000000000ff'], prefix: false, negate: true },
+    ]);
+  });
+
   it('splits a word with punctuation into its words, like the index', () => {
     expect(parseSearch('user_42@example.com')?.text).toEqual([{ words: ['user', '42', 'example', 'com'], negate: false }]);
   });
 
   it.each([
     ['error "unterminated', /^unterminated quote at position 6$/],
-    ['color:red', /^unknown field 'color' \(fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>; .*\) at position 0$/],
+    ['color:red', /^unknown field 'color' \(fields: level, source, host, producer_id, trace_id, span_id, pattern, attributes.<name>; .*\) at position 0$/],
     ['ok level:LOUD', /unknown level 'LOUD'.* at position 3/],
     ['source:', /'source:' needs a value at position 0/],
+    ['error pattern:3f2a*', /^'3f2a\*' is not a pattern id \(16 hex digits, as the Patterns view lists them\) at position 6$/],
     ['!!! --', /nothing to search for .* at position 0/],
     ['a "!!!" b', /'!!!' has no letters or digits to search for at position 2/],
     ['error | stats count()', /'\|' starts a stats command .* at position 6/],

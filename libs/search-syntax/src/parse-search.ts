@@ -6,14 +6,17 @@
  *   level:ERROR source:pay*  field terms (LOG_FIELDS, attributes.<name>); `*` at the end matches
  *                            a prefix; repeating a field means any of its values
  *   attributes.user_id:42    an attribute's value; quote values with spaces: host:"db 1"
+ *   pattern:3f2a9c0d1e4b5a6f the events of a pattern, by the id the Patterns view lists (whole
+ *                            ids only: no prefix)
  *   -word -"phrase" -source:auth   excludes what follows the minus
  * A word is a maximal run of ASCII letters and digits, as ClickHouse's text index splits them;
  * bare punctuation between terms is ignored. A `|` outside quotes starts a stats command, which
  * only parseStatsQuery takes.
  */
+import { isPatternId } from '@logline/log-patterns';
 import { toLogLevel } from '@logline/log-schema';
 import { findPipe } from './find-pipe';
-import { FIELD_NAMES_TEXT, fieldNamed, type EventField } from './log-fields';
+import { FIELD_NAMES_TEXT, fieldNamed, PATTERN_FIELD, type EventField } from './log-fields';
 import { SearchSyntaxError } from './search-syntax-error';
 
 /** `field:value` terms: the field equals one of the values (or starts with one, for prefixes). */
@@ -118,7 +121,7 @@ function addField(parsed: ParsedSearch, name: string, rawValue: string, negate: 
     throw new SearchSyntaxError(`unknown field '${name}' (fields: ${FIELD_NAMES_TEXT}; quote text to search for it)`, position);
   }
   if (rawValue === '') throw new SearchSyntaxError(`'${name}:' needs a value`, position);
-  const prefix = rawValue.endsWith('*') && field !== 'log_level';
+  const prefix = rawValue.endsWith('*') && field !== 'log_level' && field !== PATTERN_FIELD;
   const value = fieldValue(field, prefix ? rawValue.slice(0, -1) : rawValue, position);
   const existing = parsed.fields.find(
     (term) => !negate && !term.negate && !term.prefix && !prefix && JSON.stringify(term.field) === JSON.stringify(field),
@@ -133,6 +136,11 @@ function fieldValue(field: EventField, value: string, position: number): string 
     const level = toLogLevel(value);
     if (!level) throw new SearchSyntaxError(`unknown level '${value.slice(0, 32)}' (DEBUG, INFO, WARNING, ERROR, CRITICAL)`, position);
     return level;
+  }
+  if (field === PATTERN_FIELD) {
+    const id = value.toLowerCase();
+    if (!isPatternId(id)) throw new SearchSyntaxError(`'${value.slice(0, 40)}' is not a pattern id (16 hex digits, as the Patterns view lists them)`, position);
+    return id;
   }
   // Ids are stored in lower case; hex digits match in any case.
   return field === 'trace_id' || field === 'span_id' ? value.toLowerCase() : value;

@@ -16,6 +16,13 @@ describe('parseStatsQuery', () => {
     });
   });
 
+  it('groups and counts by pattern', () => {
+    expect(parseStatsQuery('-pattern:3f2a9c0d1e4b5a6f | stats count(), count_distinct(pattern) by pattern, host')).toEqual({
+      search: { text: [], fields: [{ field: 'pattern', values: ['3f2a9c0d1e4b5a6f'], prefix: false, negate: true }] },
+      stats: { aggregations: [{ fn: 'count' }, { fn: 'count_distinct', field: 'pattern' }], by: ['pattern', 'host'] },
+    });
+  });
+
   it('takes every event when nothing comes before the pipe', () => {
     expect(parseStatsQuery('  |stats min(attributes.a),max(attributes.a),avg(attributes.a),sum(attributes.a),p50(attributes.a),p90(attributes.a)')).toEqual({
       search: undefined,
@@ -42,8 +49,9 @@ describe('parseStatsQuery', () => {
     ['level:error', /^a stats query needs '\| stats …' after the search, .* at position 11$/],
     ['error | count()', /^expected 'stats' after '\|', got 'count' .* at position 8$/],
     ['| stats median(attributes.a)', /^unknown function 'median' \(functions: count, count_distinct, min, max, avg, sum, p50, p90, p99\) at position 8$/],
-    ['| stats count() by color', /^unknown field 'color' \(fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>\) at position 19$/],
+    ['| stats count() by color', /^unknown field 'color' \(fields: level, source, host, producer_id, trace_id, span_id, pattern, attributes.<name>\) at position 19$/],
     ['| stats p99(host)', /p99\(\) needs numbers: an attribute, .*'host' is text at position 8/],
+    ['| stats max(pattern)', /max\(\) needs numbers: an attribute, .*'pattern' is text at position 8/],
     ['| stats sum()', /sum\(\) needs a field, e.g. sum\(attributes.duration_ms\)/],
     ['| stats count(host)', /count\(\) counts events and takes no field; count_distinct\(host\)/],
     ['| stats count', /count needs parentheses: count\(\), got the end of the query/],

@@ -7,7 +7,8 @@
  *   query       = [search] "|" "stats" aggregation { "," aggregation } [ "by" field { "," field } ]
  *   aggregation = "count()" | "count_distinct(" field ")" | number-fn "(" attributes.<name> ")"
  *   number-fn   = min | max | avg | sum | p50 | p90 | p99
- *   field       = level | source | host | producer_id | trace_id | span_id | attributes.<name>
+ *   field       = level | source | host | producer_id | trace_id | span_id | pattern | attributes.<name>
+ * `pattern` is the pattern the Patterns view lists (see PATTERN_FIELD), so `by pattern` counts what it counts.
  * At most MAX_AGGREGATIONS functions and MAX_BY_FIELDS fields after `by`.
  */
 import { findPipe } from './find-pipe';

@@ -1,11 +1,13 @@
 /**
  * LogFilters evaluated on rows held in memory, with the table's meaning (filterConditions):
  * levels, sources, producers and field terms. Text terms are left to the table (its tokenizer
- * and case folding are ClickHouse's), and so are patterns (resolved through the pattern tables):
- * filters holding one are not answered here.
+ * and case folding are ClickHouse's), and so are patterns — `pattern_id=` and `pattern:` alike: a
+ * listed pattern's members are the stored templates its template covers, known to the pattern
+ * tables (patternCondition), not to a row — filters holding one are not answered here (the live
+ * tail reads the table for them right after each insert).
  */
 import { hasLoneSurrogate, type LogRow } from '@logline/log-schema';
-import type { FieldTerm } from '@logline/search-syntax';
+import { PATTERN_FIELD, type FieldTerm } from '@logline/search-syntax';
 import type { LogFilters } from '../sql/log-filters';
 
 export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'producer_id' | 'attributes' | 'trace_id' | 'span_id'>;
@@ -13,6 +15,7 @@ export type FilteredFields = Pick<LogRow, 'log_level' | 'source' | 'host' | 'pro
 /** True when `matchesFilters` decides these filters exactly as the table would. */
 export function filtersHeldInMemory(filters: LogFilters): boolean {
   if (filters.words?.length || filters.text?.length || filters.patternIds?.length || filters.excludedPatternIds?.length) return false;
+  if (filters.fields?.some((term) => term.field === PATTERN_FIELD)) return false;
   const values = [
     ...(filters.levels ?? []),
     ...(filters.sources ?? []),
@@ -40,6 +43,7 @@ function matchesTerm(row: FilteredFields, term: FieldTerm): boolean {
 }
 
 function fieldValue(row: FilteredFields, field: FieldTerm['field']): string {
+  if (field === PATTERN_FIELD) throw new Error('a pattern term is decided by the table (filtersHeldInMemory is false for it)');
   if (typeof field === 'string') return row[field];
   // attributes[key] is '' for a key the event does not have.
   return Object.hasOwn(row.attributes, field.attribute) ? row.attributes[field.attribute] : '';

@@ -1,6 +1,6 @@
 /** WHERE conditions shared by every query over logs.application_logs. */
 import { formatClickHouseTime } from '@logline/log-schema';
-import { isLogField, type FieldTerm, type LogField, type TextTerm } from '@logline/search-syntax';
+import { isLogField, PATTERN_FIELD, type FieldTerm, type LogField, type TextTerm } from '@logline/search-syntax';
 import { patternCondition } from './pattern-filter';
 import { bind, identifier, join, sql, type SqlFragment } from './sql';
 
@@ -82,6 +82,8 @@ export function logFieldColumn(field: LogField): SqlFragment {
 }
 
 function fieldCondition(term: FieldTerm): SqlFragment {
+  // `pattern:` means what pattern_id= means (ids are whole, never prefixes).
+  if (term.field === PATTERN_FIELD) return term.negate ? sql`NOT ${patternCondition(term.values)}` : patternCondition(term.values);
   const column = typeof term.field === 'string' ? logFieldColumn(term.field) : sql`attributes[${term.field.attribute}]`;
   const condition = term.prefix
     ? join(term.values.map((value) => sql`startsWith(${column}, ${value})`), ' OR ')

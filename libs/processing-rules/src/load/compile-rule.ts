@@ -1,5 +1,5 @@
 /** One item of the rules file's `rules:` list, validated and compiled into a ProcessingRule. */
-import { parseSearch, SearchSyntaxError } from '@logline/search-syntax';
+import { parseSearch, PATTERN_FIELD, SearchSyntaxError, type ParsedSearch } from '@logline/search-syntax';
 import type { ProcessingRule, RuleAction } from '../rule';
 import { compileParse } from './compile-parse';
 import { compileRedact } from './compile-redact';
@@ -45,10 +45,22 @@ function readWhen(reader: MappingReader): ProcessingRule['when'] {
   try {
     // Not blank (read as text, it was refused): parseSearch finds terms in it or throws.
     const search = parseSearch(text);
+    if (search && usesPattern(search)) {
+      reader.report('when', PATTERN_REFUSED);
+      return undefined;
+    }
     return search && { text, search };
   } catch (error) {
     if (!(error instanceof SearchSyntaxError)) throw error;
     reader.report('when', error.message);
     return undefined;
   }
+}
+
+/** Rules run before an event's pattern is derived (they may still change its message): there is no pattern to test yet. */
+const PATTERN_REFUSED =
+  "'pattern:' cannot be used here: processing rules run before an event's pattern is derived from its (possibly rewritten) message; filter by pattern in searches and alert rules instead";
+
+function usesPattern(search: ParsedSearch): boolean {
+  return search.fields.some((term) => term.field === PATTERN_FIELD);
 }

@@ -61,12 +61,15 @@ describe('loadProcessingRules', () => {
       '    drop: true',
       '  - name: bad-rename',
       '    rename: { a: 7 }',
+      '  - name: by-pattern',
+      '    when: pattern:3f2a9c0d1e4b5a6f',
+      '    drop: true',
     ].join('\n');
     expect(problemsOf(text)).toEqual([
       "line 4: rule 'bad-regex': parse.regex: missing closing ): `(?P<user>\\w+`",
       "line 5: rule 'no-action': name: a rule does exactly one of parse, set, redact, drop, sample, rename, remove; this one has none",
       "line 9: rule 'two-actions': sample: a rule does exactly one of parse, set, redact, drop, sample, rename, remove; this one has drop and sample",
-      "line 11: rule 'bad-search': when: unknown field 'color' (fields: level, source, host, producer_id, trace_id, span_id, attributes.<name>; quote text to search for it) at position 0",
+      "line 11: rule 'bad-search': when: unknown field 'color' (fields: level, source, host, producer_id, trace_id, span_id, pattern, attributes.<name>; quote text to search for it) at position 0",
       "line 14: rule 'drop-all': drop: needs `when:`, the search of the events to drop (dropping every event is surely a mistake)",
       "line 16: rule 'bad-set': set.colour: unknown field (known: timestamp, log_level, source, host)",
       "line 16: rule 'bad-set': set.log_level: must be a non-empty text",
@@ -75,6 +78,7 @@ describe('loadProcessingRules', () => {
       "line 19: rule 'bad-regex': name: is used by the rule at line 2",
       "line 22: rule 'blank-when': when: must be a non-empty text",
       "line 25: rule 'bad-rename': rename.a: the new name must be an attribute name of 1 to 256 bytes",
+      "line 27: rule 'by-pattern': when: 'pattern:' cannot be used here: processing rules run before an event's pattern is derived from its (possibly rewritten) message; filter by pattern in searches and alert rules instead",
     ]);
   });
 

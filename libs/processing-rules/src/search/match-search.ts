@@ -6,7 +6,7 @@
  * substring (`positionCaseInsensitiveUTF8`); an attribute the event lacks equals ''.
  */
 import type { LogRow } from '@logline/log-schema';
-import type { FieldTerm, ParsedSearch, TextTerm } from '@logline/search-syntax';
+import { PATTERN_FIELD, type FieldTerm, type ParsedSearch, type TextTerm } from '@logline/search-syntax';
 
 export type SearchedFields = Pick<LogRow, 'message' | 'log_level' | 'source' | 'host' | 'producer_id' | 'trace_id' | 'span_id' | 'attributes'>;
 
@@ -44,6 +44,8 @@ function matchesField(term: FieldTerm, event: SearchedFields): boolean {
 }
 
 function fieldValue(field: FieldTerm['field'], event: SearchedFields): string {
+  // compileRule refuses `pattern:` in a rule's `when`: the pattern is derived after the rules ran.
+  if (field === PATTERN_FIELD) throw new Error('a pattern term cannot be decided on an event before its pattern is derived');
   if (typeof field === 'string') return event[field];
   return Object.hasOwn(event.attributes, field.attribute) ? event.attributes[field.attribute] : '';
 }

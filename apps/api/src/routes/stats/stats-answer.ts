@@ -11,6 +11,7 @@ export function toStatsAnswer(stats: StatsSpec, result: AggregateResult, plan?: 
     rows: result.rows.map((row) => ({ by: [...row.by], values: [...row.values] })),
     has_more: result.hasMore,
     over_time: plan && overTime(stats, result, plan),
+    pattern_templates: result.patternTemplates && { ...result.patternTemplates },
   };
 }
 
