@@ -40,6 +40,11 @@ export function isStatsQuery(q: string | undefined): boolean {
   return q !== undefined && findPipe(q) !== undefined;
 }
 
+/** The search of a stats query, before its pipe ('' when it has none); a search without a pipe, whole. */
+export function statsSearchText(q: string): string {
+  return q.slice(0, findPipe(q) ?? q.length).trim();
+}
+
 /** Parses a search followed by `| stats …`. Throws SearchSyntaxError. */
 export function parseStatsQuery(q: string): StatsQuery {
   const pipe = findPipe(q);

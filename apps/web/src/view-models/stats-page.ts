@@ -23,7 +23,7 @@ export function buildStatsPage(filters: LogFilters, stats: StatsResult, elapsedM
     title: 'Stats',
     apiStatus: { tone: 'ok', text: `API ok · ${elapsedMs} ms` },
     form: buildFilterForm(filters),
-    stats: buildStatsView(stats),
+    stats: buildStatsView(stats, filters),
     facets: [],
     fields: listFieldLinks(filters, [], panel?.field),
     fieldStats: panel?.stats && buildFieldStatsView(panel.stats, filters),

@@ -1,5 +1,8 @@
 import type { StatsResult } from '@logline/api-contract';
+import { toLogFilters } from '../filters/log-filters';
 import { buildStatsView, formatValue } from './stats-view';
+
+const filters = toLogFilters({ q: 'level:error | stats count() by host', from: '1h', limit: 100, order: 'desc' });
 
 const result: StatsResult = {
   by: ['host'],
@@ -23,7 +26,7 @@ const result: StatsResult = {
 
 describe('stats view', () => {
   it('lays out the by fields then the functions, naming groups without the attribute', () => {
-    const view = buildStatsView(result);
+    const view = buildStatsView(result, filters);
     expect(view.headers.map((header) => header.label)).toEqual(['host', 'count()', 'p99(attributes.duration_ms)']);
     expect(view.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([
       ['web-1', '1,200', '95.25'],
@@ -33,7 +36,7 @@ describe('stats view', () => {
   });
 
   it('draws the first function per group, scaled to the peak, with a gap where a bucket has no value and a dot for a lone point', () => {
-    const chart = buildStatsView(result).chart;
+    const chart = buildStatsView(result, filters).chart;
     if (!chart) throw new Error('no chart');
     expect(chart.caption).toBe('count() per 1 min');
     expect(chart.peak).toBe('600');
@@ -49,7 +52,27 @@ describe('stats view', () => {
   });
 
   it('has no chart without buckets', () => {
-    expect(buildStatsView({ ...result, over_time: undefined }).chart).toBeUndefined();
+    expect(buildStatsView({ ...result, over_time: undefined }, filters).chart).toBeUndefined();
+  });
+
+  it('shows a pattern as its template with its variables marked, linked to the events it counted', () => {
+    const byPattern: StatsResult = {
+      by: ['pattern', 'host'],
+      functions: ['count()'],
+      rows: [{ by: ['3f2a9c0d1e4b5a6f', 'web-1'], values: [9] }],
+      has_more: false,
+      pattern_templates: { '3f2a9c0d1e4b5a6f': 'Failed password for <*> port <*>' },
+    };
+    const [row] = buildStatsView(byPattern, toLogFilters({ q: 'level:error | stats count() by pattern, host', from: '1h', limit: 100, order: 'desc' })).rows;
+    expect(row.cells.map((cell) => cell.text)).toEqual(['Failed password for <*> port <*>', 'web-1', '9']);
+    expect(row.cells[0].pattern?.parts).toEqual([
+      { text: 'Failed password for ', variable: false },
+      { text: '<*>', variable: true },
+      { text: ' port ', variable: false },
+      { text: '<*>', variable: true },
+    ]);
+    expect(new URLSearchParams(row.cells[0].pattern?.href.slice(2)).get('q')).toBe('level:error pattern:3f2a9c0d1e4b5a6f');
+    expect(row.cells[1].pattern).toBeUndefined();
   });
 
   it('formats numbers for people', () => {

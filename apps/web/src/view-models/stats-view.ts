@@ -1,7 +1,12 @@
 // Shapes a stats answer for the explorer's stats mode: a table of the groups and a line chart of
-// the first function over time, one line per group (the busiest first), as SVG geometry.
+// the first function over time, one line per group (the busiest first), as SVG geometry. A
+// pattern shows as its template, linked to the explorer filtered to it.
 import type { StatsResult } from '@logline/api-contract';
+import { PATTERN_FIELD, statsSearchText } from '@logline/search-syntax';
+import type { LogFilters } from '../filters/log-filters';
 import { axisLabel, CHART_HEIGHT, CHART_WIDTH, describeBucket } from './histogram-view';
+import { logsPageHref } from './page-links';
+import { splitTemplate, type TemplatePart } from './patterns-page';
 
 /** Distinct line colours in app.css (series-0 … series-7); later groups reuse them. */
 const SERIES_CLASSES = 8;
@@ -22,23 +27,48 @@ export interface StatsChart {
   readonly labels: readonly { text: string; anchor: string }[];
 }
 
+export interface StatsCell {
+  readonly text: string;
+  readonly numeric: boolean;
+  /** A pattern's template, cut at its variables, and the explorer showing its events. */
+  readonly pattern?: { readonly parts: readonly TemplatePart[]; readonly href: string };
+}
+
 export interface StatsView {
   readonly headers: readonly { label: string; numeric: boolean }[];
-  readonly rows: readonly { cells: readonly { text: string; numeric: boolean }[] }[];
+  readonly rows: readonly { cells: readonly StatsCell[] }[];
   readonly summary: string;
   readonly chart?: StatsChart;
 }
 
-export function buildStatsView(stats: StatsResult): StatsView {
+export function buildStatsView(stats: StatsResult, filters: LogFilters): StatsView {
   const groups = stats.rows.length;
   return {
     headers: [...stats.by.map((label) => ({ label, numeric: false })), ...stats.functions.map((label) => ({ label, numeric: true }))],
     rows: stats.rows.map((row) => ({
-      cells: [...row.by.map((value) => ({ text: value === '' ? '(none)' : value, numeric: false })), ...row.values.map((value) => ({ text: formatValue(value), numeric: true }))],
+      cells: [
+        ...row.by.map((value, index) => groupCell(stats, filters, index, value)),
+        ...row.values.map((value) => ({ text: formatValue(value), numeric: true })),
+      ],
     })),
     summary: `${groups} ${groups === 1 ? 'group' : 'groups'}${stats.has_more ? ', the busiest shown' : ''}`,
     chart: buildChart(stats),
   };
+}
+
+function groupCell(stats: StatsResult, filters: LogFilters, index: number, value: string): StatsCell {
+  const text = groupText(stats, index, value);
+  if (stats.by[index] !== PATTERN_FIELD) return { text, numeric: false };
+  // The search before the pipe, narrowed to the pattern: the events this row counted.
+  const q = `${statsSearchText(filters.q ?? '')} ${PATTERN_FIELD}:${value}`.trim();
+  const href = logsPageHref({ ...filters, q, cursor: undefined, before: undefined, live: false });
+  return { text, numeric: false, pattern: { parts: splitTemplate(text), href } };
+}
+
+/** A group's value as shown: '(none)' for an absent attribute, a pattern's template for its id. */
+function groupText(stats: StatsResult, index: number, value: string): string {
+  if (stats.by[index] === PATTERN_FIELD) return stats.pattern_templates?.[value] ?? value;
+  return value === '' ? '(none)' : value;
 }
 
 /** Numbers with separators and at most 2 decimals (3 significant digits below 1); — where there was no number. */
@@ -56,7 +86,7 @@ function buildChart(stats: StatsResult): StatsChart | undefined {
   const step = CHART_WIDTH / Math.max(1, overTime.buckets.length - 1);
   const y = (value: number) => (peak === 0 ? CHART_HEIGHT : CHART_HEIGHT - (value / peak) * CHART_HEIGHT);
   const lines = overTime.series.map((series, index) => ({
-    label: series.by.length === 0 ? 'all events' : series.by.map((value) => (value === '' ? '(none)' : value)).join(' · '),
+    label: series.by.length === 0 ? 'all events' : series.by.map((value, index) => groupText(stats, index, value)).join(' · '),
     className: `series series-${index % SERIES_CLASSES}`,
     path: linePath(firstValues[index], step, y),
   }));
