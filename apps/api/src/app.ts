@@ -37,6 +37,7 @@ import otlpRoute from './routes/otlp';
 import patternsRoute from './routes/patterns';
 import producersRoute from './routes/producers';
 import savedSearchesRoute from './routes/saved-searches';
+import dashboardTilesRoute from './routes/dashboard-tiles';
 import statsRoute from './routes/stats';
 import tailRoute from './routes/tail';
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(statsRoute);
   await app.register(fieldStatsRoute);
   await app.register(savedSearchesRoute);
+  await app.register(dashboardTilesRoute);
   await app.register(contextRoute);
   await app.register(exportRoute);
   await app.register(tailRoute);

@@ -4,6 +4,7 @@ export * from './alerts';
 export * from './audit';
 export * from './context';
 export * from './cursors';
+export * from './dashboard-tiles';
 export * from './error-body';
 export * from './export';
 export * from './facets';

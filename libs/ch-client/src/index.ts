@@ -22,6 +22,7 @@ export { countTopValues, type TopValues, type TopValuesOptions } from './queries
 export type { NewPattern } from './queries/find-new-patterns';
 export { type PatternList, type PatternListRequest, type PatternSummary } from './queries/list-patterns';
 export type { SavedSearchRecord, SavedSearchTable } from './saved-searches/saved-search-table';
+export type { DashboardTileRecord, DashboardTileTable } from './dashboard-tiles/dashboard-tile-table';
 export type { AggregateRequest, AggregateResult, AggregateRow } from './queries/aggregate-logs';
 export type { TailPage, TailPosition } from './queries/tail-logs';
 export type { SourceLag } from './queries/measure-ingest-lag';

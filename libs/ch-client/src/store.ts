@@ -8,6 +8,7 @@ import type { StoredLog } from '@logline/log-schema';
 import type { LogField } from '@logline/search-syntax';
 import type { Storage } from './connection/open-storage';
 import type { LogCursor } from './cursors/log-id';
+import { DashboardTileTable } from './dashboard-tiles/dashboard-tile-table';
 import type { WriteBatch } from './insert/batch-inserter';
 import type { DeadLetter } from './insert/dead-letter';
 import { createLogRowWriter, type DuplicatesListener, type InsertListener } from './insert/log-row-writer';
@@ -57,6 +58,8 @@ export class Store {
   readonly replicaId = newReplicaId();
   /** The saved searches every user and replica shares (logs.saved_searches). */
   readonly savedSearches: SavedSearchTable;
+  /** The saved searches pinned to the Dashboard, shared like them (logs.dashboard_tiles). */
+  readonly dashboardTiles: DashboardTileTable;
   /** The embedded engine takes log rows as Native blocks; a server, as JSON text. */
   private readonly native: NativeBlockInserter | undefined;
 
@@ -65,6 +68,7 @@ export class Store {
     private readonly options: StoreOptions,
   ) {
     this.savedSearches = new SavedSearchTable(storage.reader, storage.writer);
+    this.dashboardTiles = new DashboardTileTable(storage.reader, storage.writer);
     this.recent =
       storage.mode === 'embedded'
         ? new RecentLogs((count) => readNewestRecords(storage.reader, count), {

@@ -10,6 +10,7 @@ export * from './pattern-migration';
 export * from './schema';
 export { ALERT_TRANSITIONS_TABLE } from './replica-state-migration';
 export { WEB_SESSION_ENDS_TABLE } from './web-session-migration';
+export { DASHBOARD_TILES_TABLE } from './dashboard-tile-migration';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

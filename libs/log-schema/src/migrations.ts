@@ -5,6 +5,7 @@
  * node; schema/render-cluster.ts derives what a cluster runs from them.
  */
 import { addAttributeIndexStatements } from './attribute-indexes';
+import { DASHBOARD_TILE_MIGRATION } from './dashboard-tile-migration';
 import { PATTERNS_MIGRATION } from './pattern-migration';
 import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
 import { WEB_SESSION_MIGRATION } from './web-session-migration';
@@ -246,6 +247,7 @@ ORDER BY id`,
   },
   REPLICA_STATE_MIGRATION,
   WEB_SESSION_MIGRATION,
+  DASHBOARD_TILE_MIGRATION,
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

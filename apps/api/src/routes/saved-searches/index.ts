@@ -1,6 +1,7 @@
 /**
  * /api/v1/saved-searches: list, save, open, rename and delete named views of the explorer. Names
- * are unique (409 on a second one); who saved a search and when are kept through renames.
+ * are unique (409 on a second one); who saved a search and when are kept through renames, and so
+ * is its Dashboard tile (moved to the new name). A deleted search's tile stays, saying so.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -66,6 +67,7 @@ const savedSearchesRoute: FastifyPluginAsyncTypebox = async (app) => {
       if (record.name !== request.body.name) {
         await refuseTakenName(table, request.body.name);
         await table.write({ ...record, name: request.body.name });
+        await app.store.dashboardTiles.rename(record.name, request.body.name);
       }
       return toSavedSearch(await existing(table, record.id));
     },
