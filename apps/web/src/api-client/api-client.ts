@@ -23,6 +23,7 @@ import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
 import { BearerAgent } from './bearer-agent';
 import { describeFailure, fetchJson, parseJson, rejectionMessage, unexpectedStatus } from './http-json';
+import { createDashboardTilesClient, type DashboardTilesClient } from './dashboard-tiles-client';
 import { createSavedSearchesClient, type SavedSearchesClient } from './saved-searches-client';
 import type { LogsPage } from './logs-page';
 
@@ -35,7 +36,7 @@ export interface ApiClientOptions {
   readonly token?: string;
 }
 
-export interface ApiClient extends SavedSearchesClient {
+export interface ApiClient extends SavedSearchesClient, DashboardTilesClient {
   /** One page of logs matching `filters`; throws ApiRejectedError or ApiUnavailableError. */
   searchLogs(filters: LogFilters): Promise<LogsPage>;
   /** Counts per time bucket and level for `filters` (paging ignored). */
@@ -107,6 +108,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     getFieldStats: (filters, field) => getChecked(agent, options, 'api/v1/field-stats', withParam(filterParams(filters), 'field', field), FieldStats),
     ...createSavedSearchesClient(agent, options.baseUrl, options.timeoutMs),
+    ...createDashboardTilesClient(agent, options.baseUrl, options.timeoutMs),
     openExport: async (filters, format) => {
       const url = new URL('api/v1/export', options.baseUrl);
       const params = new URLSearchParams(filterParams(filters));

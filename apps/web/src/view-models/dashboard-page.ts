@@ -1,10 +1,12 @@
 /**
  * The Dashboard: the pipeline at a glance over a recent range — events by level over time, the
- * error ratio, the busiest sources and ingest lag per source — as numbers and SVG geometry. Each
- * panel comes from its own api call and shows "unavailable" on its own when that call fails.
+ * error ratio, the busiest sources and ingest lag per source — as numbers and SVG geometry — and
+ * the saved searches pinned to it. Each panel comes from its own api call and shows
+ * "unavailable" on its own when that call fails.
  */
-import type { AlertList, Facets, Freshness, Histogram } from '@logline/api-contract';
+import type { AlertList, DashboardTiles, Facets, Freshness, Histogram } from '@logline/api-contract';
 import type { LogFilters } from '../filters/log-filters';
+import { buildTileViews, type TileView } from './dashboard-tiles';
 import { buildHistogramView, type HistogramView } from './histogram-view';
 import { logsPageHref } from './page-links';
 
@@ -23,6 +25,7 @@ export interface DashboardData {
   facets?: Facets;
   freshness?: Freshness;
   alerts?: AlertList;
+  tiles?: DashboardTiles;
 }
 
 export interface Stat {
@@ -70,6 +73,10 @@ export interface DashboardPanels {
   readonly sources?: readonly ShareBar[];
   readonly lag?: readonly LagRow[];
   readonly lagNote: string;
+  /** The pinned saved searches; undefined when the api did not answer. */
+  readonly tiles?: readonly TileView[];
+  /** Said instead of tiles: none pinned, or the api did not answer. */
+  readonly pinnedNote: string;
 }
 
 export interface DashboardPage extends DashboardPanels {
@@ -101,6 +108,10 @@ export function buildDashboardPanels(range: DashboardRange, data: DashboardData)
     ratio: data.histogram && buildRatioChart(data.histogram),
     sources: data.facets && buildSourceBars(data.facets, filters),
     lag: data.freshness && buildLagRows(data.freshness),
+    tiles: data.tiles && buildTileViews(data.tiles, filters),
+    pinnedNote: data.tiles
+      ? 'No saved search is pinned yet: use “Add to dashboard” on a saved search to follow it here.'
+      : 'Pinned searches are unavailable: the api did not answer.',
     lagNote: data.freshness
       ? `event time → stored, over the last ${range}; live view adds up to ${data.freshness.tail_poll_ms + data.freshness.tail_safety_ms} ms`
       : '',

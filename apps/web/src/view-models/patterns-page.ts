@@ -6,9 +6,7 @@ import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { buildFilterForm, type FilterForm } from './filter-form';
 import { formatUtc } from './format-time';
 import { logsPageHref } from './page-links';
-
-/** Sparkline geometry: one unit of width per bucket, this many units tall. */
-const SPARKLINE_HEIGHT = 20;
+import { buildSparkline, type Sparkline } from './sparkline';
 
 export interface TemplatePart {
   readonly text: string;
@@ -21,7 +19,7 @@ export interface PatternRowView {
   readonly parts: readonly TemplatePart[];
   readonly count: string;
   readonly share: string;
-  readonly sparkline: { readonly width: number; readonly height: number; readonly bars: readonly { x: number; y: string; height: string }[] };
+  readonly sparkline: Sparkline;
   readonly firstSeen: string;
   readonly lastSeen: string;
   readonly sample: string;
@@ -83,20 +81,12 @@ export function buildPatternsPage(filters: LogFilters, answer: Patterns): Patter
 }
 
 function toPatternRow(filters: LogFilters, pattern: PatternRow): PatternRowView {
-  const peak = Math.max(1, ...pattern.sparkline);
   return {
     id: pattern.pattern_id,
     parts: splitTemplate(pattern.template),
     count: pattern.count.toLocaleString('en-US'),
     share: `${(pattern.share * 100).toFixed(1)}%`,
-    sparkline: {
-      width: pattern.sparkline.length,
-      height: SPARKLINE_HEIGHT,
-      bars: pattern.sparkline.map((events, x) => {
-        const height = (events / peak) * SPARKLINE_HEIGHT;
-        return { x, y: (SPARKLINE_HEIGHT - height).toFixed(2), height: height.toFixed(2) };
-      }),
-    },
+    sparkline: buildSparkline(pattern.sparkline),
     firstSeen: formatUtc(pattern.first_seen),
     lastSeen: formatUtc(pattern.last_seen),
     sample: pattern.sample,

@@ -37,6 +37,7 @@ describe('GET /dashboard', () => {
     const asked = api.requests.map((url) => `${url.pathname}?${url.searchParams.toString()}`).sort();
     expect(asked).toEqual([
       '/api/v1/alerts?',
+      '/api/v1/dashboard/tiles?from=6h',
       '/api/v1/facets?from=6h&limit=8',
       '/api/v1/freshness?window=6h',
       '/api/v1/histogram?from=6h',
@@ -45,6 +46,7 @@ describe('GET /dashboard', () => {
     expect(response.body).toContain('class="ratio-line"');
     expect(response.body).toContain('Sources are unavailable');
     expect(response.body).toContain('Ingest lag is unavailable');
+    expect(response.body).toContain('Pinned searches are unavailable');
     expect(response.body).toContain('data-refresh-url="/partials/dashboard?range&#x3D;6h"');
   });
 

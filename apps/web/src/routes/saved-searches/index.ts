@@ -1,4 +1,5 @@
-// Saved searches: the list page, saving the explorer's view, opening, renaming and deleting.
+// Saved searches: the list page, saving the explorer's view, opening, renaming, deleting and
+// pinning to the Dashboard.
 // Changes are form posts (CSRF-checked like every post) answered with a redirect to the list; a
 // change the api refuses (a name in use) shows the list again with its reason.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -42,6 +43,17 @@ const savedSearchesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return renamed.id;
     }),
   );
+
+  // Pinning refers to the search by name, like alert rules; the Dashboard then shows its tile.
+  app.post('/saved-searches/pin', { schema: { body: NameForm } }, async (request, reply) => {
+    try {
+      await app.api.pinSavedSearch(request.body.name);
+      return reply.redirect('/dashboard', 303);
+    } catch (error) {
+      if (!(error instanceof ApiRejectedError)) throw error;
+      return showList(app.api, reply, 400, error.message);
+    }
+  });
 
   app.post('/saved-searches/:id/delete', { schema: { params: IdParams } }, async (request, reply) =>
     changeThenList(app.api, reply, async () => {
