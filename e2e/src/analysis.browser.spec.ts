@@ -50,6 +50,18 @@ describe('analysis in Chromium', () => {
     await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'stats.png') });
   });
 
+  it('groups by pattern, showing each pattern as its template linked to its events', async () => {
+    await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('level:ERROR | stats count() by pattern')}`);
+    expect(await page.locator('#stats-table thead th').allTextContents()).toEqual(['pattern', 'count()']);
+    const template = page.locator('#stats-table tbody td a.pattern-template');
+    expect(await template.allInnerTexts()).toEqual(['request <*> served']);
+    expect(await template.locator('mark.pattern-variable').allInnerTexts()).toEqual(['<*>']);
+    expect(await texts('#stats-table tbody td.numeric')).toEqual(['75']);
+    await Promise.all([page.waitForURL(/pattern%3A/), template.click()]);
+    expect(new URL(page.url()).searchParams.get('q')).toMatch(/^level:ERROR pattern:[0-9a-f]{16}$/);
+    expect(await page.locator('#logs tbody tr').count()).toBe(75);
+  });
+
   it('answers a stats query with an unknown function by saying what is allowed', async () => {
     const response = await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('| stats median(attributes.duration_ms)')}`);
     expect(response?.status()).toBe(400);
@@ -81,6 +93,7 @@ describe('analysis in Chromium', () => {
       'anonymous',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
       'Rename',
+      'Add to dashboard',
       'Delete',
     ]);
 
@@ -110,5 +123,22 @@ describe('analysis in Chromium', () => {
     await Promise.all([page.waitForURL(/\/saved-searches$/), page.click('.saved-delete button')]);
     expect(await page.locator('#saved-searches tbody tr').count()).toBe(0);
     expect(await page.locator('#empty-state').isVisible()).toBe(true);
+  });
+
+  it('pins a saved search to the Dashboard, shows its count over the range, and removes it', async () => {
+    await page.goto(`${webUrl}/?from=15m&level=ERROR&source=payment`);
+    await page.fill('#save-search input[name="name"]', 'Failed payments');
+    await Promise.all([page.waitForURL(/\/saved-searches\?saved=/), page.click('#save-search button[type="submit"]')]);
+    await Promise.all([page.waitForURL(/\/dashboard$/), page.click('#saved-searches tr:has-text("Failed payments") .saved-pin button')]);
+    const tile = page.locator('#panel-pinned .search-tile[data-saved-search="Failed payments"]');
+    // The Dashboard's range (1h) replaces the search's own 15m.
+    expect(await tile.locator('.tile-count').innerText()).toBe('25');
+    expect(await tile.locator('.sparkline rect').count()).toBeGreaterThan(1);
+    await Promise.all([page.waitForURL(/level=ERROR/), tile.locator('.tile-name').click()]);
+    expect(new URL(page.url()).searchParams.get('source')).toBe('payment');
+    await page.goto(`${webUrl}/dashboard`);
+    await Promise.all([page.waitForURL(/\/dashboard\?range=1h$/), page.locator('#panel-pinned .tile-remove button').click()]);
+    expect(await page.locator('#panel-pinned .search-tile').count()).toBe(0);
+    expect(await page.locator('#pinned-empty').innerText()).toMatch(/^No saved search is pinned yet/);
   });
 });
