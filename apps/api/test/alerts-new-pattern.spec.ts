@@ -29,6 +29,7 @@ receivers:
 rules:
   - { name: new-errors, new_pattern: true, min_level: error, window: 1h, severity: critical }
   - { name: new-in-billing, new_pattern: true, query: "source:billing", window: 1h }
+  - { name: failed-passwords, query: "pattern:${derivePattern(KNOWN).patternId}", window: 1h, threshold: 2, receivers: [] }
 `,
     );
     api = await startTestApi({ ALERT_RULES_FILE: join(dir, 'rules.yaml'), ALERT_EVAL_SECONDS: '60' });
@@ -78,5 +79,12 @@ rules:
     await ingest([{ message: 'invoice 7781 sent to bob', level: 'info', source: 'billing' }]);
     await api.alerts.evaluate();
     expect(await rule('new-in-billing')).toMatchObject({ state: 'firing', last_count: 1 });
+  });
+
+  it('counts the events of a pattern named with `pattern:` in a threshold rule', async () => {
+    await ingest([KNOWN, KNOWN, KNOWN].map((message) => ({ message, level: 'warning' })));
+    await api.alerts.evaluate();
+    // The variant (another stored template) is not this stored pattern's: three events, not four.
+    expect(await rule('failed-passwords')).toMatchObject({ state: 'firing', last_count: 3, last_error: null });
   });
 });
