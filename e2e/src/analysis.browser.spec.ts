@@ -134,6 +134,7 @@ describe('analysis in Chromium', () => {
     // The Dashboard's range (1h) replaces the search's own 15m.
     expect(await tile.locator('.tile-count').innerText()).toBe('25');
     expect(await tile.locator('.sparkline rect').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(__dirname, '..', '..', 'test-artifacts', 'dashboard-tiles.png') });
     await Promise.all([page.waitForURL(/level=ERROR/), tile.locator('.tile-name').click()]);
     expect(new URL(page.url()).searchParams.get('source')).toBe('payment');
     await page.goto(`${webUrl}/dashboard`);
