@@ -102,6 +102,12 @@ describe('processing rules at ingest', () => {
     expect(() => loadConfig({ PROCESSING_RULES_FILE: bad })).toThrow(
       new RegExp(`PROCESSING_RULES_FILE: processing rules file ${bad}:\\n  line 3: rule 'broken': parse.regex: .*\\n  line 4: rule 'no-action'`),
     );
+    // The pattern is derived after the rules ran: a rule cannot test it.
+    const byPattern = join(folder, 'by-pattern.yaml');
+    writeFileSync(byPattern, 'rules:\n  - name: drop-noise\n    when: -pattern:3f2a9c0d1e4b5a6f\n    drop: true\n');
+    expect(() => loadConfig({ PROCESSING_RULES_FILE: byPattern })).toThrow(
+      "line 3: rule 'drop-noise': when: 'pattern:' cannot be used here: processing rules run before an event's pattern is derived",
+    );
     expect(() => loadConfig({ PROCESSING_RULES_FILE: join(folder, 'missing.yaml') })).toThrow(/cannot read it: ENOENT/);
   });
 });

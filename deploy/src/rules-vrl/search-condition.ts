@@ -4,7 +4,7 @@
  * tokenizer splits the message (separated by ASCII characters other than letters and digits;
  * ASCII letters in any case); a phrase a case-insensitive substring; a missing attribute ''.
  */
-import type { FieldTerm, ParsedSearch, TextTerm } from '@logline/search-syntax';
+import { PATTERN_FIELD, type FieldTerm, type ParsedSearch, type TextTerm } from '@logline/search-syntax';
 import { vrlRegex, vrlString } from './vrl-syntax';
 
 const MESSAGE = 'string!(.message)';
@@ -28,6 +28,8 @@ function wordPattern(word: string): string {
 }
 
 function fieldCondition(term: FieldTerm): string {
+  // Refused when the rules load (compileRule): the pattern is derived after the rules ran.
+  if (term.field === PATTERN_FIELD) throw new Error('a pattern term cannot be decided before the pattern is derived');
   const value = typeof term.field === 'string' ? `string!(.${term.field})` : `(string(get!(.attributes, [${vrlString(term.field.attribute)}])) ?? "")`;
   const holds = term.prefix
     ? term.values.map((prefix) => `starts_with(${value}, ${vrlString(prefix)})`).join(' || ')

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { DashboardTiles, DashboardTilesQuery, ErrorBody, PinnedTile, PinTile, TileParams } from '@logline/api-contract';
 import { retentionHorizonMs } from '@logline/log-schema';
 import { relayedUser } from '../../auth/relayed-user';
-import { HttpError } from '../../errors';
+import { BadRequestError, HttpError } from '../../errors';
 import { planBuckets } from '../../query/histogram-buckets';
 import { parseTimeBound } from '../../query/time-bound';
 import { answerTile, pinnedTile } from './tile-answer';
@@ -24,7 +24,7 @@ const dashboardTilesRoute: FastifyPluginAsyncTypebox = async (app) => {
       const nowMs = Date.now();
       const toMs = parseTimeBound('to', request.query.to, nowMs) ?? nowMs;
       const fromMs = parseTimeBound('from', request.query.from, nowMs) ?? toMs;
-      if (fromMs >= toMs) throw new HttpError(400, 'from: must be before to');
+      if (fromMs >= toMs) throw new BadRequestError('from: must be before to');
       const plan = planBuckets(fromMs, toMs, request.query.buckets);
       const range = { plan, nowMs, expiringBeforeMs: retentionHorizonMs(app.config.retentionDays) };
       const [pinned, saved] = await Promise.all([tiles.list(), app.store.savedSearches.list()]);
