@@ -1,6 +1,8 @@
 export { Store, type StoreOptions } from './store';
 export type { AlertTransition } from './replica-state/alert-transitions';
 export type { SessionEnd } from './replica-state/web-session-ends';
+export type { SignInCaller, SignInLimits, SignInStart } from './replica-state/sign-in-budgets';
+export { MAX_SHARED_RATE_KEYS, type RateLimitHits } from './replica-state/rate-limit-hits';
 export { openStorage, readerSettings, type Storage, type StorageOptions } from './connection/open-storage';
 export { applyMigrations, type MigrationOptions, type MigrationReport } from './schema/apply-migrations';
 export { BufferFullError, InserterClosedError, isServerUnreachable, StatsTooLargeError, StorageUnavailableError } from './errors';

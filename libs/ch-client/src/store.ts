@@ -32,6 +32,8 @@ import { pingStorage } from './queries/ping-storage';
 import { readProducerActivity, type ProducerActivity } from './queries/read-producer-activity';
 import { readAlertTransitions, recordAlertTransition, type AlertTransition } from './replica-state/alert-transitions';
 import { readSessionEnds, recordSessionEnd, type SessionEnd } from './replica-state/web-session-ends';
+import { exchangeRateLimitHits, type RateLimitHits } from './replica-state/rate-limit-hits';
+import { beginSignIn, signInRetryAfterMs, succeedSignIn, type SignInCaller, type SignInLimits, type SignInStart } from './replica-state/sign-in-budgets';
 import { newReplicaId } from './replica-state/replica-id';
 import { readNewestRecords, searchLogs, type SearchLogsOptions, type SearchLogsResult } from './queries/search-logs';
 import { summarizeIngestErrors, type IngestErrorSummary } from './queries/summarize-ingest-errors';
@@ -211,6 +213,26 @@ export class Store {
   /** The web sessions signed out that would otherwise still be valid at `nowMs`. */
   readSessionEnds(nowMs: number): Promise<SessionEnd[]> {
     return readSessionEnds(this.storage.reader, nowMs);
+  }
+
+  /** Counts a web sign-in attempt before its password is checked, unless a budget shared by every web replica is used up. */
+  beginSignIn(caller: SignInCaller, limits: SignInLimits, nowMs: number): Promise<SignInStart> {
+    return beginSignIn(this.storage, caller, limits, nowMs);
+  }
+
+  /** Milliseconds until `caller` may try to sign in again; 0 when now. */
+  signInRetryAfterMs(caller: SignInCaller, limits: SignInLimits, nowMs: number): Promise<number> {
+    return signInRetryAfterMs(this.storage.reader, caller, limits, nowMs);
+  }
+
+  /** The password of `attempt` was right: it stops counting, and the address is one the user signs in from. */
+  succeedSignIn(caller: SignInCaller, attempt: string): Promise<void> {
+    return succeedSignIn(this.storage.writer, caller, attempt);
+  }
+
+  /** Adds a replica's new rate-limit counts and answers the other replicas' totals in the window. */
+  exchangeRateLimitHits(report: RateLimitHits): Promise<Map<string, number>> {
+    return exchangeRateLimitHits(this.storage, report);
   }
 
   close(): Promise<void> {

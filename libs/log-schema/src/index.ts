@@ -11,6 +11,7 @@ export * from './schema';
 export { ALERT_TRANSITIONS_TABLE } from './replica-state-migration';
 export { WEB_SESSION_ENDS_TABLE } from './web-session-migration';
 export { DASHBOARD_TILES_TABLE } from './dashboard-tile-migration';
+export { RATE_LIMIT_HITS_TABLE, SIGN_IN_ATTEMPTS_TABLE, SIGN_IN_KNOWN_ADDRESS_DAYS } from './shared-limits-migrations';
 export * from './retention';
 export * from './lone-surrogate';
 export * from './trace-context';

@@ -9,6 +9,7 @@ import { DASHBOARD_TILE_MIGRATION } from './dashboard-tile-migration';
 import { PATTERNS_MIGRATION } from './pattern-migration';
 import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
 import { WEB_SESSION_MIGRATION } from './web-session-migration';
+import { RATE_LIMIT_HITS_MIGRATION, SIGN_IN_ATTEMPTS_MIGRATION } from './shared-limits-migrations';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, ROLLUP_RETENTION_DAYS } from './retention';
 import { DATABASE, LOGS_TABLE } from './tables';
 
@@ -247,6 +248,8 @@ ORDER BY id`,
   },
   REPLICA_STATE_MIGRATION,
   WEB_SESSION_MIGRATION,
+  SIGN_IN_ATTEMPTS_MIGRATION,
+  RATE_LIMIT_HITS_MIGRATION,
   DASHBOARD_TILE_MIGRATION,
 ]);
 
