@@ -6,3 +6,5 @@ export { ConnectionsPerAddress } from './connections-per-address';
 export { readSecretFile, readSecretSetting } from './secret-file';
 export { RELAYED_USER_HEADER } from './relayed-user';
 export { isSameSecret } from './same-secret';
+export { SharedRateCounts, type ExchangeRateCounts, type SharedRateCountsOptions } from './shared-rate-counts';
+export { sharedRateLimitStore } from './shared-rate-limit-store';
