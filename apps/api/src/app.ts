@@ -26,6 +26,7 @@ import facetsRoute from './routes/facets';
 import fieldStatsRoute from './routes/field-stats';
 import freshnessRoute from './routes/freshness';
 import webSessionRoutes from './routes/web-sessions';
+import webLimitRoutes from './routes/web-limits';
 import healthRoute from './routes/health';
 import histogramRoute from './routes/histogram';
 import ingestErrorsRoute from './routes/ingest-errors';
@@ -97,6 +98,7 @@ export async function buildApp(deps: ApiServices, options: FastifyServerOptions 
   await app.register(tailRoute);
   await app.register(freshnessRoute);
   await app.register(webSessionRoutes);
+  await app.register(webLimitRoutes);
   await app.register(auditRoute);
   await app.register(ingestErrorsRoute);
   await app.register(healthRoute);

@@ -22,3 +22,4 @@ export * from './stats';
 export * from './stored-log';
 export * from './tail';
 export * from './web-sessions';
+export * from './web-limits';

@@ -70,14 +70,22 @@ export class SharedRateCounts {
     this.others = others;
   }
 
-  /** Exchanges every `syncMs` until stop(); `onError` hears of each failed exchange. */
-  start(onError: (error: unknown) => void): void {
+  /** Exchanges every `syncMs` until stop(), saying once when exchanges start failing and once when they work again. */
+  start(report: { onFailing: (error: unknown) => void; onRecovered: () => void }): void {
     let running = false;
+    let failing = false;
     this.timer = setInterval(() => {
       if (running) return;
       running = true;
       this.sync()
-        .catch(onError)
+        .then(() => {
+          if (failing) report.onRecovered();
+          failing = false;
+        })
+        .catch((error: unknown) => {
+          if (!failing) report.onFailing(error);
+          failing = true;
+        })
         .finally(() => (running = false));
     }, this.options.syncMs ?? 1_000).unref();
   }

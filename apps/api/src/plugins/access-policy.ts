@@ -4,13 +4,15 @@
  * endpoints take events like /api/v1/ingest (`GET /` answers Elasticsearch clients' handshake).
  * Reads are limited per client and, when the client relays whom it asks for (the web app names
  * its signed-in user in X-Logline-User), per user of that client, so that one busy user cannot
- * use up everyone's budget.
+ * use up everyone's budget. The counts hold across every api replica (SharedRateCounts over
+ * logs.rate_limit_hits, exchanged every second).
  */
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { relayedUser } from '../auth/relayed-user';
 import type { Scope } from '../auth/token-store';
+import { SharedRateCounts, sharedRateLimitStore } from '@logline/security';
 
 interface RoutePolicy {
   scope?: Scope;
@@ -30,6 +32,11 @@ const POLICIES: Record<string, RoutePolicy> = {
   '/metrics': { scope: 'read' },
   // Each web replica reads this every few seconds, whoever is signed in: not a user's query.
   '/api/v1/web/session-ends': { scope: 'read' },
+  // The web's own shared state: per sign-in, and once a second per web replica.
+  '/api/v1/web/sign-in-attempts': { scope: 'read' },
+  '/api/v1/web/sign-in-attempts/wait': { scope: 'read' },
+  '/api/v1/web/sign-ins': { scope: 'read' },
+  '/api/v1/web/rate-limit-hits': { scope: 'read' },
 };
 
 function policyFor(url: string): RoutePolicy | undefined {
@@ -52,11 +59,29 @@ export default fp(async function accessPolicy(app: FastifyInstance, options: Acc
     route.config = { ...route.config, scope: route.config?.scope ?? policy.scope };
     const max = policy.limit ? perMinute[policy.limit] : 0;
     const keyGenerator = policy.limit === 'query' ? clientAndUserKey : clientKey;
-    if (max > 0) route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000, keyGenerator } };
+    if (max > 0) route.config = { ...route.config, rateLimit: { max, timeWindow: WINDOW_MS, keyGenerator } };
   });
   // Registered after the hook above so the limiter sees each route's rateLimit config.
-  await app.register(rateLimit, { global: false, keyGenerator: clientKey });
+  await app.register(rateLimit, { global: false, keyGenerator: clientKey, store: sharedRateLimitStore(shareCounts(app)) });
 });
+
+const WINDOW_MS = 60_000;
+
+/** This replica's counts, exchanged with the other api replicas' through ClickHouse every second while the app runs. */
+function shareCounts(app: FastifyInstance): SharedRateCounts {
+  const counts = new SharedRateCounts(
+    async ({ windowStartMs, hits }) => app.store.exchangeRateLimitHits({ limiter: 'api', windowStartMs, replica: app.store.replicaId, hits }),
+    { windowMs: WINDOW_MS },
+  );
+  app.addHook('onReady', async () =>
+    counts.start({
+      onFailing: (error) => app.log.warn({ err: error }, 'cannot share rate-limit counts with the other api replicas: each counts alone until this works again'),
+      onRecovered: () => app.log.info('sharing rate-limit counts with the other api replicas works again'),
+    }),
+  );
+  app.addHook('onClose', async () => counts.stop());
+  return counts;
+}
 
 /** A token's name identifies a client better than its address. */
 function clientKey(request: FastifyRequest): string {
