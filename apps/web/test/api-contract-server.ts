@@ -1,7 +1,11 @@
 // A local HTTP server that answers with bodies of the api's contract (@logline/api-contract),
 // records every query it receives, and can be told to fail, stall, or be absent. It keeps the
 // web's sign-outs as the api does (/api/v1/web/session-ends), apart from the queries: every web
-// replica reads that list in the background, whatever page is asked for.
+// replica reads that list in the background, whatever page is asked for. The shared budgets
+// (/api/v1/web/sign-in-attempts, sign-ins, rate-limit-hits) answer as a fresh api does (every
+// attempt may go ahead, no other replica counted anything) unless told to pause sign-ins; the
+// budgets themselves are tested against the real engine in the api and ch-client.
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
@@ -35,6 +39,10 @@ export interface ContractApi {
   answerWith(answer: Answer): void;
   /** Answers what the contract does not allow, as a broken or foreign server would. */
   answerOffContract(status: number, body: unknown): void;
+  /** Answers every sign-in attempt as paused for `ms` (0: go ahead). */
+  pauseSignIns(ms: number): void;
+  /** The sign-in attempts counted, as the web sent them. */
+  readonly signInAttempts: Contract.SignInAttemptRequest[];
   close(): Promise<void>;
 }
 
@@ -43,9 +51,14 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
   const requests: URL[] = [];
   const headers: IncomingHttpHeaders[] = [];
   const sessionEnds: Contract.SessionEnd[] = [];
+  const budgets = { pauseMs: 0, signInAttempts: [] as Contract.SignInAttemptRequest[] };
   const server: Server = createServer((request, response) => {
     if (request.url === SESSION_ENDS_PATH) {
       answerSessionEnds(request, response, sessionEnds);
+      return;
+    }
+    if (request.url?.startsWith(WEB_BUDGETS_PATH)) {
+      answerBudgets(request, response, budgets);
       return;
     }
     requests.push(new URL(request.url ?? '/', 'http://contract.test'));
@@ -70,6 +83,10 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
     answerOffContract: (status, body) => {
       answer = { status, body };
     },
+    pauseSignIns: (ms) => {
+      budgets.pauseMs = ms;
+    },
+    signInAttempts: budgets.signInAttempts,
     close: async () => {
       server.closeAllConnections();
       server.close();
@@ -112,6 +129,31 @@ export function storedLog(overrides: Partial<Contract.StoredLogRow> = {}): Contr
 }
 
 const SESSION_ENDS_PATH = '/api/v1/web/session-ends';
+const WEB_BUDGETS_PATH = '/api/v1/web/';
+
+function answerBudgets(request: IncomingMessage, response: ServerResponse, budgets: { pauseMs: number; signInAttempts: Contract.SignInAttemptRequest[] }): void {
+  readBody(request, (body) => {
+    const reply = (status: number, answer?: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(answer === undefined ? undefined : JSON.stringify(answer));
+    };
+    if (request.url === '/api/v1/web/sign-in-attempts') {
+      budgets.signInAttempts.push(body as Contract.SignInAttemptRequest);
+      const start: Contract.SignInStart = budgets.pauseMs > 0 ? { attempt: null, retry_after_ms: budgets.pauseMs } : { attempt: randomUUID(), retry_after_ms: 0 };
+      reply(200, start);
+    } else if (request.url === '/api/v1/web/sign-in-attempts/wait') reply(200, { retry_after_ms: budgets.pauseMs } satisfies Contract.SignInWait);
+    else if (request.url === '/api/v1/web/sign-ins') reply(204);
+    else if (request.url === '/api/v1/web/rate-limit-hits') reply(200, { hits: [] } satisfies Contract.RateLimitTotals);
+    else reply(404, { message: `no route ${request.url}` });
+  });
+}
+
+function readBody(request: IncomingMessage, then: (body: unknown) => void): void {
+  let body = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk: string) => (body += chunk));
+  request.on('end', () => then(body === '' ? undefined : JSON.parse(body)));
+}
 
 function answerSessionEnds(request: IncomingMessage, response: ServerResponse, sessionEnds: Contract.SessionEnd[]): void {
   if (request.method === 'GET') {
@@ -119,11 +161,8 @@ function answerSessionEnds(request: IncomingMessage, response: ServerResponse, s
     response.end(JSON.stringify({ sessions: sessionEnds } satisfies Contract.SessionEnds));
     return;
   }
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk: string) => (body += chunk));
-  request.on('end', () => {
-    sessionEnds.push(JSON.parse(body) as Contract.SessionEnd);
+  readBody(request, (body) => {
+    sessionEnds.push(body as Contract.SessionEnd);
     response.writeHead(204).end();
   });
 }

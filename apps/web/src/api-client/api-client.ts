@@ -15,9 +15,15 @@ import {
   LogsPage as LogsPageAnswer,
   Patterns,
   MAX_STATS_SERIES,
+  RateLimitTotals,
   SessionEnds,
+  SignInStart,
+  SignInWait,
   StatsResult,
+  type RateLimitReport,
   type SessionEnd,
+  type SignInAttemptRequest,
+  type SignInSuccess,
 } from '@logline/api-contract';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { ApiRejectedError, ApiUnavailableError } from './api-errors';
@@ -71,6 +77,14 @@ export interface ApiClient extends SavedSearchesClient, DashboardTilesClient {
   listSessionEnds(): Promise<readonly SessionEnd[]>;
   /** Records a sign-out for every web replica; throws ApiUnavailableError when the api did not. */
   recordSessionEnd(end: SessionEnd): Promise<void>;
+  /** Counts a sign-in attempt with every web replica's, before its password is checked. */
+  beginSignIn(request: SignInAttemptRequest): Promise<SignInStart>;
+  /** How long until this user may try again from this address; 0 when now. */
+  signInRetryAfterMs(request: SignInAttemptRequest): Promise<number>;
+  /** A counted attempt had the right password. */
+  recordSignIn(success: SignInSuccess): Promise<void>;
+  /** Adds this replica's rate-limit counts and answers the other web replicas' totals in the window. */
+  exchangeRateLimitHits(report: RateLimitReport): Promise<RateLimitTotals>;
   close(): Promise<void>;
 }
 
@@ -166,6 +180,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { statusCode } = await fetchJson(agent, url, options.timeoutMs, { method: 'POST', body: end });
       if (statusCode !== 204) throw unexpectedStatus(url, statusCode);
     },
+    beginSignIn: (attempt) => postChecked(agent, options, 'api/v1/web/sign-in-attempts', attempt, SignInStart),
+    signInRetryAfterMs: async (attempt) => (await postChecked(agent, options, 'api/v1/web/sign-in-attempts/wait', attempt, SignInWait)).retry_after_ms,
+    recordSignIn: async (success) => {
+      const url = new URL('api/v1/web/sign-ins', options.baseUrl);
+      const { statusCode } = await fetchJson(agent, url, options.timeoutMs, { method: 'POST', body: success });
+      if (statusCode !== 204) throw unexpectedStatus(url, statusCode);
+    },
+    exchangeRateLimitHits: (report) => postChecked(agent, options, 'api/v1/web/rate-limit-hits', report, RateLimitTotals),
     close: () => agent.close(),
   };
 }
@@ -184,6 +206,17 @@ function filterParams(filters: LogFilters): URLSearchParams {
 function withParam(params: URLSearchParams, name: string, value: string): URLSearchParams {
   params.set(name, value);
   return params;
+}
+
+/** POSTs a JSON body to an api path and checks the answer against its schema. */
+async function postChecked<S extends TSchema>(agent: Agent, options: ApiClientOptions, path: string, body: unknown, schema: S): Promise<Static<S>> {
+  const url = new URL(path, options.baseUrl);
+  const answer = await fetchJson(agent, url, options.timeoutMs, { method: 'POST', body });
+  if (answer.statusCode !== 200) throw unexpectedStatus(url, answer.statusCode);
+  if (!Value.Check(schema, answer.body)) {
+    throw new ApiUnavailableError('unexpected-response', `${url.pathname} answered JSON of an unexpected shape`);
+  }
+  return answer.body as Static<S>;
 }
 
 /** GETs an api path and checks the answer against its schema. */

@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SignInConfig } from '../config';
 import { createCsrfToken } from '../auth/csrf';
-import { LoginThrottle } from '../auth/login-throttle';
 import { expiredSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/session-cookie';
 import {
   csrfTokenOf,
@@ -24,6 +23,7 @@ import {
 } from '../auth/session-token';
 import { SignedOutSessions } from '../auth/signed-out-sessions';
 import { SignInAttempts, type SignInOutcome } from '../auth/sign-in-attempts';
+import { SignInThrottle } from '../auth/sign-in-throttle';
 import type { SignInMode } from '../auth/sign-in-mode';
 import type { Role, WebUser } from '../auth/users-file';
 import { anonymousSessionView, localSessionView, signedInSessionView } from '../view-models/session-view';
@@ -135,7 +135,9 @@ interface SignInParts {
 }
 
 function signInService(app: FastifyInstance, { mode, config, signedOut, limits, setCookie, secure }: SignInParts): SignInService {
-  const attempts = new SignInAttempts(mode.authenticator, new LoginThrottle(config));
+  const attempts = new SignInAttempts(mode.authenticator, new SignInThrottle(app.api, config), (error) =>
+    app.log.warn({ err: error }, 'signed in, but the api did not take the attempt back: it counts against the budgets until they forget it'),
+  );
   return {
     attempt: (username, password, address) => attempts.attempt(username, password, address),
     begin: (request, reply, user) => {

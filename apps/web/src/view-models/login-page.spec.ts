@@ -23,6 +23,7 @@ describe('buildLoginPage', () => {
 
   it('asks to retry shortly when too many sign-ins are being checked', () => {
     expect(buildLoginPage({ ...BASE, problem: { kind: 'busy' } }).error).toBe('Too many sign-ins are being checked right now. Try again in a few seconds.');
+    expect(buildLoginPage({ ...BASE, problem: { kind: 'unavailable' } }).error).toMatch(/^Sign-in is unavailable: the service that counts sign-in attempts cannot be reached/);
   });
 
   it('asks for both fields when one is blank, and confirms a sign-out', () => {

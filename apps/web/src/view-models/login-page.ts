@@ -5,7 +5,8 @@ export type SignInProblem =
   | { readonly kind: 'missing' }
   | { readonly kind: 'wrong-credentials' }
   | { readonly kind: 'locked'; readonly retryAfterMs: number }
-  | { readonly kind: 'busy' };
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'unavailable' };
 
 export interface LoginPageInput {
   /** Where to go after signing in (already checked to be a local path). */
@@ -52,5 +53,7 @@ function describeProblem(problem: SignInProblem): string {
     }
     case 'busy':
       return 'Too many sign-ins are being checked right now. Try again in a few seconds.';
+    case 'unavailable':
+      return 'Sign-in is unavailable: the service that counts sign-in attempts cannot be reached. Try again in a few seconds.';
   }
 }

@@ -48,8 +48,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.code(429).header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
       return reply.view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
     }
-    if (outcome.kind === 'busy') {
-      return reply.code(503).header('retry-after', '2').view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
+    if (outcome.kind === 'busy' || outcome.kind === 'unavailable') {
+      return reply.code(503).header('retry-after', outcome.kind === 'busy' ? '2' : '5').view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
     }
     return reply.code(401).view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
   });
