@@ -7,6 +7,7 @@ import type { SharedRateCounts } from './shared-rate-counts';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
+/** What @fastify/rate-limit passes to `child`: the route's merged limits, its route under `routeInfo` (its typings say otherwise). */
 interface RouteParams {
   readonly routeInfo?: { readonly method?: string | readonly string[]; readonly url?: string };
 }
@@ -20,9 +21,9 @@ export function sharedRateLimitStore(counts: SharedRateCounts) {
       callback(null, counts.hit(`${this.route}${key}`));
     }
 
-    child(params: RouteParams): SharedRateLimitStore {
+    child(params: object): SharedRateLimitStore {
       const store = new SharedRateLimitStore();
-      const { method = '', url = '' } = params.routeInfo ?? {};
+      const { method = '', url = '' } = (params as RouteParams).routeInfo ?? {};
       store.route = `${[method].flat().join(',')} ${url}\n`;
       return store;
     }

@@ -23,7 +23,7 @@ describe('SignInAttempts', () => {
       ['ada', 'bob'].map(async (username) => ({ username, role: 'viewer', password_hash: await hashPassword(`${username} password`, CHEAP) })),
     );
     authenticator = new Authenticator(parseUsers(JSON.stringify(entries), 'users.json'));
-    contract = await startContractApi({ status: 500, body: { message: 'not asked' } });
+    contract = await startContractApi({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'not asked' } });
     api = createApiClient({ baseUrl: `${contract.url}/`, timeoutMs: 2_000 });
   });
   beforeEach(() => {
