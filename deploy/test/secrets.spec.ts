@@ -22,6 +22,8 @@ import {
   PATTERN_GROUPS_TABLE,
   SAVED_SEARCHES_TABLE,
   WEB_SESSION_ENDS_TABLE,
+  SIGN_IN_ATTEMPTS_TABLE,
+  RATE_LIMIT_HITS_TABLE,
 } from '@logline/log-schema';
 
 const DEPLOY = join(__dirname, '..');
@@ -117,7 +119,16 @@ describe('deploy/clickhouse users', () => {
     const grants = [...section('logline_writer').matchAll(/<query>(.*)<\/query>/g)].map(([, query]) => query);
     const vectorWrites = [LOGS_TABLE, INGEST_ERRORS_TABLE];
     // The api's own ingest (INGEST_ENABLED with a server) also counts the duplicates it absorbs.
-    const apiWrites = [DUPLICATES_TABLE, PATTERN_GROUPS_TABLE, SAVED_SEARCHES_TABLE, ALERT_TRANSITIONS_TABLE, WEB_SESSION_ENDS_TABLE, DASHBOARD_TILES_TABLE];
+    const apiWrites = [
+      DUPLICATES_TABLE,
+      PATTERN_GROUPS_TABLE,
+      SAVED_SEARCHES_TABLE,
+      ALERT_TRANSITIONS_TABLE,
+      WEB_SESSION_ENDS_TABLE,
+      SIGN_IN_ATTEMPTS_TABLE,
+      RATE_LIMIT_HITS_TABLE,
+      DASHBOARD_TILES_TABLE,
+    ];
     const tables = [...vectorWrites, ...apiWrites];
     expect(grants).toEqual([...tables, ...tables.map((table) => `${table}${LOCAL_TABLE_SUFFIX}`)].map((table) => `GRANT INSERT ON ${DATABASE}.${table}`));
   });

@@ -284,6 +284,37 @@ ENGINE = MergeTree
 ORDER BY (until, session)
 TTL toDateTime(until) + INTERVAL 1 DAY;
 
+-- Migration 16: sign-in attempts shared by every web replica
+
+CREATE TABLE IF NOT EXISTS logs.sign_in_attempts
+(
+    username  String,
+    address   String,
+    attempt   UUID,
+    at        DateTime64(3, 'UTC'),
+    weight    Int8,
+    signed_in UInt8,
+    expires   DateTime('UTC'),
+    INDEX idx_address address TYPE bloom_filter GRANULARITY 1
+)
+ENGINE = MergeTree
+ORDER BY (username, address, at)
+TTL expires;
+
+-- Migration 17: rate-limit counts shared by every replica
+
+CREATE TABLE IF NOT EXISTS logs.rate_limit_hits
+(
+    limiter      LowCardinality(String),
+    window_start DateTime64(3, 'UTC'),
+    key          String,
+    replica      String,
+    hits         UInt64
+)
+ENGINE = SummingMergeTree
+ORDER BY (limiter, window_start, key, replica)
+TTL toDateTime(window_start) + INTERVAL 1 DAY;
+
 -- Migration 18: dashboard tiles pinning saved searches
 
 CREATE TABLE IF NOT EXISTS logs.dashboard_tiles
@@ -300,5 +331,5 @@ ORDER BY saved_search;
 -- Record the versions applied, as `main.js migrate` does
 
 INSERT INTO logs.schema_migrations (version, name)
-SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (11, 'pattern_id of every event, its catalogue and per-minute counts'), (12, 'text index for lookups by request_id'), (13, 'saved searches shared by every replica'), (14, 'shared replica state: alert rule transitions'), (15, 'web sessions ended by sign-out'), (18, 'dashboard tiles pinning saved searches'))
+SELECT version, name FROM values('version UInt32, name String', (1, 'create application_logs'), (2, 'create ingest_errors (dead letters)'), (3, 'deduplicate retried identical insert blocks'), (4, 'per-minute counts rollup for histograms'), (5, 'index ingested_at for the live tail'), (6, 'count duplicates absorbed per producer'), (7, 'store the row key that orders events sharing a timestamp'), (8, 'smaller compressed blocks for searches that read scattered rows'), (9, 'per-minute counts by host for the host facet'), (10, 'trace and span ids, with a skip index for lookups by trace'), (11, 'pattern_id of every event, its catalogue and per-minute counts'), (12, 'text index for lookups by request_id'), (13, 'saved searches shared by every replica'), (14, 'shared replica state: alert rule transitions'), (15, 'web sessions ended by sign-out'), (16, 'sign-in attempts shared by every web replica'), (17, 'rate-limit counts shared by every replica'), (18, 'dashboard tiles pinning saved searches'))
 WHERE version NOT IN (SELECT version FROM logs.schema_migrations);

@@ -227,7 +227,7 @@ export class Store {
 
   /** The password of `attempt` was right: it stops counting, and the address is one the user signs in from. */
   succeedSignIn(caller: SignInCaller, attempt: string): Promise<void> {
-    return succeedSignIn(this.storage.writer, caller, attempt);
+    return succeedSignIn(this.storage, caller, attempt);
   }
 
   /** Adds a replica's new rate-limit counts and answers the other replicas' totals in the window. */

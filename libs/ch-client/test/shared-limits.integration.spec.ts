@@ -31,7 +31,7 @@ describe.each(STORAGE_MODES)('shared sign-in budgets, %s', (mode) => {
   const signIn = async (username: string, address: string) => {
     const start = await beginSignIn(storage, { username, address }, LIMITS, now);
     if (start.attempt === undefined) throw new Error(`${username} at ${address} is paused`);
-    await succeedSignIn(storage.writer, { username, address }, start.attempt);
+    await succeedSignIn(storage, { username, address }, start.attempt);
   };
 
   it('lets the attempt that uses up a budget run, and pauses the next ones for the window', async () => {

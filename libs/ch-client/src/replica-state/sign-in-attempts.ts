@@ -35,28 +35,28 @@ export interface SeenAttempts {
 
 /** Counts the attempt until `windowMs` after it started. */
 export function recordSignInAttempt(client: ClickHouseClient, attempt: SignInAttempt, windowMs: number): Promise<void> {
-  return insertAttemptRow(client, attempt, 1, windowMs);
+  return insertAttemptRow(client, attempt, { weight: 1, expiresMs: attempt.atMs + windowMs });
 }
 
 /** Stops counting an attempt refused before its password was checked. */
 export function withdrawSignInAttempt(client: ClickHouseClient, attempt: SignInAttempt, windowMs: number): Promise<void> {
-  return insertAttemptRow(client, attempt, -1, windowMs);
+  return insertAttemptRow(client, attempt, { weight: -1, expiresMs: attempt.atMs + windowMs });
 }
 
 /**
  * The password of a recorded attempt was right: it stops counting, and its address becomes one the
- * user signs in from. Copies the attempt's own row, so only an attempt that was recorded (by
- * any replica) can be given back; an unknown one changes nothing.
+ * user signs in from. Reads the attempt's own row first (as the reader: the writer may only
+ * insert), so only an attempt some replica recorded can be given back; an unknown one changes nothing.
  */
-export async function recordSignIn(client: ClickHouseClient, attempt: Omit<SignInAttempt, 'atMs'>): Promise<void> {
-  await runCommand(
-    client,
-    sql`INSERT INTO ${ATTEMPTS} (username, address, attempt, at, weight, signed_in, expires)
-        SELECT username, address, attempt, at, -1, 1, toDateTime(at) + INTERVAL ${bind(SIGN_IN_KNOWN_ADDRESS_DAYS, 'UInt32')} DAY
-        FROM ${ATTEMPTS}
+export async function recordSignIn(clients: { writer: ClickHouseClient; reader: ClickHouseClient }, attempt: Omit<SignInAttempt, 'atMs'>): Promise<void> {
+  const [recorded] = await selectRows<{ at_ms: string | number }>(
+    clients.reader,
+    sql`SELECT toUnixTimestamp64Milli(at) AS at_ms FROM ${ATTEMPTS}
         WHERE username = ${attempt.username} AND address = ${attempt.address} AND attempt = ${bind(attempt.attempt, 'UUID')} AND weight = 1
         LIMIT 1`,
   );
+  if (!recorded) return;
+  await insertAttemptRow(clients.writer, { ...attempt, atMs: Number(recorded.at_ms) }, { weight: -1, signedIn: true });
 }
 
 interface SeenRow {
@@ -95,11 +95,18 @@ export async function readSignInAttempts(
   return { counted, knownAddresses };
 }
 
-function insertAttemptRow(client: ClickHouseClient, attempt: SignInAttempt, weight: 1 | -1, windowMs: number): Promise<void> {
+/** One row of an attempt: counted (1) or given back (-1), kept until `expiresMs` or, for a sign-in, SIGN_IN_KNOWN_ADDRESS_DAYS. */
+function insertAttemptRow(
+  client: ClickHouseClient,
+  attempt: SignInAttempt,
+  row: { weight: 1 | -1; expiresMs: number } | { weight: -1; signedIn: true },
+): Promise<void> {
+  const signedIn = 'signedIn' in row;
+  const expiresMs = signedIn ? attempt.atMs + KNOWN_ADDRESS_MS : row.expiresMs;
   return runCommand(
     client,
     sql`INSERT INTO ${ATTEMPTS} (username, address, attempt, at, weight, signed_in, expires)
         VALUES (${attempt.username}, ${attempt.address}, ${bind(attempt.attempt, 'UUID')}, ${bind(formatClickHouseTime(attempt.atMs), DATE_TIME)},
-                ${bind(weight, 'Int8')}, 0, ${bind(Math.ceil((attempt.atMs + windowMs) / 1000), 'UInt32')})`,
+                ${bind(row.weight, 'Int8')}, ${bind(signedIn ? 1 : 0, 'UInt8')}, ${bind(Math.ceil(expiresMs / 1000), 'UInt32')})`,
   );
 }

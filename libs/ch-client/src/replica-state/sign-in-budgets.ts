@@ -60,8 +60,8 @@ export async function signInRetryAfterMs(reader: ClickHouseClient, caller: SignI
 }
 
 /** The password of `attempt` was right: it is given back, and the address becomes one the user signs in from. */
-export function succeedSignIn(writer: ClickHouseClient, caller: SignInCaller, attempt: string): Promise<void> {
-  return recordSignIn(writer, { attempt, username: normalizeUsername(caller.username), address: caller.address });
+export function succeedSignIn(clients: Clients, caller: SignInCaller, attempt: string): Promise<void> {
+  return recordSignIn(clients, { attempt, username: normalizeUsername(caller.username), address: caller.address });
 }
 
 /** The longest pause among the budgets the caller's attempts count against, not counting attempt `except`. */
