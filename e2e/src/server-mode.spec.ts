@@ -16,6 +16,9 @@ import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-re
 const USER = 'logline_api';
 const PASSWORD = 'p4ss:word with spaces';
 const WEB_PASSWORD = 'correct horse battery staple';
+/** Sign-in attempts per user and address, and requests per user a minute, for every web replica together. */
+const LOGIN_BUDGET = 4;
+const REQUESTS_PER_MINUTE = 120;
 
 interface StoredRow {
   producer_id: string;
@@ -54,7 +57,14 @@ describe('server mode: the built api over ClickHouse HTTP', () => {
   /** A web replica on `apiUrl`; every replica has the same users and session secret. */
   async function startWeb(apiUrl: string): Promise<{ process: RunningProcess; url: string }> {
     const port = await freePort();
-    const env = { WEB_PORT: String(port), API_URL: apiUrl, WEB_USERS_FILE: join(dataDir, 'users.yaml'), WEB_SESSION_SECRET: 's'.repeat(40) };
+    const env = {
+      WEB_PORT: String(port),
+      API_URL: apiUrl,
+      WEB_USERS_FILE: join(dataDir, 'users.yaml'),
+      WEB_SESSION_SECRET: 's'.repeat(40),
+      WEB_LOGIN_MAX_FAILURES: String(LOGIN_BUDGET),
+      WEB_RATE_LIMIT_PER_MINUTE: String(REQUESTS_PER_MINUTE),
+    };
     return { process: startApp('web', [], env), url: `http://127.0.0.1:${port}` };
   }
 
@@ -75,7 +85,8 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
       apis.push(api);
       await waitForOk(`${api.url}/api/v1/health`, api.process);
     }
-    writeFileSync(join(dataDir, 'users.yaml'), `- ${createUserEntry('ada', 'viewer', WEB_PASSWORD)}\n`);
+    const users = ['ada', 'lin', 'grace'].map((name) => `- ${createUserEntry(name, 'viewer', WEB_PASSWORD)}\n`);
+    writeFileSync(join(dataDir, 'users.yaml'), users.join(''));
     for (const api of apis) {
       const web = await startWeb(api.url);
       webs.push(web);
@@ -91,6 +102,13 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
   });
 
   const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
+  /** Requests under `key` the web replicas have shared so far in this minute, read from ClickHouse. */
+  const sharedHits = async (key: string): Promise<number> => {
+    const query = `SELECT sum(hits) FROM logs.rate_limit_hits WHERE limiter = 'web' AND key = {key:String} AND window_start = toStartOfMinute(now64(3)) FORMAT TabSeparated`;
+    const url = `http://127.0.0.1:${frontPort}/?param_key=${encodeURIComponent(key)}`;
+    const response = await fetch(url, { method: 'POST', body: query, headers: { 'x-clickhouse-user': USER, 'x-clickhouse-key': PASSWORD } });
+    return Number((await response.text()).trim());
+  };
   const producerRows = (apiUrl: string, producer: string) =>
     getJson<{ rows: StoredRow[] }>(`${apiUrl}/api/v1/logs?producer_id=${producer}&order=asc&limit=10000`).then((page) => page.rows);
 
@@ -158,6 +176,40 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
       return response.status === 302 && response.headers.get('location') === '/login?next=%2F' ? true : undefined;
     });
     expect((await fetch(`${webs[0].url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('locks a user at the budget of sign-in attempts when the guesses are spread over web A and web B, not at twice it', async () => {
+    const guess = async (web: { url: string }, password: string) => {
+      const form = await fetch(`${web.url}/login`);
+      return (await postForm(`${web.url}/login`, sessionCookieOf(form), { _csrf: csrfOf(await form.text()), username: 'lin', password, next: '/' })).status;
+    };
+    const statuses = [];
+    for (let k = 0; k < LOGIN_BUDGET; k += 1) statuses.push(await guess(webs[k % 2], `guess ${k}`));
+
+    // The attempt that uses the budget up is still checked, and answered with the lock.
+    expect(statuses).toEqual([...Array(LOGIN_BUDGET - 1).fill(401), 429]);
+    expect(await guess(webs[0], WEB_PASSWORD)).toBe(429);
+    expect(await guess(webs[1], WEB_PASSWORD)).toBe(429);
+  });
+
+  it('limits requests per user across web A and web B together, once each replica has exchanged its counts', async () => {
+    // Requests count in fixed minutes: start with room to finish within this one.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 200));
+    const cookie = await signInTo(webs[0].url, 'grace', WEB_PASSWORD);
+    // A signed-in user asking for the sign-in page is sent on: the cheapest counted request.
+    const request = (web: { url: string }) => fetch(`${web.url}/login`, { headers: { cookie }, redirect: 'manual' }).then((response) => response.status);
+    const onA = 70;
+    for (let k = 0; k < onA; k += 1) expect(await request(webs[0])).toBe(303);
+    await until("web A's requests shared", 10_000, async () => ((await sharedHits('user grace')) === onA ? true : undefined));
+    expect(await request(webs[1])).toBe(303);
+    // Web B's report carries its request, and the same exchange read web A's.
+    await until("web B's request shared", 10_000, async () => ((await sharedHits('user grace')) === onA + 1 ? true : undefined));
+
+    const onB = [];
+    for (let k = 0; k < REQUESTS_PER_MINUTE - onA; k += 1) onB.push(await request(webs[1]));
+    expect(onB.filter((status) => status === 303).length).toBe(REQUESTS_PER_MINUTE - onA - 1);
+    expect(onB.at(-1)).toBe(429);
   });
 
   it('answers 503 with Retry-After while the ClickHouse server is down, and recovers when it is back', async () => {
