@@ -53,7 +53,7 @@ const ConfigSchema = Type.Object({
   WEB_LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
   /** Sign-in attempts for one username from addresses it has not signed in from, before it is locked there. Default 50. */
   WEB_LOGIN_MAX_FAILURES_PER_USER: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
-  /** How long failures are counted and a lock lasts. Default 15. */
+  /** How long an attempt counts, on every web replica together: the longest a lock lasts. Default 15. */
   WEB_LOGIN_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
 });
 
