@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { logsPage, startContractApi } from '../test/api-contract-server';
 import { openSignInForm, USERS } from '../test/sign-in-driver';
 import { writeUsersFile } from '../test/users-file-fixture';
 
@@ -71,7 +72,9 @@ describe('requests other sites can make a browser send to the web app', () => {
 
   it('refuses a sign-in form posted from a page of another origin, even with a valid CSRF token', async () => {
     const users = await writeUsersFile(USERS);
-    const signInApp = await buildApp(loadConfig({ API_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path }));
+    // The api counts the attempt before the password is checked.
+    const api = await startContractApi({ status: 200, body: logsPage([]) });
+    const signInApp = await buildApp(loadConfig({ API_URL: api.url, LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path }));
     try {
       const { cookie, csrf } = await openSignInForm(signInApp);
       const signIn = (origin: string) =>
@@ -88,6 +91,7 @@ describe('requests other sites can make a browser send to the web app', () => {
       expect((await signIn('http://localhost:3000')).statusCode).toBe(303);
     } finally {
       await signInApp.close();
+      await api.close();
       users.remove();
     }
   });

@@ -41,6 +41,8 @@ export interface ContractApi {
   answerOffContract(status: number, body: unknown): void;
   /** Answers every sign-in attempt as paused for `ms` (0: go ahead). */
   pauseSignIns(ms: number): void;
+  /** Holds every sign-in attempt's answer until the function returned is called. */
+  holdSignIns(): () => void;
   /** The sign-in attempts counted, as the web sent them. */
   readonly signInAttempts: Contract.SignInAttemptRequest[];
   close(): Promise<void>;
@@ -51,7 +53,7 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
   const requests: URL[] = [];
   const headers: IncomingHttpHeaders[] = [];
   const sessionEnds: Contract.SessionEnd[] = [];
-  const budgets = { pauseMs: 0, signInAttempts: [] as Contract.SignInAttemptRequest[] };
+  const budgets: Budgets = { pauseMs: 0, signInAttempts: [], held: undefined };
   const server: Server = createServer((request, response) => {
     if (request.url === SESSION_ENDS_PATH) {
       answerSessionEnds(request, response, sessionEnds);
@@ -85,6 +87,14 @@ export async function startContractApi(initial: Answer): Promise<ContractApi> {
     },
     pauseSignIns: (ms) => {
       budgets.pauseMs = ms;
+    },
+    holdSignIns: () => {
+      const held: (() => void)[] = [];
+      budgets.held = held;
+      return () => {
+        budgets.held = undefined;
+        for (const answer of held) answer();
+      };
     },
     signInAttempts: budgets.signInAttempts,
     close: async () => {
@@ -131,7 +141,14 @@ export function storedLog(overrides: Partial<Contract.StoredLogRow> = {}): Contr
 const SESSION_ENDS_PATH = '/api/v1/web/session-ends';
 const WEB_BUDGETS_PATH = '/api/v1/web/';
 
-function answerBudgets(request: IncomingMessage, response: ServerResponse, budgets: { pauseMs: number; signInAttempts: Contract.SignInAttemptRequest[] }): void {
+interface Budgets {
+  pauseMs: number;
+  readonly signInAttempts: Contract.SignInAttemptRequest[];
+  /** Answers waiting for holdSignIns' release, while it holds them. */
+  held: (() => void)[] | undefined;
+}
+
+function answerBudgets(request: IncomingMessage, response: ServerResponse, budgets: Budgets): void {
   readBody(request, (body) => {
     const reply = (status: number, answer?: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -140,7 +157,8 @@ function answerBudgets(request: IncomingMessage, response: ServerResponse, budge
     if (request.url === '/api/v1/web/sign-in-attempts') {
       budgets.signInAttempts.push(body as Contract.SignInAttemptRequest);
       const start: Contract.SignInStart = budgets.pauseMs > 0 ? { attempt: null, retry_after_ms: budgets.pauseMs } : { attempt: randomUUID(), retry_after_ms: 0 };
-      reply(200, start);
+      if (budgets.held) budgets.held.push(() => reply(200, start));
+      else reply(200, start);
     } else if (request.url === '/api/v1/web/sign-in-attempts/wait') reply(200, { retry_after_ms: budgets.pauseMs } satisfies Contract.SignInWait);
     else if (request.url === '/api/v1/web/sign-ins') reply(204);
     else if (request.url === '/api/v1/web/rate-limit-hits') reply(200, { hits: [] } satisfies Contract.RateLimitTotals);
