@@ -195,7 +195,7 @@ rules: [{ name: checkout-errors, query: "source:checkout level:ERROR", window: 1
   it('limits requests per user across web A and web B together, once each replica has exchanged its counts', async () => {
     // Requests count in fixed minutes: start with room to finish within this one.
     const left = 60_000 - (Date.now() % 60_000);
-    if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 200));
+    if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 200));
     const cookie = await signInTo(webs[0].url, 'grace', WEB_PASSWORD);
     // A signed-in user asking for the sign-in page is sent on: the cheapest counted request.
     const request = (web: { url: string }) => fetch(`${web.url}/login`, { headers: { cookie }, redirect: 'manual' }).then((response) => response.status);
