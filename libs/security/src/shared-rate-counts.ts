@@ -22,6 +22,12 @@ export interface SharedRateCountsOptions {
   readonly now?: () => number;
 }
 
+/** The part of a Fastify app the exchange runs along with. */
+export interface RunningApp {
+  addHook(name: 'onReady' | 'onClose', hook: () => Promise<void>): unknown;
+  readonly log: { warn(details: object, message: string): void; info(message: string): void };
+}
+
 interface LocalCount {
   hits: number;
   reported: number;
@@ -32,6 +38,8 @@ export class SharedRateCounts {
   private readonly local = new Map<string, LocalCount>();
   private others: ReadonlyMap<string, number> = new Map();
   private timer: NodeJS.Timeout | undefined;
+  private syncing = false;
+  private failing = false;
   private readonly now: () => number;
 
   constructor(
@@ -70,28 +78,30 @@ export class SharedRateCounts {
     this.others = others;
   }
 
-  /** Exchanges every `syncMs` until stop(), saying once when exchanges start failing and once when they work again. */
-  start(report: { onFailing: (error: unknown) => void; onRecovered: () => void }): void {
-    let running = false;
-    let failing = false;
-    this.timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      this.sync()
-        .then(() => {
-          if (failing) report.onRecovered();
-          failing = false;
-        })
-        .catch((error: unknown) => {
-          if (!failing) report.onFailing(error);
-          failing = true;
-        })
-        .finally(() => (running = false));
-    }, this.options.syncMs ?? 1_000).unref();
+  /**
+   * Exchanges every `syncMs` while `app` runs (from its onReady to its onClose), logging once when
+   * exchanges start failing (each replica then counts alone) and once when they work again.
+   */
+  shareWhile(app: RunningApp, peers: string): void {
+    app.addHook('onReady', async () => {
+      this.timer = setInterval(() => void this.syncAndReport(app.log, peers), this.options.syncMs ?? 1_000).unref();
+    });
+    app.addHook('onClose', async () => clearInterval(this.timer));
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  private async syncAndReport(log: RunningApp['log'], peers: string): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      await this.sync();
+      if (this.failing) log.info(`sharing rate-limit counts with the other ${peers} works again`);
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) log.warn({ err: error }, `cannot share rate-limit counts with the other ${peers}: each counts alone until this works again`);
+      this.failing = true;
+    } finally {
+      this.syncing = false;
+    }
   }
 
   private enterWindow(now: number): void {

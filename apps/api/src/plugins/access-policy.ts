@@ -73,13 +73,7 @@ function shareCounts(app: FastifyInstance): SharedRateCounts {
     async ({ windowStartMs, hits }) => app.store.exchangeRateLimitHits({ limiter: 'api', windowStartMs, replica: app.store.replicaId, hits }),
     { windowMs: WINDOW_MS },
   );
-  app.addHook('onReady', async () =>
-    counts.start({
-      onFailing: (error) => app.log.warn({ err: error }, 'cannot share rate-limit counts with the other api replicas: each counts alone until this works again'),
-      onRecovered: () => app.log.info('sharing rate-limit counts with the other api replicas works again'),
-    }),
-  );
-  app.addHook('onClose', async () => counts.stop());
+  counts.shareWhile(app, 'api replicas');
   return counts;
 }
 

@@ -45,12 +45,6 @@ function shareCounts(app: FastifyInstance): SharedRateCounts {
     },
     { windowMs: WINDOW_MS },
   );
-  app.addHook('onReady', async () =>
-    counts.start({
-      onFailing: (error) => app.log.warn({ err: error }, 'cannot share rate-limit counts with the other web replicas through the api: each counts alone until this works again'),
-      onRecovered: () => app.log.info('sharing rate-limit counts with the other web replicas works again'),
-    }),
-  );
-  app.addHook('onClose', async () => counts.stop());
+  counts.shareWhile(app, 'web replicas (through the api)');
   return counts;
 }
