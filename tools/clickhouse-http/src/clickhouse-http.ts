@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Engine } from './engine';
 import { handleRequest, type FrontState } from './handle-request';
+import { MAX_URL_BYTES } from './query-request';
 
 export interface ClickHouseHttpOptions {
   /** The engine's data directory. One process owns a directory; other clients in this process may share it. */
@@ -33,7 +34,7 @@ export interface ClickHouseHttp {
 
 // ClickHouse accepts URLs up to 1 MiB (http_max_uri_size); Node's default header limit is 16 KiB,
 // which long `param_*` values (@clickhouse/client puts them in the URL) would overflow.
-const MAX_REQUEST_HEAD_BYTES = 1024 * 1024 + 64 * 1024;
+const MAX_REQUEST_HEAD_BYTES = MAX_URL_BYTES + 64 * 1024;
 // The server's keep_alive_timeout, 10 s: @clickhouse/client's idle sockets (2.5 s) live shorter.
 const KEEP_ALIVE_MS = 10_000;
 

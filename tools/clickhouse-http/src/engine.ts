@@ -6,7 +6,7 @@
  */
 import { drainPending, Session } from 'chdb';
 import { clickHouseError } from './clickhouse-error';
-import type { QueryRequest } from './query-request';
+import { MAX_URL_BYTES, type QueryRequest } from './query-request';
 
 export interface EngineResult {
   /** The output exactly as the engine wrote it, in the statement's output format. */
@@ -76,10 +76,13 @@ function contextStatements(request: QueryRequest): string[] {
   const statements: string[] = [];
   // GET is read-only: readonly = 2 still lets the request change other settings, not this one.
   if (request.readOnly) statements.push('SET readonly = 2');
-  const assignments = [...request.settings].map(([name, value]) => `${settingName(name)} = ${quote(value)}`);
   // SET param_<name> gives the engine the parameter's text as received, to parse as its placeholder's type.
-  for (const [name, value] of request.queryParameters) assignments.push(`${settingName(`param_${name}`)} = ${quote(value)}`);
-  if (assignments.length > 0) statements.push(`SET ${assignments.join(', ')}`);
+  // A server takes param_* apart from the query text, so max_query_size does not bound them (the URL's
+  // limit does); in a SET it would, so it is lifted to the URL's limit for that statement only.
+  const parameters = [...request.queryParameters].map(([name, value]) => `${settingName(`param_${name}`)} = ${quote(value)}`);
+  if (parameters.length > 0) statements.push(`SET max_query_size = ${MAX_URL_BYTES}`, `SET ${parameters.join(', ')}`, 'SET max_query_size = DEFAULT');
+  const settings = [...request.settings].map(([name, value]) => `${settingName(name)} = ${quote(value)}`);
+  if (settings.length > 0) statements.push(`SET ${settings.join(', ')}`);
   if (request.database !== undefined) statements.push(`USE ${quoteIdentifier(request.database)}`);
   return statements;
 }

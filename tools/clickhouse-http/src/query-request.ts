@@ -26,6 +26,8 @@ const HANDLER_PARAMETERS = new Set([
   'buffer_size', 'wait_end_of_query', 'session_id', 'session_timeout', 'session_check', 'client_protocol_version', 'close_session', 'role',
 ]);
 
+/** ClickHouse's http_max_uri_size: the longest URL a server takes, param_* values included. */
+export const MAX_URL_BYTES = 1024 * 1024;
 const QUERY_PARAMETER_PREFIX = 'param_';
 
 export function readQueryRequest(method: string, params: URLSearchParams, headers: IncomingHttpHeaders, body: string): QueryRequest {

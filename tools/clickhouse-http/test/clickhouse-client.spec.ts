@@ -73,6 +73,14 @@ describe('ClickHouse HTTP front: @clickhouse/client', () => {
     expect(await result.json()).toEqual([{ same: 1, len: 100_000, ids: [1, 2, 3], at: '2026-11-28 12:00:00.250', flag: true, nothing: null }]);
   });
 
+  it('binds parameters past max_query_size, as a server does (they are not query text), and keeps the limit for the query itself', async () => {
+    // 20,000 pattern ids: ~400 KiB of parameter, over the 256 KiB max_query_size, under the 1 MiB URL.
+    const ids = Array.from({ length: 20_000 }, (_, index) => index.toString(16).padStart(16, '0'));
+    const result = await client.query({ query: "SELECT length({ids:Array(String)}) AS n, getSetting('max_query_size') AS limit", query_params: { ids }, format: 'JSONEachRow' });
+    expect(await result.json()).toEqual([{ n: 20_000, limit: 262144 }]);
+    await expect(client.query({ query: `SELECT length('${'x'.repeat(300_000)}')` })).rejects.toMatchObject({ code: '62' });
+  });
+
   it('gives typed ClickHouseErrors with the server code and name', async () => {
     await expect(client.query({ query: 'SELEC 1' })).rejects.toMatchObject({ code: '62', type: 'SYNTAX_ERROR' });
     await expect(client.query({ query: 'SELECT * FROM default.nowhere' })).rejects.toBeInstanceOf(ClickHouseError);

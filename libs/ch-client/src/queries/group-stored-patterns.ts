@@ -12,8 +12,13 @@ import { patternCountParts } from '../sql/pattern-counts';
 import { selectRows } from '../sql/run-query';
 import { bind, identifier, sql } from '../sql/sql';
 
-/** Stored ids a grouping reads, busiest first: their count bounds its memory and time. */
-export const MAX_STORED_IDS = 20_000;
+/**
+ * Stored ids a grouping reads, busiest first: their count bounds its memory and time, and the
+ * size of the id lists the sparkline and `by pattern` queries bind. A server takes bound values in
+ * the URL (at most 1 MiB, http_max_uri_size) at ~25 bytes an id, and such a query binds up to
+ * four lists: 5,000 ids keep it near half of that.
+ */
+export const MAX_STORED_IDS = 5_000;
 /** Stored ids the miner groups; the others join a pattern whose template covers them. */
 const MINED_IDS = 2_000;
 

@@ -18,6 +18,10 @@ export async function timeServerModeQueries(dataDir: string, context: QueryConte
     const api = await startApi(dataDir, { INGEST_TCP_PORT: '0', SYSLOG_PORT: '0', CLICKHOUSE_URL: `http://127.0.0.1:${port}` });
     try {
       return await timeApiQueries(api.base, context, runs);
+    } catch (error) {
+      // A 500's reason is in the processes' logs, not in the answer.
+      const tail = (text: string) => text.slice(-4000);
+      throw new Error(`${String(error)}\n--- api (server mode) printed:\n${tail(api.app.output())}\n--- the ClickHouse HTTP front printed:\n${tail(front.output())}`, { cause: error });
     } finally {
       await api.app.stop();
     }
