@@ -17,7 +17,13 @@ import { getProducerStats } from '../src/queries/get-producer-stats';
 import { closeTestStorage } from '../src/testing';
 import { openStorageIn, STORAGE_MODES } from './storage-modes';
 
-const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
+const HOUR_MS = 3_600_000;
+/**
+ * Whole hours before now: rows must stay inside every retention the tests set (the TTL test sets
+ * 7 days), so fixed dates would expire and fail the suite once the calendar passed them.
+ */
+const hoursAgo = (hours: number) => Math.floor(Date.now() / HOUR_MS) * HOUR_MS - hours * HOUR_MS;
+const T0 = hoursAgo(2 * 24);
 
 function row(i: number, overrides: Partial<Record<string, unknown>> = {}): LogRow {
   const result = normalizeEvent({
@@ -169,7 +175,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   });
 
   it('counts facets exactly over a range that starts and ends mid-minute (rollup plus raw edges)', async () => {
-    const t1 = Date.UTC(2026, 10, 20, 8, 0, 0);
+    const t1 = hoursAgo(4 * 24);
     const sources = ['facet-a', 'facet-b', 'facet-b'];
     const levels = ['INFO', 'ERROR', 'ERROR', 'WARNING'];
     const hosts = ['facet-h1', 'facet-h2', 'facet-h2', 'facet-h2', 'facet-h3'];
@@ -195,7 +201,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   });
 
   it('counts facets from the rollups only from the expiry horizon on, raw events before it', async () => {
-    const t1 = Date.UTC(2026, 10, 21, 6, 0, 0);
+    const t1 = hoursAgo(5 * 24);
     const at = (seq: number) => t1 + seq * 600_000;
     const rows = Array.from({ length: 12 }, (_, seq) =>
       row(seq, { producer_id: 'expiring', timestamp: new Date(at(seq)).toISOString(), source: 'expiring-src', host: seq % 3 === 0 ? 'exp-a' : 'exp-b' }),
@@ -217,7 +223,7 @@ describe.each(STORAGE_MODES)('storage, %s', (mode) => {
   });
 
   it('gives events without a seq ids that page and resolve like any other', async () => {
-    const at = new Date(Date.UTC(2026, 10, 19, 9, 0, 0)).toISOString();
+    const at = new Date(hoursAgo(6 * 24)).toISOString();
     const rows = ['one', 'two', 'three'].map((message) => row(0, { producer_id: 'no-seq', seq: undefined, timestamp: at, message }));
     await createLogRowWriter(storage.writer)(rows.map((r) => prepareLogRow(r)));
     const ids: string[] = [];

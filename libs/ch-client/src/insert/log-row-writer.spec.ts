@@ -6,7 +6,8 @@ import { prepareLogRow, type PreparedLogRow } from './prepared-row';
 import { getProducerStats } from '../queries/get-producer-stats';
 import { closeTestStorage, openTestStorage } from '../testing';
 
-const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
+// An hour ago, minute-aligned: inside the test table's retention whatever the date.
+const T0 = Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000;
 
 function rows(producer: string, seqs: number[], timestampMs = T0): PreparedLogRow[] {
   return seqs.map((seq) => {

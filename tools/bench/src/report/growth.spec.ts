@@ -34,4 +34,10 @@ describe('the growth table', () => {
     expect(table).toContain('| latest 100 | 4.0 ms | 6.0 ms | 420.0 ms | 70.00x | ≤ 300 ms: MISSED |');
     expect(table).toContain('10x the data');
   });
+
+  it('shows n/a for a size that ran before a row was added, and for its growth', () => {
+    const [small, middle, large] = readGrowthPoints(path);
+    const table = renderGrowth([small, { ...middle, apiMs: {} }, large]);
+    expect(table).toContain('| latest 100 | 4.0 ms | n/a | 420.0 ms | n/a | ≤ 300 ms: MISSED |');
+  });
 });

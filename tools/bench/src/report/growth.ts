@@ -52,9 +52,11 @@ export function renderGrowth(points: readonly GrowthPoint[]): string {
   if (points.length === 0) return '';
   const last = points[points.length - 1];
   const before = points.length > 1 ? points[points.length - 2] : undefined;
-  const growth = (pick: (point: GrowthPoint) => number) => (before ? `${fixed(pick(last) / pick(before), 2)}x` : 'n/a');
+  // A size without a figure ran before its row was added to the bench: "n/a", as is its growth.
+  const shown = (value: number, format: (value: number) => string) => (Number.isFinite(value) ? format(value) : 'n/a');
+  const growth = (pick: (point: GrowthPoint) => number) => (before ? shown(pick(last) / pick(before), (ratio) => `${fixed(ratio, 2)}x`) : 'n/a');
   const row = (what: string, pick: (point: GrowthPoint) => number, format: (value: number) => string, target: string) =>
-    `| ${what} | ${points.map((point) => format(pick(point))).join(' | ')} | ${growth(pick)} | ${target} |`;
+    `| ${what} | ${points.map((point) => shown(pick(point), format)).join(' | ')} | ${growth(pick)} | ${target} |`;
   const ms = (value: number) => `${fixed(value)} ms`;
   const t = GROWTH_TARGETS;
   const queryRows = QUERIES.map((spec) => {
