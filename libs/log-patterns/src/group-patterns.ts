@@ -93,27 +93,48 @@ function mergeCovered<T extends StoredPatternCount>(groups: readonly Group<T>[])
   return [...byRoot.values()];
 }
 
-/** Groups by token count and first token (`<*>` for a group whose first token is a variable). */
-function indexByShape(groups: readonly Group<unknown>[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
+/** For one token count: per position, the groups holding each literal token there, and those with a variable there. */
+type PositionIndex = { literal: Map<string, number[]>; variable: number[] }[];
+
+function indexByShape(groups: readonly Group<unknown>[]): Map<number, PositionIndex> {
+  const index = new Map<number, PositionIndex>();
   groups.forEach((group, position) => {
-    const key = shapeKey(group.tokens.length, group.tokens[0]);
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [position]);
-    else list.push(position);
+    let positions = index.get(group.tokens.length);
+    if (positions === undefined) {
+      positions = group.tokens.map(() => ({ literal: new Map<string, number[]>(), variable: [] }));
+      index.set(group.tokens.length, positions);
+    }
+    group.tokens.forEach((token, at) => {
+      const slot = positions[at];
+      if (token === VARIABLE) slot.variable.push(position);
+      else {
+        const list = slot.literal.get(token);
+        if (list === undefined) slot.literal.set(token, [position]);
+        else list.push(position);
+      }
+    });
   });
   return index;
 }
 
-/** The groups that could cover a template: same length, and the same first token or a variable there. */
-function candidatesFor(index: ReadonlyMap<string, readonly number[]>, tokens: readonly string[]): readonly number[] {
-  const exact = index.get(shapeKey(tokens.length, tokens[0])) ?? [];
-  const open = tokens[0] === VARIABLE ? [] : (index.get(shapeKey(tokens.length, VARIABLE)) ?? []);
-  return open.length === 0 ? exact : [...exact, ...open];
-}
-
-function shapeKey(length: number, first: string): string {
-  return `${length} ${first}`;
+/**
+ * The groups that could cover a template: same length, and at its most selective position the
+ * same token or a variable. A group covering it must be among them (it matches at every
+ * position), so checking only these finds every cover; ids whose templates differ in one
+ * unmasked token (order ids, user names) no longer compare with each other, which made a
+ * round quadratic in the range's distinct ids.
+ */
+function candidatesFor(index: ReadonlyMap<number, PositionIndex>, tokens: readonly string[]): readonly number[] {
+  const positions = index.get(tokens.length);
+  if (positions === undefined) return [];
+  let best: readonly number[][] | undefined;
+  let bestSize = Infinity;
+  tokens.forEach((token, at) => {
+    const lists = [positions[at].literal.get(token) ?? [], positions[at].variable];
+    const size = lists[0].length + lists[1].length;
+    if (size < bestSize) [best, bestSize] = [lists, size];
+  });
+  return best === undefined ? [] : best[1].length === 0 ? best[0] : [...best[0], ...best[1]];
 }
 
 function coversTokens(pattern: readonly string[], tokens: readonly string[]): boolean {
