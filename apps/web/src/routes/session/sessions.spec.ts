@@ -1,10 +1,8 @@
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { logsPage, startContractApi, storedLog, unusedAddress, type ContractApi } from '../../../test/api-contract-server';
-import { csrfOf, openSignInForm, post, sessionCookieOf, signIn, USERS } from '../../../test/sign-in-driver';
-import { writeUsersFile, type UsersFileFixture } from '../../../test/users-file-fixture';
-
-type App = Awaited<ReturnType<typeof buildApp>>;
+import { logsPage, startContractApi, unusedAddress, type ContractApi } from '../../../test/api-contract-server';
+import { csrfOf, openSignInForm, post, sessionCookieOf, signIn } from '../../../test/sign-in-driver';
+import { useUsersFileApp, type WebApp } from '../../../test/users-file-app';
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -15,23 +13,11 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
 }
 
 describe('sessions with WEB_USERS_FILE', () => {
+  const fixture = useUsersFileApp();
+  const build = fixture.build;
   let api: ContractApi;
-  let users: UsersFileFixture;
-  let app: App;
-
-  const build = (env: Record<string, string> = {}) =>
-    buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path, ...env }));
-
-  beforeAll(async () => {
-    api = await startContractApi({ status: 200, body: logsPage([storedLog({ message: 'payment accepted' })]) });
-    users = await writeUsersFile(USERS);
-    app = await build();
-  });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    users.remove();
-  });
+  let app: WebApp;
+  beforeAll(() => ({ api, app } = fixture));
 
   describe('lockout (the budgets are counted by the api: see e2e server-mode for them across replicas)', () => {
     afterEach(() => api.pauseSignIns(0));

@@ -1,29 +1,12 @@
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { logsPage, startContractApi, storedLog, type ContractApi } from '../../../test/api-contract-server';
-import { csrfOf, openSignInForm, post, sessionCookieOf, USERS } from '../../../test/sign-in-driver';
-import { writeUsersFile, type UsersFileFixture } from '../../../test/users-file-fixture';
-
-type App = Awaited<ReturnType<typeof buildApp>>;
+import type { ContractApi } from '../../../test/api-contract-server';
+import { csrfOf, openSignInForm, post, sessionCookieOf } from '../../../test/sign-in-driver';
+import { useUsersFileApp, type WebApp } from '../../../test/users-file-app';
 
 describe('signing in with WEB_USERS_FILE', () => {
+  const fixture = useUsersFileApp();
   let api: ContractApi;
-  let users: UsersFileFixture;
-  let app: App;
-
-  const build = (env: Record<string, string> = {}) =>
-    buildApp(loadConfig({ API_URL: api.url, API_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', WEB_USERS_FILE: users.path, ...env }));
-
-  beforeAll(async () => {
-    api = await startContractApi({ status: 200, body: logsPage([storedLog({ message: 'payment accepted' })]) });
-    users = await writeUsersFile(USERS);
-    app = await build();
-  });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    users.remove();
-  });
+  let app: WebApp;
+  beforeAll(() => ({ api, app } = fixture));
 
   describe('for anonymous requests', () => {
     it('sends a page load to the sign-in page, remembering where it was going', async () => {
