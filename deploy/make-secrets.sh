@@ -22,7 +22,7 @@ for user in writer reader migrator; do keep "clickhouse_${user}_password" "$(ran
 keep ingest_token "$(random 32)"
 keep api_web_token "ll_$(random 24)"
 keep api_prometheus_token "ll_$(random 24)"
-keep api_tokens "[{\"name\":\"web\",\"scopes\":[\"read\"],\"sha256\":\"$(sha256 "$(cat "$dir/api_web_token")")\"},{\"name\":\"prometheus\",\"scopes\":[\"read\"],\"sha256\":\"$(sha256 "$(cat "$dir/api_prometheus_token")")\"}]"
+keep api_tokens "[{\"name\":\"web\",\"scopes\":[\"read\",\"web\"],\"sha256\":\"$(sha256 "$(cat "$dir/api_web_token")")\"},{\"name\":\"prometheus\",\"scopes\":[\"read\"],\"sha256\":\"$(sha256 "$(cat "$dir/api_prometheus_token")")\"}]"
 keep web_session_secret "$(random 32)"
 keep clickhouse_cluster_secret "$(random 32)"   # deploy/cluster only: the nodes' inter-server secret
 keep web_metrics_token "$(random 32)"

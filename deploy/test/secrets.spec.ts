@@ -46,7 +46,7 @@ describe('deploy/make-secrets.sh', () => {
   it('makes tokens the api knows by their hashes only', () => {
     const entries = JSON.parse(secret('api_tokens')) as { name: string; scopes: string[]; sha256: string }[];
     expect(entries).toEqual([
-      { name: 'web', scopes: ['read'], sha256: sha256(secret('api_web_token')) },
+      { name: 'web', scopes: ['read', 'web'], sha256: sha256(secret('api_web_token')) },
       { name: 'prometheus', scopes: ['read'], sha256: sha256(secret('api_prometheus_token')) },
     ]);
     expect(readFileSync(join(folder, 'api_tokens'), 'utf8')).not.toContain(secret('api_web_token'));

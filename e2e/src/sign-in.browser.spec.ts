@@ -20,7 +20,7 @@ describe('sign-in in Chromium, with a secured api', () => {
   const processes: RunningProcess[] = [];
   let apiUrl: string;
   let webUrl: string;
-  let readToken: string;
+  let webToken: string;
   let ingestToken: string;
   let tcpPort: number;
   let browser: Browser;
@@ -33,12 +33,12 @@ describe('sign-in in Chromium, with a secured api', () => {
   }
 
   beforeAll(async () => {
-    const read = createApiToken('web', 'read');
+    const web = createApiToken('web', 'read,web');
     const ingest = createApiToken('seeder', 'ingest');
-    readToken = read.token;
+    webToken = web.token;
     ingestToken = ingest.token;
     tcpPort = await freePort();
-    writeFileSync(join(folder, 'tokens.json'), JSON.stringify([read.entry, ingest.entry]));
+    writeFileSync(join(folder, 'tokens.json'), JSON.stringify([web.entry, ingest.entry]));
     // YAML, one entry per line as hash-password prints it.
     writeFileSync(join(folder, 'users.yaml'), `- ${createUserEntry('ada', 'viewer', PASSWORD)}\n`);
 
@@ -61,7 +61,7 @@ describe('sign-in in Chromium, with a secured api', () => {
     expect(((await ingested.json()) as { accepted: number }).accepted).toBe(EVENTS);
     await start(
       'web',
-      { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl, API_TOKEN: readToken, WEB_USERS_FILE: join(folder, 'users.yaml') },
+      { WEB_PORT: new URL(webUrl).port, API_URL: apiUrl, API_TOKEN: webToken, WEB_USERS_FILE: join(folder, 'users.yaml') },
       `${webUrl}/healthz`,
     );
     browser = await launchChromium();
@@ -84,7 +84,7 @@ describe('sign-in in Chromium, with a secured api', () => {
 
   it('the api refuses an anonymous read with 401 and serves the web’s read token', async () => {
     const anonymous = await fetch(`${apiUrl}/api/v1/logs?from=1h`);
-    const withToken = await fetch(`${apiUrl}/api/v1/logs?from=1h`, { headers: { authorization: `Bearer ${readToken}` } });
+    const withToken = await fetch(`${apiUrl}/api/v1/logs?from=1h`, { headers: { authorization: `Bearer ${webToken}` } });
 
     expect(anonymous.status).toBe(401);
     expect(withToken.status).toBe(200);
@@ -148,7 +148,7 @@ describe('sign-in in Chromium, with a secured api', () => {
     expect([http.code, tcp.code]).toEqual([0, 0]);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     for (const producer of ['tokened-http', 'tokened-tcp']) {
-      const stored = await fetch(`${apiUrl}/api/v1/producers/${producer}`, { headers: { authorization: `Bearer ${readToken}` } });
+      const stored = await fetch(`${apiUrl}/api/v1/producers/${producer}`, { headers: { authorization: `Bearer ${webToken}` } });
       expect(((await stored.json()) as { stored: number }).stored).toBe(300);
     }
   });

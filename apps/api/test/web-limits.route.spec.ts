@@ -8,11 +8,11 @@ import { startTestApi, type TestApi } from './test-app';
 const LIMITS = { per_user_address: 2, per_address: 10, per_user_unknown_addresses: 10, window_ms: 60_000 };
 
 describe('the budgets web replicas share (/api/v1/web/...)', () => {
-  const web = createToken('web', ['read']);
-  const shipper = createToken('shipper', ['ingest']);
+  const web = createToken('web', ['read', 'web']);
+  const grafana = createToken('grafana', ['read']);
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({}, new TokenStore([web.entry, shipper.entry]));
+    api = await startTestApi({}, new TokenStore([web.entry, grafana.entry]));
   });
   afterAll(() => api.close());
 
@@ -50,9 +50,14 @@ describe('the budgets web replicas share (/api/v1/web/...)', () => {
     expect(await report('web-b', [{ key: 'user ada', hits: 1 }])).toEqual({ hits: [{ key: 'user ada', hits: 7 }] });
   });
 
-  it('needs the read scope', async () => {
-    expect((await post('/api/v1/web/sign-in-attempts', { username: 'a', address: 'b', limits: LIMITS }, shipper.token)).statusCode).toBe(403);
-    expect((await post('/api/v1/web/rate-limit-hits', { replica: 'x', window_start_ms: 0, hits: [] }, shipper.token)).statusCode).toBe(403);
+  it('needs the web scope: a read token cannot lock a user out or give attempts back', async () => {
+    const refused = await Promise.all([
+      post('/api/v1/web/sign-in-attempts', { username: 'a', address: 'b', limits: LIMITS }, grafana.token),
+      post('/api/v1/web/sign-in-attempts/wait', { username: 'a', address: 'b', limits: LIMITS }, grafana.token),
+      post('/api/v1/web/sign-ins', { username: 'a', address: 'b', attempt: '00000000-0000-0000-0000-000000000000' }, grafana.token),
+      post('/api/v1/web/rate-limit-hits', { replica: 'x', window_start_ms: 0, hits: [] }, grafana.token),
+    ]);
+    expect(refused.map((response) => [response.statusCode, response.json().message])).toEqual(Array(4).fill([403, "token 'grafana' lacks the 'web' scope"]));
   });
 });
 

@@ -2,12 +2,12 @@ import { createToken, TokenStore } from '../src/auth/token-store';
 import { startTestApi, type TestApi } from './test-app';
 
 describe('the web sessions signed out (/api/v1/web/session-ends)', () => {
-  const web = createToken('web', ['read']);
-  const shipper = createToken('shipper', ['ingest']);
+  const web = createToken('web', ['read', 'web']);
+  const grafana = createToken('grafana', ['read']);
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi({}, new TokenStore([web.entry, shipper.entry]));
+    api = await startTestApi({}, new TokenStore([web.entry, grafana.entry]));
   });
   afterAll(() => api.close());
 
@@ -33,8 +33,8 @@ describe('the web sessions signed out (/api/v1/web/session-ends)', () => {
     expect(response.json().message).toMatch(/session/);
   });
 
-  it('needs the read scope', async () => {
-    expect((await call('GET', shipper.token)).statusCode).toBe(403);
-    expect((await call('POST', shipper.token, { session: digest('c'), until_ms: Date.now() })).statusCode).toBe(403);
+  it('needs the web scope, which a read token lacks', async () => {
+    expect((await call('GET', grafana.token)).statusCode).toBe(403);
+    expect((await call('POST', grafana.token, { session: digest('c'), until_ms: Date.now() })).statusCode).toBe(403);
   });
 });

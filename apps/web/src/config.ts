@@ -19,7 +19,7 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(LOGGER_LEVELS, { default: 'info' }),
   /** json (one object a line, for collectors) or pretty (readable lines for a terminal). Default json. */
   LOG_FORMAT: Type.Enum(LOG_FORMATS, { default: 'json' }),
-  /** Bearer token (read scope) sent on every call to a secured api. Default: none. Prefer API_TOKEN_FILE. */
+  /** Bearer token (read and web scopes) sent on every call to a secured api. Default: none. Prefer API_TOKEN_FILE. */
   API_TOKEN: Type.String({ default: '' }),
   /** A tracing UI's URL with {trace_id} in it (Jaeger, Tempo, ...); set: event pages link there. */
   TRACE_URL_TEMPLATE: Type.String({ default: '', pattern: '^(https?://\\S*\\{trace_id\\}\\S*)?$' }),

@@ -5,7 +5,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-export const SCOPES = ['ingest', 'read', 'admin'] as const;
+/**
+ * `ingest` sends events, `read` searches them, `web` keeps the web app's shared state (its sign-in
+ * budgets, sign-outs and rate-limit counts: a read token such as Grafana's must not be able to lock
+ * a user out or give failed attempts back), `admin` holds every scope.
+ */
+export const SCOPES = ['ingest', 'read', 'web', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface TokenEntry {

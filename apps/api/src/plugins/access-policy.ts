@@ -30,13 +30,13 @@ const POLICIES: Record<string, RoutePolicy> = {
   '/': INGEST,
   '/api/v1/health': {},
   '/metrics': { scope: 'read' },
-  // Each web replica reads this every few seconds, whoever is signed in: not a user's query.
-  '/api/v1/web/session-ends': { scope: 'read' },
-  // The web's own shared state: per sign-in, and once a second per web replica.
-  '/api/v1/web/sign-in-attempts': { scope: 'read' },
-  '/api/v1/web/sign-in-attempts/wait': { scope: 'read' },
-  '/api/v1/web/sign-ins': { scope: 'read' },
-  '/api/v1/web/rate-limit-hits': { scope: 'read' },
+  // The web's own shared state, called per sign-in and every second or few per web replica,
+  // whoever is signed in: not a user's query, so no rate limit.
+  '/api/v1/web/session-ends': { scope: 'web' },
+  '/api/v1/web/sign-in-attempts': { scope: 'web' },
+  '/api/v1/web/sign-in-attempts/wait': { scope: 'web' },
+  '/api/v1/web/sign-ins': { scope: 'web' },
+  '/api/v1/web/rate-limit-hits': { scope: 'web' },
 };
 
 function policyFor(url: string): RoutePolicy | undefined {

@@ -38,7 +38,7 @@ export interface ApiClientOptions {
   readonly baseUrl: string;
   /** Deadline for one call, connect to last byte, in ms. */
   readonly timeoutMs: number;
-  /** Sent as `Authorization: Bearer` on every call when set (a token with the read scope). */
+  /** Sent as `Authorization: Bearer` on every call when set (a token with the read and web scopes). */
   readonly token?: string;
 }
 

@@ -57,7 +57,7 @@ describe('SignInAttempts', () => {
   it('fails closed when the api cannot count the attempt: no password is checked uncounted', async () => {
     const offline = createApiClient({ baseUrl: `${await unusedAddress()}/`, timeoutMs: 2_000 });
     const uncounted = new SignInAttempts(authenticator, new SignInThrottle(offline, LIMITS));
-    await expect(uncounted.attempt('ada', 'ada password', '10.0.0.1')).resolves.toEqual({ kind: 'unavailable' });
+    await expect(uncounted.attempt('ada', 'ada password', '10.0.0.1')).resolves.toEqual({ kind: 'unavailable', detail: expect.stringMatching(/^api unavailable \(unreachable\)/) });
     await offline.close();
   });
 

@@ -10,8 +10,8 @@ export type SignInOutcome =
   | { readonly kind: 'locked'; readonly retryAfterMs: number }
   /** Too many sign-ins are being checked at once; this one was not (it still counted). */
   | { readonly kind: 'busy' }
-  /** The api, which counts attempts for every replica, cannot be reached: no password is checked uncounted. */
-  | { readonly kind: 'unavailable' };
+  /** The api, which counts attempts for every replica, cannot count this one (`detail` says why): no password is checked uncounted. */
+  | { readonly kind: 'unavailable'; readonly detail: string };
 
 export class SignInAttempts {
   constructor(
@@ -25,7 +25,7 @@ export class SignInAttempts {
     try {
       return await this.check(username, password, address);
     } catch (error) {
-      if (error instanceof ApiUnavailableError) return { kind: 'unavailable' };
+      if (error instanceof ApiUnavailableError) return { kind: 'unavailable', detail: error.message };
       throw error;
     }
   }

@@ -30,7 +30,7 @@ describe('describeError', () => {
   it('tells how to give the web server an api token when the api refuses it', () => {
     const view = describeError(new ApiUnavailableError('unauthorized', '/api/v1/logs answered HTTP 401'), API_URL);
 
-    expect(view.hints.map((hint) => hint.command)).toEqual(['node dist/apps/api/main.js token web read', 'API_TOKEN=<token>']);
+    expect(view.hints.map((hint) => hint.command)).toEqual(['node dist/apps/api/main.js token web read,web', 'API_TOKEN=<token>']);
   });
 
   it.each([

@@ -111,9 +111,9 @@ function describeUnavailable(reason: UnavailableReason, detail: string, apiUrl: 
       return {
         statusCode: 502,
         title: 'The api refused the web server',
-        message: `The api at ${apiUrl} requires a token with the read scope, and the web server has none or a wrong one (${detail}).`,
+        message: `The api at ${apiUrl} requires a token with the read and web scopes, and the web server has none or a wrong one (${detail}).`,
         hints: [
-          { text: 'Create one where the api runs, add its entry to API_TOKENS_FILE:', command: 'node dist/apps/api/main.js token web read' },
+          { text: 'Create one where the api runs, add its entry to API_TOKENS_FILE:', command: 'node dist/apps/api/main.js token web read,web' },
           { text: 'Then start the web server with it:', command: 'API_TOKEN=<token>' },
         ],
         apiStatus,

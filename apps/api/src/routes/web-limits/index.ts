@@ -1,7 +1,7 @@
 /**
  * The budgets the web replicas share, kept in ClickHouse so that they hold across all of them:
- * sign-in attempts (counted before the password is checked) and rate-limit counts. The web's
- * read token may call these: like the sign-out list, they are the web's own state.
+ * sign-in attempts (counted before the password is checked) and rate-limit counts. Only a token
+ * with the `web` scope may call these: like the sign-out list, they are the web's own state.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';

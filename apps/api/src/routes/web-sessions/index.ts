@@ -1,7 +1,7 @@
 /**
  * GET and POST /api/v1/web/session-ends: the web's signed-out sessions, kept in ClickHouse so that
- * a sign-out on one web replica ends the session on all of them. The web's read token may call
- * both: a row names only the digest of a session id, which only that session's holder knows, so
+ * a sign-out on one web replica ends the session on all of them. Both need the `web` scope, although
+ * a row names only the digest of a session id, which only that session's holder knows, so
  * recording one can end nothing but a session the caller already holds.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';

@@ -43,7 +43,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.log.info({ username: outcome.user.username, address: request.ip }, 'signed in');
       return reply.redirect(next, 303);
     }
-    request.log.warn({ address: request.ip, outcome: outcome.kind }, 'sign-in failed');
+    request.log.warn({ address: request.ip, outcome: outcome.kind, detail: outcome.kind === 'unavailable' ? outcome.detail : undefined }, 'sign-in failed');
     if (outcome.kind === 'locked') {
       reply.code(429).header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
       return reply.view('login.hbs', buildLoginPage({ ...page, problem: outcome }));
