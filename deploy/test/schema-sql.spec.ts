@@ -56,6 +56,8 @@ describe('deploy/clickhouse/initdb/001-schema.sql', () => {
       });
       // Other spec files of this jest worker (vector-sink.spec.ts) may have stored events here already.
       for (const table of ['logs.application_logs', 'logs.ingest_errors']) await storage.writer.command({ query: `TRUNCATE TABLE ${table}` });
+      // The test vectors' events happened on a fixed day, which falls out of the 30-day TTL as the calendar moves on.
+      await storage.writer.command({ query: 'SYSTEM STOP TTL MERGES logs.application_logs' });
       await storage.writer.exec({ query: `INSERT INTO logs.application_logs FORMAT JSONEachRow ${JSON.stringify(row)}` });
       await storage.writer.exec({ query: `INSERT INTO logs.ingest_errors FORMAT JSONEachRow ${JSON.stringify(deadLetter)}` });
       const stored = await storage.reader.query({
