@@ -81,6 +81,19 @@ describe('analysis in Chromium', () => {
     expect(await page.locator('#logs tbody tr').count()).toBe(1);
   });
 
+  it("lists the pattern among the fields: its top values are templates, and one narrows the search to its events", async () => {
+    await page.goto(`${webUrl}/?from=1h&level=ERROR`);
+    await Promise.all([page.waitForURL(/field=pattern/), page.click('#field-list a:text-is("pattern")')]);
+    const panel = page.locator('#field-stats');
+    expect(await panel.locator('.field-stats-head .muted').innerText()).toBe('75 events · 1 distinct value');
+    const template = panel.locator('tbody a.pattern-template');
+    expect(await template.allInnerTexts()).toEqual(['request <*> served']);
+    expect(await template.locator('mark.pattern-variable').allInnerTexts()).toEqual(['<*>']);
+    await Promise.all([page.waitForURL(/q=/), template.click()]);
+    expect(new URL(page.url()).searchParams.get('q')).toMatch(/^pattern:"[0-9a-f]{16}"$/);
+    expect(await page.locator('#logs tbody tr').count()).toBe(75);
+  });
+
   it('saves the current search, lists it with who saved it, renames it, opens it and deletes it', async () => {
     await page.goto(`${webUrl}/?from=1h&level=ERROR&source=payment&q=served`);
     await page.fill('#save-search input[name="name"]', 'Payment errors');

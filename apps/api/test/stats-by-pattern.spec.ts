@@ -65,6 +65,21 @@ describe('pattern in the search syntax: `by pattern` and `pattern:`', () => {
     expect((await stats('| stats count_distinct(pattern), count_distinct(host)')).rows).toEqual([{ by: [], values: [2, 2] }]);
   });
 
+  it("answers field-stats for pattern with the Patterns view's counts and templates", async () => {
+    const stats = await getJson('/api/v1/field-stats', 'field=pattern');
+    const [failed, backup] = await listed();
+    expect(stats).toMatchObject({
+      field: 'pattern',
+      events: 11,
+      distinct: 2,
+      top: [
+        { value: failed.pattern_id, count: 9 },
+        { value: backup.pattern_id, count: 2 },
+      ],
+      pattern_templates: { [failed.pattern_id]: FAILED, [backup.pattern_id]: BACKUP },
+    });
+  });
+
   it('charts by pattern over time', async () => {
     const result = await stats('| stats count() by pattern', '&over_time=true&buckets=12');
     const [failed] = await listed();

@@ -40,22 +40,22 @@ const StatsOverTime = Type.Object({
   ),
 });
 
+/** The template of each pattern id among a result's values, as the Patterns view shows it. */
+const PatternTemplates = (when: string) =>
+  Type.Optional(Type.Record(Type.String(), Type.String(), { description: `${when}: the template of each pattern id among the rows (as the Patterns view shows it; \`<*>\` marks a variable).` }));
+
 export const StatsResult = Type.Object({
   by: Type.Array(Type.String(), { description: 'The by fields as written: level, attributes.region.' }),
   functions: Type.Array(Type.String(), { description: 'The functions as written: count(), p99(attributes.duration_ms).' }),
   rows: Type.Array(StatsRow),
   has_more: Type.Boolean({ description: 'More groups exist than were returned.' }),
   over_time: Type.Optional(StatsOverTime),
-  pattern_templates: Type.Optional(
-    Type.Record(Type.String(), Type.String(), {
-      description: 'With `by pattern`: the template of each pattern id among the rows (as the Patterns view shows it; `<*>` marks a variable).',
-    }),
-  ),
+  pattern_templates: PatternTemplates('With `by pattern`'),
 });
 
 export const FieldStatsQuery = Type.Object({
   ...FilterParams,
-  field: Type.String({ minLength: 1, maxLength: 300, description: 'level, source, host, producer_id, trace_id, span_id or attributes.<name>.' }),
+  field: Type.String({ minLength: 1, maxLength: 300, description: 'level, source, host, producer_id, trace_id, span_id, pattern or attributes.<name>.' }),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Top values to list.' }),
 });
 
@@ -71,6 +71,7 @@ export const FieldStats = Type.Object({
       { description: 'Over the values that are numbers; null when none is (or the field is not an attribute).' },
     ),
   ),
+  pattern_templates: PatternTemplates('For `field=pattern`'),
 });
 
 export type StatsResult = Static<typeof StatsResult>;

@@ -33,6 +33,7 @@ export default fp<ViewsOptions>(
           'field-list': 'partials/field-list.hbs',
           'field-stats': 'partials/field-stats.hbs',
           'save-search': 'partials/save-search.hbs',
+          'pattern-template': 'partials/pattern-template.hbs',
         },
       },
     });

@@ -1,13 +1,15 @@
 // Shapes one field's statistics for the explorer's field panel, and lists the fields it offers.
 import type { FieldStats } from '@logline/api-contract';
 import type { StoredLog } from '@logline/log-schema';
+import { PATTERN_FIELD } from '@logline/search-syntax';
 import { toSearchParams, type LogFilters } from '../filters/log-filters';
 import { withFacetValue } from './facets-view';
 import { logsPageHref } from './page-links';
+import { splitTemplate, type TemplatePart } from './patterns-page';
 import { formatValue } from './stats-view';
 
-/** The columns every event has that are worth counting, before the attributes seen on the page. */
-const COLUMN_FIELDS = ['level', 'source', 'host', 'producer_id'];
+/** The columns every event has that are worth counting, and its pattern, before the attributes seen on the page. */
+const COLUMN_FIELDS = ['level', 'source', 'host', 'producer_id', PATTERN_FIELD];
 /** Attribute names offered at most (the page's rows may carry many). */
 const MAX_ATTRIBUTE_FIELDS = 40;
 
@@ -20,7 +22,8 @@ export interface FieldLink {
 export interface FieldStatsView {
   readonly field: string;
   readonly summary: string;
-  readonly top: readonly { value: string; count: string; share: string; href?: string }[];
+  /** `parts`: a pattern's template, shown in place of its id. */
+  readonly top: readonly { value: string; parts?: readonly TemplatePart[]; count: string; share: string; href?: string }[];
   readonly more: boolean;
   readonly numbers?: readonly { label: string; value: string }[];
   readonly closeHref: string;
@@ -48,6 +51,7 @@ export function buildFieldStatsView(stats: FieldStats, filters: LogFilters): Fie
     summary: `${formatValue(stats.events)} events · ${formatValue(stats.distinct)} distinct ${stats.distinct === 1 ? 'value' : 'values'}`,
     top: stats.top.map(({ value, count }) => ({
       value: value === '' ? '(none)' : value,
+      parts: stats.pattern_templates?.[value] === undefined ? undefined : splitTemplate(stats.pattern_templates[value]),
       count: formatValue(count),
       share: share(count),
       // Events without the attribute cannot be searched for by value.

@@ -28,5 +28,6 @@ export function toFieldStats(field: EventField, top: AggregateResult, summary: A
     top: top.rows.map((row) => ({ value: row.by[0], count: row.values[0] ?? 0 })),
     has_more: top.hasMore,
     numbers: numbers.length > 0 && numbers.every((value) => value !== null) ? (Object.fromEntries(NUMBER_FUNCTIONS.map((fn, index) => [fn, numbers[index]])) as FieldStats['numbers']) : null,
+    pattern_templates: top.patternTemplates && { ...top.patternTemplates },
   };
 }
