@@ -155,4 +155,18 @@ describe('analysis in Chromium', () => {
     expect(await page.locator('#panel-pinned .search-tile').count()).toBe(0);
     expect(await page.locator('#pinned-empty').innerText()).toMatch(/^No saved search is pinned yet/);
   });
+
+  it('pins a stats search as its busiest groups, each a line over the range', async () => {
+    await page.goto(`${webUrl}/?from=1h&q=${encodeURIComponent('| stats count() by source')}`);
+    await page.fill('#save-search input[name="name"]', 'Events by source');
+    await Promise.all([page.waitForURL(/\/saved-searches\?saved=/), page.click('#save-search button[type="submit"]')]);
+    await Promise.all([page.waitForURL(/\/dashboard$/), page.click('#saved-searches tr:has-text("Events by source") .saved-pin button')]);
+    const tile = page.locator('#panel-pinned .search-tile[data-saved-search="Events by source"]');
+    expect(await tile.locator('.tile-stats tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent))).toEqual(expect.arrayContaining(['auth100', 'payment100', 'search100']));
+    const paths = await tile.locator('.tile-chart path.series').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('d') ?? ''));
+    expect(paths).toHaveLength(3);
+    for (const path of paths) expect(path).toMatch(/^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+)+$/);
+    expect(new Set(await tile.locator('.stats-legend li').allInnerTexts())).toEqual(new Set(SOURCES));
+    await page.locator('#panel-pinned .tile-remove button').click();
+  });
 });

@@ -23,7 +23,7 @@ interface Tile {
   search: { id: string; q?: string } | null;
   count?: number;
   sparkline?: number[];
-  stats?: { rows: { by: string[]; values: number[] }[] };
+  stats?: { rows: { by: string[]; values: number[] }[]; over_time?: { buckets: string[]; series: { by: string[]; values: number[][] }[] } };
 }
 
 describe('/api/v1/dashboard/tiles', () => {
@@ -66,6 +66,12 @@ describe('/api/v1/dashboard/tiles', () => {
     expect(bySource.stats?.rows).toEqual([
       { by: ['payment'], values: [8] },
       { by: ['auth'], values: [4] },
+    ]);
+    // And each group over time, in the sparkline's buckets.
+    expect(bySource.stats?.over_time?.buckets).toHaveLength(errors.sparkline?.length ?? -1);
+    expect(bySource.stats?.over_time?.series.map((series) => [series.by, series.values[0].reduce((sum, events) => sum + events, 0)])).toEqual([
+      [['payment'], 8],
+      [['auth'], 4],
     ]);
     expect((await tiles(`from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() - 1_800_000).toISOString()}`))[0].count).toBe(0);
   });

@@ -34,7 +34,7 @@ export const DashboardTile = Type.Object({
   search: Nullable(TileSearch),
   count: Type.Optional(Type.Integer({ description: 'Events the search matches over the range.' })),
   sparkline: Type.Optional(Type.Array(Type.Integer(), { description: 'Events per bucket of bucket_seconds from `from`.' })),
-  /** For a stats search: its TILE_STATS_ROWS busiest groups over the range. */
+  /** For a stats search: its TILE_STATS_ROWS busiest groups over the range, and over time in the sparkline's buckets. */
   stats: Type.Optional(StatsResult),
 });
 

@@ -14,7 +14,20 @@ const answer: DashboardTiles = {
       saved_search: 'Errors by pattern',
       state: 'ok',
       search: { id: 'b2', q: 'level:error | stats count() by pattern' },
-      stats: { by: ['pattern'], functions: ['count()'], rows: [{ by: ['3f2a9c0d1e4b5a6f'], values: [9] }], has_more: false, pattern_templates: { '3f2a9c0d1e4b5a6f': 'disk <*> full' } },
+      stats: {
+        by: ['pattern'],
+        functions: ['count()'],
+        rows: [{ by: ['3f2a9c0d1e4b5a6f'], values: [9] }],
+        has_more: false,
+        pattern_templates: { '3f2a9c0d1e4b5a6f': 'disk <*> full' },
+        over_time: {
+          from: '2026-11-28T16:00:00.000Z',
+          to: '2026-11-28T17:00:00.000Z',
+          bucket_seconds: 900,
+          buckets: ['2026-11-28T16:00:00.000Z', '2026-11-28T16:15:00.000Z', '2026-11-28T16:30:00.000Z', '2026-11-28T16:45:00.000Z'],
+          series: [{ by: ['3f2a9c0d1e4b5a6f'], values: [[0, 6, 3, 0]] }],
+        },
+      },
     },
     { ...pinned, saved_search: 'Gone', state: 'missing', message: "no saved search is named 'Gone' any more: it was deleted", search: null },
     { ...pinned, saved_search: 'Too big', state: 'failed', message: 'the stats command read too many rows', search: { id: 'c3' } },
@@ -35,6 +48,8 @@ describe('buildTileViews', () => {
     expect(cell.text).toBe('disk <*> full');
     const link = new URLSearchParams(cell.pattern?.href.slice(2));
     expect([link.get('q'), link.get('from')]).toEqual(['level:error pattern:3f2a9c0d1e4b5a6f', '1h']);
+    // Each group over the range, labelled as in the table.
+    expect(stats.stats?.chart?.lines.map((line) => line.label)).toEqual(['disk <*> full']);
   });
 
   it('says when the saved search was deleted or could not be counted', () => {

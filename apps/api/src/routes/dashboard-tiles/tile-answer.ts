@@ -1,7 +1,7 @@
 /**
  * One Dashboard tile as the api answers it: its saved search, read now by name, counted over the
  * Dashboard's range (which replaces the search's own) — events per bucket for a search, the
- * busiest groups for a stats search. A tile whose search is gone, or whose search cannot be
+ * busiest groups and their values per bucket for a stats search. A tile whose search is gone, or whose search cannot be
  * answered now, says so on its own: the other tiles still show.
  */
 import { TILE_STATS_ROWS, type DashboardTile, type SavedView } from '@logline/api-contract';
@@ -51,8 +51,8 @@ async function countTile(store: Store, view: SavedView, { plan, nowMs, expiringB
   const range = { fromMs: plan.fromMs, toMs: plan.toMs };
   if (isStatsQuery(view.q)) {
     const { filters, stats } = toStatsRequest(view, nowMs);
-    const result = await store.aggregateLogs({ ...filters, ...range }, { stats, limit: TILE_STATS_ROWS, expiringBeforeMs });
-    return { stats: toStatsAnswer(stats, result) };
+    const result = await store.aggregateLogs({ ...filters, ...range }, { stats, limit: TILE_STATS_ROWS, overTime: plan, expiringBeforeMs });
+    return { stats: toStatsAnswer(stats, result, plan) };
   }
   const result = await store.countHistogram({ ...toLogFilters(view, nowMs), ...range }, plan);
   const bucketMs = plan.bucketSeconds * 1000;
