@@ -34,6 +34,7 @@ export default fp<ViewsOptions>(
           'field-stats': 'partials/field-stats.hbs',
           'save-search': 'partials/save-search.hbs',
           'pattern-template': 'partials/pattern-template.hbs',
+          sparkline: 'partials/sparkline.hbs',
           'stats-lines': 'partials/stats-lines.hbs',
           'stats-cells': 'partials/stats-cells.hbs',
         },
