@@ -23,6 +23,7 @@ export { countHistogram, type HistogramCount, type HistogramRequest, type Histog
 export { countTopValues, type TopValues, type TopValuesOptions } from './queries/count-top-values';
 export type { NewPattern } from './queries/find-new-patterns';
 export { type PatternList, type PatternListRequest, type PatternSummary } from './queries/list-patterns';
+export { MAX_STORED_IDS } from './queries/group-stored-patterns';
 export type { SavedSearchRecord, SavedSearchTable } from './saved-searches/saved-search-table';
 export type { DashboardTileRecord, DashboardTileTable } from './dashboard-tiles/dashboard-tile-table';
 export type { AggregateRequest, AggregateResult, AggregateRow } from './queries/aggregate-logs';

@@ -1,11 +1,13 @@
 /**
  * The least the engine itself takes, with no api: for the rare-word page, finding the matches
  * through the text index (a count) and ordering them by time (their timestamps and row keys only);
- * for a lookup by id, any query at all, and reading the rows once located (by primary key). The
- * rare-word and lookup targets are read against these.
+ * for a lookup by id, any query at all, and reading the rows once located (by primary key); for
+ * the patterns list, counting the range's stored pattern ids in the rollup, busiest first (the
+ * grouping, templates and sparklines come after it). The rare-word, lookup and patterns targets
+ * are read against these.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { countLogs, NATIVE_LOG_COLUMNS, openStorage } from '@logline/ch-client';
+import { countLogs, MAX_STORED_IDS, NATIVE_LOG_COLUMNS, openStorage } from '@logline/ch-client';
 import { RARE_WORD } from '../dataset/bench-events';
 import { medianMs } from '../stats';
 
@@ -20,12 +22,24 @@ export interface EngineFloors {
   queryFloorMs: number;
   /** A trace's rows, every column, read by primary key (their timestamps known): the least a lookup reads. */
   keyReadMs: number;
+  /** Distinct stored pattern ids in the patterns request's range. */
+  patternIds: number;
+  /** Their events counted in the per-minute rollup, the busiest MAX_STORED_IDS + 1 returned: the first step of a listing. */
+  patternCountMs: number;
+}
+
+export interface FloorArgs {
+  dataDir: string;
+  runs: number;
+  traceIds: readonly string[];
+  /** The range the patterns request lists. */
+  patternsRange: { fromMs: number; toMs: number };
 }
 
 /** Every stored event: the bench data ends at the run's start. */
 const ALL_TIME = { fromMs: 0, toMs: Date.now() + 86_400_000 };
 
-export async function timeEngineFloors(args: { dataDir: string; runs: number; traceIds: readonly string[] }): Promise<EngineFloors> {
+export async function timeEngineFloors(args: FloorArgs): Promise<EngineFloors> {
   const storage = openStorage({ dataDir: args.dataDir });
   try {
     const client = storage.reader;
@@ -46,7 +60,8 @@ export async function timeEngineFloors(args: { dataDir: string; runs: number; tr
     });
     const queryFloorMs = await medianMs(args.runs, () => client.query({ query: 'SELECT 1 WHERE {id:String} != \'\'', query_params: { id: 'x' }, format: 'JSONEachRow' }).then((result) => result.json()));
     const keyReadMs = await timeKeyReads(client, args.traceIds, args.runs);
-    return { rareMatches, rareCountMs, rareOrderedMs, queryFloorMs, keyReadMs };
+    const { patternIds, patternCountMs } = await timePatternCount(client, args.patternsRange, args.runs);
+    return { rareMatches, rareCountMs, rareOrderedMs, queryFloorMs, keyReadMs, patternIds, patternCountMs };
   } finally {
     await storage.close();
   }
@@ -73,4 +88,22 @@ async function timeKeyReads(client: ClickHouseClient, traceIds: readonly string[
     });
     await result.json();
   });
+}
+
+/** The rollup's minutes in the range, grouped by stored id, busiest first, as a listing reads them (its totals aside). */
+async function timePatternCount(client: ClickHouseClient, range: { fromMs: number; toMs: number }, runs: number): Promise<{ patternIds: number; patternCountMs: number }> {
+  const params = { from_ms: range.fromMs, to_ms: range.toMs, limit: MAX_STORED_IDS + 1 };
+  const inRange = "minute >= fromUnixTimestamp64Milli({from_ms:Int64}, 'UTC') AND minute < fromUnixTimestamp64Milli({to_ms:Int64}, 'UTC')";
+  const distinct = await client.query({ query: `SELECT uniqExact(pattern_id) AS ids FROM logs.pattern_counts_1m WHERE ${inRange}`, query_params: params, format: 'JSONEachRow' });
+  const [{ ids }] = await distinct.json<{ ids: string | number }>();
+  const patternCountMs = await medianMs(runs, async () => {
+    const result = await client.query({
+      query: `SELECT pattern_id, sum(events) AS id_events FROM logs.pattern_counts_1m WHERE ${inRange}
+              GROUP BY pattern_id ORDER BY id_events DESC, pattern_id LIMIT {limit:UInt32}`,
+      query_params: params,
+      format: 'JSONEachRow',
+    });
+    await result.json();
+  });
+  return { patternIds: Number(ids), patternCountMs };
 }

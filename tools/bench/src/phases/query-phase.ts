@@ -40,7 +40,7 @@ export async function measureQueries(dataDir: string, nowMs: number, events: num
   const serverApi = await timeServerModeQueries(dataDir, context, runs);
   log('timing the same library calls in-process');
   const library = await runWorker<Record<string, LibraryTiming>>('queries', { dataDir, runs, context });
-  const floors = await runWorker<EngineFloors>('floors', { dataDir, runs, traceIds: context.lookups.traceIds });
+  const floors = await runWorker<EngineFloors>('floors', { dataDir, runs, traceIds: context.lookups.traceIds, patternsRange: context.histograms.patterns });
   const apiRssMaxMiB = Math.max(...rss.samples);
   return { figures: { api: timings, serverApi, library, floors, webRenderMs, apiRssMaxMiB, apiReadyMs: api.readyMs, apiFirstPageMs }, context };
 }

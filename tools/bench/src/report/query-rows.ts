@@ -74,6 +74,21 @@ export function lookupFloorRow({ queries }: BenchResults): TableRow {
   };
 }
 
+/**
+ * The engine's own least time for the patterns list beside what the list took: counting the range's
+ * stored ids in the rollup, before any grouping, template or sparkline.
+ */
+export function patternsFloorRow({ queries }: BenchResults): TableRow {
+  const { patternIds, patternCountMs } = queries.floors;
+  return {
+    group: 'query',
+    what: `patterns engine floor (${thousands(patternIds)} stored ids in 24 h; no api, no grouping)`,
+    figure: `${fixed(patternCountMs)} ms`,
+    comparison: `the rollup's minutes counted per stored id, busiest first; the list raw: ${fixed(queries.library.patterns.ms)} ms`,
+    target: '',
+  };
+}
+
 function describe(checks: readonly [string, boolean][]): string {
   const missed = checks.filter(([, met]) => !met).map(([name]) => name);
   return missed.length === 0 ? `${checks.map(([name]) => name).join(', ')}: met` : `MISSED ${missed.join(', ')}`;

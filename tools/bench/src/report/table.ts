@@ -2,14 +2,14 @@
 import { QUERIES, type QuerySpec } from '../queries/catalogue';
 import { doorRows } from './door-rows';
 import type { BenchResults } from './results';
-import { lookupFloorRow, queryRow, rareFloorRow } from './query-rows';
+import { lookupFloorRow, patternsFloorRow, queryRow, rareFloorRow } from './query-rows';
 import { ingestRows } from './ingest-rows';
 import { realLogsRows } from './real-logs-rows';
 import { fixed, mib, thousands, verdict, type TableRow } from './format';
 import { MIN_COMPRESSION, MIN_PG_DISK_RATIO } from './targets';
 
 export function tableRows(results: BenchResults): TableRow[] {
-  return [...loadRows(results), ...QUERIES.map((spec: QuerySpec) => queryRow(spec, results)), rareFloorRow(results), lookupFloorRow(results), ...otherRows(results), ...ingestRows(results), ...doorRows(results.doors)];
+  return [...loadRows(results), ...QUERIES.map((spec: QuerySpec) => queryRow(spec, results)), rareFloorRow(results), lookupFloorRow(results), patternsFloorRow(results), ...otherRows(results), ...ingestRows(results), ...doorRows(results.doors)];
 }
 
 function loadRows({ load, postgres, realLogs }: BenchResults): TableRow[] {
