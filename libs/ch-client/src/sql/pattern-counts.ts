@@ -35,12 +35,12 @@ function rollupPart(filters: LogFilters, minutes: { fromMs: number; toMs?: numbe
   const { levels, sources, patternIds, excludedPatternIds } = filters;
   const conditions = [...minuteRange(minutes.fromMs, minutes.toMs), ...filterConditions({ levels, sources, patternIds, excludedPatternIds })];
   if (options.where) conditions.push(options.where);
-  const sample = options.withSample ? sql`, any(sample) AS sample` : sql``;
-  return sql`SELECT pattern_id, ${bucketOf(sql`minute`, options.bucketSeconds)} AS bucket_ms, sum(events) AS events,
-                    min(first_seen) AS first_seen, max(last_seen) AS last_seen${sample}
+  const sample = options.withSample ? sql`, sample` : sql``;
+  // The rollup's rows as they are: every caller aggregates further, and grouping them here too cost
+  // a second GROUP BY over every stored id of the range (77 vs 115 ms for 281k ids in 24 h).
+  return sql`SELECT pattern_id, ${bucketOf(sql`minute`, options.bucketSeconds)} AS bucket_ms, events, first_seen, last_seen${sample}
              FROM ${PATTERN_COUNTS}
-             ${whereClause(conditions)}
-             GROUP BY pattern_id, bucket_ms`;
+             ${whereClause(conditions)}`;
 }
 
 function rawPart(filters: LogFilters, options: PatternCountsOptions): SqlFragment {
