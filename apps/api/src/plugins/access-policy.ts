@@ -1,7 +1,8 @@
 /**
  * Who may call what, in one table: the scope each route needs and the rate limit that applies.
- * Unlisted /api/v1 routes are reads. Public: health and the API docs. The standard protocols'
- * endpoints take events like /api/v1/ingest (`GET /` answers Elasticsearch clients' handshake).
+ * Unlisted /api/v1 routes are reads, but those under /api/v1/web/ (the web's shared state) need
+ * the `web` scope. Public: health and the API docs. The standard protocols' endpoints take events
+ * like /api/v1/ingest (`GET /` answers Elasticsearch clients' handshake).
  * Reads are limited per client and, when the client relays whom it asks for (the web app names
  * its signed-in user in X-Logline-User), per user of that client, so that one busy user cannot
  * use up everyone's budget. The counts hold across every api replica (SharedRateCounts over
@@ -30,17 +31,18 @@ const POLICIES: Record<string, RoutePolicy> = {
   '/': INGEST,
   '/api/v1/health': {},
   '/metrics': { scope: 'read' },
-  // The web's own shared state, called per sign-in and every second or few per web replica,
-  // whoever is signed in: not a user's query, so no rate limit.
-  '/api/v1/web/session-ends': { scope: 'web' },
-  '/api/v1/web/sign-in-attempts': { scope: 'web' },
-  '/api/v1/web/sign-in-attempts/wait': { scope: 'web' },
-  '/api/v1/web/sign-ins': { scope: 'web' },
-  '/api/v1/web/rate-limit-hits': { scope: 'web' },
 };
+
+/**
+ * Under /api/v1/web/: the web's own shared state (sign-in budgets, sign-outs, rate-limit counts),
+ * called per sign-in and every second or few per web replica, whoever is signed in: not a user's
+ * query, so no rate limit.
+ */
+const WEB_STATE_PREFIX = '/api/v1/web/';
 
 function policyFor(url: string): RoutePolicy | undefined {
   if (url in POLICIES) return POLICIES[url];
+  if (url.startsWith(WEB_STATE_PREFIX)) return { scope: 'web' };
   if (url.startsWith('/api/v1/')) return { scope: 'read', limit: 'query' };
   return undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * One Dashboard tile as the api answers it: its saved search, read now by name, counted over the
  * Dashboard's range (which replaces the search's own) — events per bucket for a search, the
- * busiest groups and their values per bucket for a stats search. A tile whose search is gone, or whose search cannot be
- * answered now, says so on its own: the other tiles still show.
+ * busiest groups and their values per bucket for a stats search. A tile whose search is gone, or
+ * whose search cannot be answered now, says so on its own: the other tiles still show.
  */
 import { TILE_STATS_ROWS, type DashboardTile, type SavedView } from '@logline/api-contract';
 import type { DashboardTileRecord, SavedSearchRecord, Store } from '@logline/ch-client';

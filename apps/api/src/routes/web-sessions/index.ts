@@ -1,8 +1,8 @@
 /**
  * GET and POST /api/v1/web/session-ends: the web's signed-out sessions, kept in ClickHouse so that
- * a sign-out on one web replica ends the session on all of them. Both need the `web` scope, although
- * a row names only the digest of a session id, which only that session's holder knows, so
- * recording one can end nothing but a session the caller already holds.
+ * a sign-out on one web replica ends the session on all of them. Both need the `web` scope, as the
+ * web's other shared state does. A row names only the digest of a session id, which only that
+ * session's holder knows, so recording one can end nothing but a session the caller already holds.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
