@@ -30,6 +30,7 @@ describe('maskMessage masks each kind of variable', () => {
     ['a date after a key', 'expired at=Jun 14 15:16:01, retrying', 'expired at=<*>, retrying'],
     ['ids holding digits', 'Deleting block blk_-6952295868487656571 of attempt_1445144423722_0020_m_000000_0', 'Deleting block <*> of <*>'],
     ['a long digit run inside a word', 'hello user12345', 'hello <*>'],
+    ['short hashes and ids that start with a hex letter', 'deploy a3f9c2d charged ord_c0ffee1 on bd4e1f by dec0de3 at beef42 via abcde12', 'deploy <*> charged <*> on <*> by <*> at <*> via <*>'],
   ])('%s', (_kind, message, template) => {
     expect(maskMessage(message)).toBe(template);
   });
@@ -59,6 +60,7 @@ describe('maskMessage keeps near-misses literal', () => {
     ['bracketed and punctuated words', '[preauth] ERROR: (c) Bye Bye!', '[preauth] ERROR: (c) Bye Bye!'],
     ['month and weekday names that are not dates', 'May I ask, on Sat we meet', 'May I ask, on Sat we meet'],
     ['short hex-letter words', 'added a decade of faced beads', 'added a decade of faced beads'],
+    ['short or non-hex words with digits', 'codec base64 aes128 fe80 a1b2c de4g56 acced', 'codec base64 aes128 fe80 a1b2c de4g56 acced'],
   ])('%s', (_kind, message, template) => {
     expect(maskMessage(message)).toBe(template);
   });

@@ -102,6 +102,15 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     pattern: /(?:^|[^A-Za-z0-9])[0-9]|[0-9]{4}|(?:^|[^A-Za-z0-9])[0-9A-Fa-f]{8,}(?:[^A-Za-z0-9]|$)/,
     keepsKey: false,
   },
+  // Short hashes and random ids: a run of six or more hex digits that starts with a letter and
+  // holds a digit (`a3f9c2d`, `ord_c0ffee`); a run starting with a digit is masked above. Each
+  // branch places the run's first digit, so the run is at least six long: RE2 and VRL have no
+  // look-ahead to say "holds a digit" otherwise. `e820` (four) and `base64` (not hex) stay.
+  {
+    pattern:
+      /(?:^|[^A-Za-z0-9])(?:[A-Fa-f][0-9][0-9A-Fa-f]{4,}|[A-Fa-f]{2}[0-9][0-9A-Fa-f]{3,}|[A-Fa-f]{3}[0-9][0-9A-Fa-f]{2,}|[A-Fa-f]{4}[0-9][0-9A-Fa-f]+|[A-Fa-f]{5,}[0-9][0-9A-Fa-f]*)(?:[^A-Za-z0-9]|$)/,
+    keepsKey: false,
+  },
   { pattern: /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)[^ ]/, keepsKey: false },
   // Host names without digits: a generic top-level domain, or a two-letter one after three labels
   // (so `Node.js` and `mice.c` stay literal while `biblioteka.wsi.edu.pl` is a host).

@@ -31,6 +31,7 @@ export const PATTERN_TEST_MESSAGES: readonly string[] = [
   'request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 took 238ms on node-12:8080',
   'upgraded openssl 1.1.1k -> 3.0.2 at 12:01:33.456',
   'checksum deadbeefcafebabe mismatch for chunk 7',
+  'deployed a3f9c2d (ord_c0ffee1, cart=bd4e1f) then dec0de3 and beef42; codec base64 aes128 fe80 a1b2c',
   'user12345 reached quota 95% (9.5G of 10G)',
   'msra-sa-41 lost contact with msra-sa-42',
   'memory e820 map ok, log4j ready, ssh2 enabled, tty2 attached',

@@ -20,6 +20,7 @@ const CREATE_VIEW = /^CREATE MATERIALIZED VIEW (IF NOT EXISTS )?(\w+)\.(\w+) TO 
 const ALTER_TABLE = /^ALTER TABLE (\w+)\.(\w+)\s+([\s\S]*)$/;
 /** ALTERs the Distributed table must follow: it has columns, but no indexes, TTL or parts. */
 const COLUMN_CLAUSE = /^(ADD|DROP|MODIFY|RENAME|COMMENT) COLUMN\b/;
+const DROP_VIEW = /^DROP VIEW (IF EXISTS )?(\w+)\.(\w+)$/;
 const TRUNCATE_TABLE = /^TRUNCATE TABLE (IF EXISTS )?(\w+)\.(\w+)$/;
 const CODEC = /\s+CODEC\((?:[^()]|\([^()]*\))*\)/g;
 const DATABASE_TABLE = new RegExp(`\\b${DATABASE}\\.(\\w+)\\b`, 'g');
@@ -40,6 +41,7 @@ export function renderForCluster(statement: string, cluster: string): string[] {
     if (!COLUMN_CLAUSE.test(clauses)) return [onShards];
     return [onShards, `ALTER TABLE ${database}.${table}${on} ${clauses.replace(CODEC, '')}`];
   }
+  if ((match = sql.match(DROP_VIEW))) return [`DROP VIEW ${match[1] ?? ''}${match[2]}.${match[3]}${on}`];
   if ((match = sql.match(TRUNCATE_TABLE))) return [`TRUNCATE TABLE ${match[1] ?? ''}${match[2]}.${local(match[3])}${on}`];
   // A backfill runs once, through the Distributed tables: it reads every shard, and its rows go
   // to the shards by the target's key (a rollup is only ever summed, wherever its rows are).
