@@ -2,11 +2,12 @@
  * Test support: the real embedded engine in a data directory owned by this jest worker process
  * (the engine allows one directory per process), migrated and emptied for each test file.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from './schema/apply-migrations';
 import { openStorage, type Storage } from './connection/open-storage';
+import { removeFoldersOfEndedProcesses } from './process-folders';
 import { runCommand } from './sql/run-query';
 import { identifier, sql } from './sql/sql';
 
@@ -17,28 +18,11 @@ export function testDataDir(): string {
   const dir = join(tmpdir(), `${DATA_DIR_PREFIX}${process.pid}`);
   if (!removeOnExit) {
     removeOnExit = true;
-    removeDataDirsOfEndedWorkers();
+    // A worker killed before its exit handler ran (a timeout, Ctrl-C) left its directory behind.
+    removeFoldersOfEndedProcesses(tmpdir(), DATA_DIR_PREFIX);
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
   return dir;
-}
-
-/** A worker killed before its exit handler ran (a timeout, Ctrl-C) leaves its directory behind. */
-function removeDataDirsOfEndedWorkers(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const pid = Number(name.slice(DATA_DIR_PREFIX.length));
-    if (name.startsWith(DATA_DIR_PREFIX) && Number.isInteger(pid) && pid > 0 && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export async function openTestStorage(): Promise<Storage> {

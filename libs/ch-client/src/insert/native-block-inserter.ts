@@ -3,13 +3,18 @@
  * engine as UTF-8 text, which a binary format does not survive, so each block goes to a spool file
  * that the engine reads itself (`INSERT ... SELECT * FROM file(..., Native)`). Measured here, that
  * also costs less CPU than chdb's inline raw insert of the same bytes (RowBinary: 95 vs 108 ms a
- * 20,000-row batch). The spool folder is this process's own; each file is removed after its insert.
+ * 20,000-row batch). The spool folder is this process's own (named with its pid); each file is
+ * removed after its insert, the folder on close, and folders of processes that ended without
+ * closing (kill -9) when a later process makes its own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { removeFoldersOfEndedProcesses } from '../process-folders';
+
+const SPOOL_PREFIX = 'logline-insert-';
 
 /**
  * The spool path is written into the statement as text: a bound parameter would queue the insert
@@ -47,7 +52,10 @@ export class NativeBlockInserter {
   }
 
   private spoolFolder(): string {
-    this.folder ??= mkdtempSync(join(this.spoolRoot, 'logline-insert-'));
+    if (this.folder === undefined) {
+      removeFoldersOfEndedProcesses(this.spoolRoot, SPOOL_PREFIX);
+      this.folder = mkdtempSync(join(this.spoolRoot, `${SPOOL_PREFIX}${process.pid}-`));
+    }
     return this.folder;
   }
 }

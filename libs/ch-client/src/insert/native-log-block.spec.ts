@@ -2,7 +2,8 @@
  * The Native encoder on the real engine: rows inserted as Native blocks read back exactly as given
  * (every column, byte for byte) and exactly as the same rows inserted as JSON text.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatClickHouseTime, type LogRow } from '@logline/log-schema';
@@ -140,9 +141,22 @@ describe('Native blocks of log rows', () => {
     );
     expect(stamps).toEqual([{ stamps: '1', rows: String(hardRows('x').length) }]);
     const [spool] = readdirSync(spoolRoot);
+    expect(spool.startsWith(`logline-insert-${process.pid}-`)).toBe(true);
     expect(readdirSync(join(spoolRoot, spool))).toEqual([]);
     own.close();
     expect(readdirSync(spoolRoot)).toEqual([]);
+    rmSync(spoolRoot, { recursive: true });
+  });
+
+  it('remove a spool folder left by a process that ended without closing (kill -9) when making their own', async () => {
+    const spoolRoot = mkdtempSync(join(tmpdir(), 'logline-spool-test-'));
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(join(spoolRoot, `logline-insert-${ended}-a1B2c3`));
+    writeFileSync(join(spoolRoot, `logline-insert-${ended}-a1B2c3`, '7.native'), 'a batch never inserted');
+    const own = new NativeBlockInserter(storage.writer, spoolRoot);
+    await createLogRowWriter(storage.writer, undefined, { soleWriter: true, native: own })(hardRows('after-kill'));
+    expect(readdirSync(spoolRoot)).toEqual([expect.stringMatching(new RegExp(`^logline-insert-${process.pid}-`))]);
+    own.close();
     rmSync(spoolRoot, { recursive: true });
   });
 
