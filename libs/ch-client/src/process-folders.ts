@@ -1,7 +1,8 @@
 /**
  * Scratch folders owned by one process: named `<prefix><pid>` or `<prefix><pid>-<anything>`, so
  * that a later process can remove those whose owner ended without cleaning up (kill -9, a crash, a
- * jest worker stopped at its timeout).
+ * jest worker stopped at its timeout). Processes sharing a root must share a pid namespace (one
+ * host, or one container): a pid is only known to be ended in its own.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

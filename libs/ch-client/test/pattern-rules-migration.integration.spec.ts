@@ -1,17 +1,17 @@
 /**
- * A masking-rule migration (patternRulesMigration; 19 masks short hashes) on a database whose
+ * A masking-rule migration (patternRulesMigration; SHORT_HASH_PATTERN_MIGRATION) on a database whose
  * column default and catalogue view were rendered from older rules: later rows get the new rules'
  * id and template, rows stored before keep theirs.
  */
 import { derivePattern } from '@logline/log-patterns';
-import { formatClickHouseTime, MIGRATIONS } from '@logline/log-schema';
+import { formatClickHouseTime, MIGRATIONS, SHORT_HASH_PATTERN_MIGRATION } from '@logline/log-schema';
 import { applyMigrations, type Storage } from '../src';
 import { insertLines } from '../src/insert/insert-lines';
 import { runCommand, selectRows } from '../src/sql/run-query';
 import { sql } from '../src/sql/sql';
 import { closeTestStorage, openTestStorage, TEST_RETENTION_DAYS } from '../src/testing';
 
-const RULES_MIGRATION_VERSION = 19;
+const RULES_MIGRATION_VERSION = SHORT_HASH_PATTERN_MIGRATION.version;
 const MESSAGE = 'charged order ord_c0ffee1';
 
 describe(`migration ${RULES_MIGRATION_VERSION} (masking rules) on a database of older rules`, () => {

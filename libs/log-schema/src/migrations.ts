@@ -6,7 +6,7 @@
  */
 import { addAttributeIndexStatements } from './attribute-indexes';
 import { DASHBOARD_TILE_MIGRATION } from './dashboard-tile-migration';
-import { PATTERNS_MIGRATION, patternRulesMigration } from './pattern-migration';
+import { PATTERNS_MIGRATION, SHORT_HASH_PATTERN_MIGRATION } from './pattern-migration';
 import { REPLICA_STATE_MIGRATION } from './replica-state-migration';
 import { WEB_SESSION_MIGRATION } from './web-session-migration';
 import { RATE_LIMIT_HITS_MIGRATION, SIGN_IN_ATTEMPTS_MIGRATION } from './shared-limits-migrations';
@@ -251,7 +251,7 @@ ORDER BY id`,
   SIGN_IN_ATTEMPTS_MIGRATION,
   RATE_LIMIT_HITS_MIGRATION,
   DASHBOARD_TILE_MIGRATION,
-  patternRulesMigration(19, 'pattern ids masking short hashes and ids that start with a hex letter'),
+  SHORT_HASH_PATTERN_MIGRATION,
 ]);
 
 /** The table TTL for a retention period; applied at start when the configured days differ. */

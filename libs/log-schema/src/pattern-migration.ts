@@ -110,3 +110,6 @@ export function patternRulesMigration(version: number, name: string) {
     ],
   };
 }
+
+/** Migration 19: short hashes and random ids that start with a hex letter became variables. */
+export const SHORT_HASH_PATTERN_MIGRATION = patternRulesMigration(19, 'pattern ids masking short hashes and ids that start with a hex letter');

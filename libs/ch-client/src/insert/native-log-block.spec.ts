@@ -148,7 +148,7 @@ describe('Native blocks of log rows', () => {
     rmSync(spoolRoot, { recursive: true });
   });
 
-  it('remove a spool folder left by a process that ended without closing (kill -9) when making their own', async () => {
+  it('remove a spool folder left by a process that ended without closing (kill -9) when making its own', async () => {
     const spoolRoot = mkdtempSync(join(tmpdir(), 'logline-spool-test-'));
     const ended = spawnSync(process.execPath, ['-e', '']).pid;
     mkdirSync(join(spoolRoot, `logline-insert-${ended}-a1B2c3`));
